@@ -1,0 +1,20 @@
+//! One file per command; each is thin and returns the process exit code.
+
+pub mod check;
+pub mod new;
+
+use crate::cli::MessageStyle;
+use crate::diag::Style;
+
+/// Exit status when the site has errors (usage errors exit 2, via clap).
+pub const EXIT_SITE_ERRORS: i32 = 1;
+/// Exit status for a wrong command line.
+pub const EXIT_USAGE: i32 = 2;
+
+pub fn style(choice: Option<MessageStyle>) -> Style {
+    match choice {
+        Some(MessageStyle::Rich) => Style::Rich,
+        Some(MessageStyle::Plain) => Style::Plain,
+        None => Style::detect(),
+    }
+}

@@ -1,0 +1,258 @@
+//! Diagnostics: one value type for every problem warta reports.
+//!
+//! A [`Diagnostic`] is made where a problem is found (loader, validator,
+//! resolver) and printed in one place ([`emit`]). It points into a
+//! [`SourceMap`] file by byte span, so line and column are computed only when
+//! printing.
+
+mod emit;
+pub mod suggest;
+
+pub use emit::{emit, Style};
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in the [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A place in a source file: file and byte range.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub range: Range<usize>,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span { file, range }
+    }
+    /// The start of a file, for problems with the file as a whole.
+    pub fn file_start(file: FileId) -> Self {
+        Span { file, range: 0..0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem: where, what is wrong, how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Where it applies; `None` for problems with no file (e.g. a missing folder).
+    pub span: Option<Span>,
+    pub message: String,
+    /// Other places that matter (e.g. the first definition of a duplicate).
+    pub related: Vec<(Span, String)>,
+    /// What would fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            span: Some(span),
+            message: message.into(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(span, message)
+        }
+    }
+    /// A problem that concerns no particular file.
+    pub fn global(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            span: None,
+            message: message.into(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    /// Adds help only when there is some (e.g. an optional suggestion).
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// All problems of a run, collected so every one is reported.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+    /// Turns every warning into an error (`strict: true` in site.yaml).
+    pub fn escalate_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+    /// Orders by file, then position, so output is the same on every run
+    /// whatever order parallel loading finished in.
+    pub fn sort(&mut self, files: &SourceMap) {
+        self.items.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                d.span
+                    .as_ref()
+                    .map(|s| (files.path(s.file).to_path_buf(), s.range.start))
+            };
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+    }
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+/// One loaded source file: its path relative to the site root and its text
+/// (BOM stripped, line endings kept as written).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+    /// Byte offset of a 1-based line and 0-based character column.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let within = rest
+            .char_indices()
+            .take_while(|(_, c)| *c != '\n')
+            .nth(col)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| rest.find('\n').unwrap_or(rest.len()));
+        start + within
+    }
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+}
+
+/// Every file a run read, addressed by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId((self.files.len() - 1) as u32)
+    }
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.files[id.0 as usize].path
+    }
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+    /// `path:line:col` of a span, as printed in plain diagnostics.
+    pub fn location(&self, span: &Span) -> String {
+        let f = self.get(span.file);
+        let (l, c) = f.line_col(span.range.start);
+        format!("{}:{}:{}", f.path.display(), l, c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let f = SourceFile::new("a.yaml".into(), "é: 1\nnama: Ñ x\n".into());
+        assert_eq!(f.line_col(0), (1, 1));
+        let off = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(off), (2, 9));
+        assert_eq!(f.offset_of(2, 8), off);
+    }
+
+    #[test]
+    fn offset_past_end_of_line_clamps_to_line_end() {
+        let f = SourceFile::new("a".into(), "ab\ncd".into());
+        assert_eq!(f.offset_of(1, 10), 2);
+        assert_eq!(f.offset_of(9, 0), 5);
+    }
+}

@@ -1,0 +1,14 @@
+//! warta: a static site generator for the TPBIS library programme.
+//!
+//! The pipeline runs one way: [`load`] → [`validate`] → [`site`] (resolve)
+//! → render → output. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod site;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,381 @@
+//! Load: the site's files into typed records. Knows files, not rules.
+//!
+//! Files are discovered in a sorted walk, so each gets a stable [`FileId`]
+//! (its position), then read and parsed in parallel; results are assembled
+//! in file order, which keeps output and diagnostics deterministic.
+
+mod frontmatter;
+mod read;
+pub mod records;
+
+pub use records::Record;
+
+use crate::diag::{suggest, Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span};
+use crate::model::records::*;
+use crate::yaml::{self, Origin};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The Markdown sections of the contract, by folder name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// `content/berita/`: news posts.
+    Berita,
+    /// `content/kisah/`: impact stories.
+    Kisah,
+    /// `content/plm/`: Peer Learning Meetings and other events.
+    Plm,
+    /// `content/*.md`: stand-alone pages.
+    Page,
+}
+
+impl Section {
+    pub const FOLDERS: &'static [&'static str] = &["berita", "kisah", "plm"];
+    fn from_folder(s: &str) -> Option<Section> {
+        match s {
+            "berita" => Some(Section::Berita),
+            "kisah" => Some(Section::Kisah),
+            "plm" => Some(Section::Plm),
+            _ => None,
+        }
+    }
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Berita => "berita",
+            Section::Kisah => "kisah",
+            Section::Plm => "plm",
+            Section::Page => "",
+        }
+    }
+}
+
+/// A Markdown file: front matter, body and where it came from.
+#[derive(Debug, Clone)]
+pub struct Content<F> {
+    pub front: F,
+    pub origin: Origin,
+    pub section: Section,
+    /// The URL slug: the file name, or the folder name of a page bundle.
+    pub slug: String,
+    /// Span of the file name part that gave the slug (for slug errors).
+    pub slug_span: Span,
+    /// Folder of a page bundle, relative to the site root (`content/berita/x`);
+    /// images named in the page resolve against it.
+    pub dir: String,
+    pub is_bundle: bool,
+    /// The Markdown body and its byte offset in the file.
+    pub body: String,
+    pub body_offset: usize,
+}
+
+/// Everything read from a site, before any rule is checked.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub config: Option<Record<SiteConfigRecord>>,
+    pub provinces: Vec<Record<ProvinceRecord>>,
+    pub regencies: Vec<Record<RegencyRecord>>,
+    pub libraries: Vec<Record<LibraryRecord>>,
+    pub awards: Vec<Record<AwardRecord>>,
+    pub reports: Vec<Record<ReportRecord>>,
+    pub posts: Vec<Content<PostFrontMatter>>,
+    pub stories: Vec<Content<StoryFrontMatter>>,
+    pub events: Vec<Content<EventFrontMatter>>,
+    pub pages: Vec<Content<PageFrontMatter>>,
+    /// Non-Markdown files under `content/` and `static/`, as `/`-separated
+    /// paths relative to the root: what image references may point at.
+    pub assets: BTreeSet<String>,
+}
+
+/// What one file turned out to be.
+enum Parsed {
+    Config(Record<SiteConfigRecord>),
+    Provinces(Vec<Record<ProvinceRecord>>),
+    Regencies(Vec<Record<RegencyRecord>>),
+    Libraries(Vec<Record<LibraryRecord>>),
+    Awards(Vec<Record<AwardRecord>>),
+    Reports(Vec<Record<ReportRecord>>),
+    Post(Content<PostFrontMatter>),
+    Story(Content<StoryFrontMatter>),
+    Event(Content<EventFrontMatter>),
+    Page(Content<PageFrontMatter>),
+    Nothing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Config,
+    Provinces,
+    Regencies,
+    Libraries,
+    Awards,
+    Reports,
+    Markdown(Section),
+}
+
+/// Data files the contract knows, for "did you mean" on a misnamed one.
+const DATA_FILES: &[&str] = &["site.yaml", "provinces.yaml", "regencies.yaml", "awards.yaml", "libraries/", "reports/"];
+
+/// Loads the site at `root`. Every problem goes into the diagnostics; what
+/// could be read is returned even when some files failed.
+pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        ..Loaded::default()
+    };
+    let (texts, global) = discover(root, &mut loaded.assets);
+    diags.extend(global);
+
+    let outcomes: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, (rel, kind))| load_file(root, rel, *kind, FileId(i as u32)))
+        .collect();
+
+    let mut files = SourceMap::new();
+    for (file, parsed, ds) in outcomes {
+        files.add(file);
+        diags.extend(ds);
+        match parsed {
+            Parsed::Config(r) => loaded.config = Some(r),
+            Parsed::Provinces(v) => loaded.provinces.extend(v),
+            Parsed::Regencies(v) => loaded.regencies.extend(v),
+            Parsed::Libraries(v) => loaded.libraries.extend(v),
+            Parsed::Awards(v) => loaded.awards.extend(v),
+            Parsed::Reports(v) => loaded.reports.extend(v),
+            Parsed::Post(c) => loaded.posts.push(c),
+            Parsed::Story(c) => loaded.stories.push(c),
+            Parsed::Event(c) => loaded.events.push(c),
+            Parsed::Page(c) => loaded.pages.push(c),
+            Parsed::Nothing => {}
+        }
+    }
+    if loaded.config.is_none() && !texts.iter().any(|(_, k)| *k == Kind::Config) {
+        diags.push(
+            Diagnostic::global("data/site.yaml is missing: a site needs its settings")
+                .with_help("create data/site.yaml with at least `title: …` and `base_url: https://…`"),
+        );
+    }
+    for (kind, name) in [(Kind::Provinces, "provinces.yaml"), (Kind::Regencies, "regencies.yaml")] {
+        if !texts.iter().any(|(_, k)| *k == kind) {
+            diags.push(
+                Diagnostic::global(format!("data/{name} is missing"))
+                    .with_help("copy it from the example site: it lists the official Kemendagri regions"),
+            );
+        }
+    }
+    (loaded, files, diags)
+}
+
+/// Walks the site in sorted order. Returns the text files to load with their
+/// kind; fills `assets`; reports misplaced files.
+fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for top in ["data", "content", "static"] {
+        let dir = root.join(top);
+        if !dir.is_dir() {
+            if top != "static" {
+                diags.push(
+                    Diagnostic::global(format!("folder `{top}/` is missing under {}", root.display()))
+                        .with_help("run warta in the site's folder, or pass `--root DIR`"),
+                );
+            }
+            continue;
+        }
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::global(format!("cannot read {}: {e}", dir.display())));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let rel_str = slash_path(&rel);
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') {
+                continue; // editor swap files, .DS_Store
+            }
+            match classify(&rel_str) {
+                Ok(Some(kind)) => out.push((rel, kind)),
+                Ok(None) => {
+                    if top != "data" {
+                        assets.insert(rel_str);
+                    }
+                }
+                Err(help) => diags.push(Diagnostic::global(format!("{rel_str}: this file is not part of any section")).with_help(help)),
+            }
+        }
+    }
+    (out, diags)
+}
+
+/// What a file is, from its path. `Ok(None)` for assets; `Err(help)` for a
+/// file in a place the contract does not know.
+fn classify(rel: &str) -> Result<Option<Kind>, String> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let is_yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
+    match parts.as_slice() {
+        ["data", "site.yaml"] => Ok(Some(Kind::Config)),
+        ["data", "provinces.yaml"] => Ok(Some(Kind::Provinces)),
+        ["data", "regencies.yaml"] => Ok(Some(Kind::Regencies)),
+        ["data", "awards.yaml"] => Ok(Some(Kind::Awards)),
+        ["data", "libraries", _] if is_yaml => Ok(Some(Kind::Libraries)),
+        ["data", "reports", _] if is_yaml => Ok(Some(Kind::Reports)),
+        ["data", ..] => {
+            let tail = parts[1..].join("/");
+            Err(match suggest::closest(&tail, DATA_FILES.iter().copied()) {
+                Some(c) => format!("did you mean `data/{c}`? (data files end in `.yaml`)"),
+                None => format!("warta reads only {}", DATA_FILES.iter().map(|f| format!("`data/{f}`")).collect::<Vec<_>>().join(", ")),
+            })
+        }
+        ["content", ..] if rel.ends_with(".md") => match &parts[1..] {
+            [_page] => Ok(Some(Kind::Markdown(Section::Page))),
+            [folder, rest @ ..] => match Section::from_folder(folder) {
+                Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => Ok(Some(Kind::Markdown(s))),
+                Some(s) => Err(format!(
+                    "put the post directly in `content/{}/`, or in a page bundle `content/{}/<slug>/index.md`",
+                    s.folder(),
+                    s.folder()
+                )),
+                None => Err(match suggest::closest(folder, Section::FOLDERS.iter().copied()) {
+                    Some(c) => format!("did you mean the folder `content/{c}/`?"),
+                    None => "Markdown goes in `content/berita/`, `content/kisah/`, `content/plm/` or directly in `content/`".into(),
+                }),
+            },
+            [] => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+fn load_file(root: &Path, rel: &Path, kind: Kind, id: FileId) -> (SourceFile, Parsed, Vec<Diagnostic>) {
+    let (file, err) = read::read_text(&root.join(rel), rel, id);
+    let mut diags = Vec::new();
+    if let Some(d) = err {
+        diags.push(d);
+        return (file, Parsed::Nothing, diags);
+    }
+    let parsed = match kind {
+        Kind::Markdown(section) => markdown(&file, rel, section, id, &mut diags),
+        _ => match yaml::parse(&file.text, id, 0) {
+            Err(d) => {
+                diags.push(d);
+                Parsed::Nothing
+            }
+            Ok(doc) => match kind {
+                Kind::Config => records::single(doc, id, "data/site.yaml", &mut diags).map_or(Parsed::Nothing, Parsed::Config),
+                Kind::Provinces => Parsed::Provinces(records::list(doc, id, "provinces", &mut diags)),
+                Kind::Regencies => Parsed::Regencies(records::list(doc, id, "regencies", &mut diags)),
+                Kind::Libraries => Parsed::Libraries(records::list(doc, id, "libraries", &mut diags)),
+                Kind::Awards => Parsed::Awards(records::list(doc, id, "awards", &mut diags)),
+                Kind::Reports => Parsed::Reports(records::list(doc, id, "reports", &mut diags)),
+                Kind::Markdown(_) => unreachable!("handled above"),
+            },
+        },
+    };
+    (file, parsed, diags)
+}
+
+fn markdown(file: &SourceFile, rel: &Path, section: Section, id: FileId, diags: &mut Vec<Diagnostic>) -> Parsed {
+    let text = &file.text;
+    let split = match frontmatter::split(text) {
+        Ok(s) => s,
+        Err(frontmatter::SplitError::Missing) => {
+            let msg = if text.trim().is_empty() {
+                "this file is empty"
+            } else {
+                "this file has no front matter"
+            };
+            diags.push(Diagnostic::error(Span::new(id, 0..0), msg).with_help(
+                "start the file with a line `---`, then the fields (`title: …`, `date: YYYY-MM-DD`, …), then another `---` line; \
+                 `warta new` writes one for you",
+            ));
+            return Parsed::Nothing;
+        }
+        Err(frontmatter::SplitError::Unclosed) => {
+            diags.push(
+                Diagnostic::error(Span::new(id, 0..3), "the front matter is not closed")
+                    .with_help("add a line `---` after the last field, before the text of the page"),
+            );
+            return Parsed::Nothing;
+        }
+    };
+    let doc = match yaml::parse(&text[split.front.clone()], id, split.front.start) {
+        Ok(d) => d,
+        Err(d) => {
+            diags.push(d);
+            return Parsed::Nothing;
+        }
+    };
+    let rel_str = slash_path(rel);
+    let is_bundle = rel_str.ends_with("/index.md") && section != Section::Page;
+    let (slug, dir) = if is_bundle {
+        let dir = rel_str.trim_end_matches("/index.md").to_string();
+        (dir.rsplit('/').next().unwrap_or("").to_string(), dir)
+    } else {
+        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = rel_str.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+        (stem, dir)
+    };
+    let mk = |origin: Origin| (origin, slug.clone(), dir.clone());
+    macro_rules! content {
+        ($ty:ty, $variant:ident) => {
+            match records::single::<$ty>(doc, id, "the front matter", diags) {
+                Some(r) => {
+                    let (origin, slug, dir) = mk(r.origin);
+                    Parsed::$variant(Content {
+                        front: r.data,
+                        origin,
+                        section,
+                        slug,
+                        slug_span: Span::file_start(id),
+                        dir,
+                        is_bundle,
+                        body: text[split.body.clone()].to_string(),
+                        body_offset: split.body.start,
+                    })
+                }
+                None => Parsed::Nothing,
+            }
+        };
+    }
+    match section {
+        Section::Berita => content!(PostFrontMatter, Post),
+        Section::Kisah => content!(StoryFrontMatter, Story),
+        Section::Plm => content!(EventFrontMatter, Event),
+        Section::Page => content!(PageFrontMatter, Page),
+    }
+}
+
+/// A relative path with `/` separators on every platform.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_the_contract_layout() {
+        assert_eq!(classify("data/site.yaml"), Ok(Some(Kind::Config)));
+        assert_eq!(classify("data/libraries/jawa-tengah.yaml"), Ok(Some(Kind::Libraries)));
+        assert_eq!(classify("content/berita/a.md"), Ok(Some(Kind::Markdown(Section::Berita))));
+        assert_eq!(classify("content/berita/a/index.md"), Ok(Some(Kind::Markdown(Section::Berita))));
+        assert_eq!(classify("content/tentang.md"), Ok(Some(Kind::Markdown(Section::Page))));
+        assert_eq!(classify("content/berita/a/foto.jpg"), Ok(None));
+        assert!(classify("content/beritaa/a.md").unwrap_err().contains("content/berita/"));
+        assert!(classify("data/province.yaml").unwrap_err().contains("provinces.yaml"));
+    }
+}

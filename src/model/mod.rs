@@ -1,0 +1,188 @@
+//! The programme's vocabulary: raw records as written ([`records`]) and the
+//! small value types every later stage shares (dates, levels, categories).
+
+pub mod records;
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// A calendar date, written `YYYY-MM-DD` by authors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(NaiveDate);
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; the error says what is wrong in an author's words.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let shape_ok = parts.len() == 3
+            && parts[0].len() == 4
+            && parts[1].len() == 2
+            && parts[2].len() == 2
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
+        if !shape_ok {
+            return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+        }
+        let (y, m, d) = (
+            parts[0].parse::<i32>().unwrap_or(0),
+            parts[1].parse::<u32>().unwrap_or(0),
+            parts[2].parse::<u32>().unwrap_or(0),
+        );
+        if !(1..=12).contains(&m) {
+            return Err(format!("`{s}` has month {m}; months go from 01 to 12"));
+        }
+        NaiveDate::from_ymd_opt(y, m, d)
+            .map(Date)
+            .ok_or_else(|| format!("`{s}` is not a real day: that month has no day {d}"))
+    }
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Date)
+    }
+    /// Today on this machine's clock, in Western Indonesian Time (UTC+7),
+    /// the programme's home zone.
+    pub fn today() -> Date {
+        let now = chrono::Utc::now() + chrono::Duration::hours(7);
+        Date(now.date_naive())
+    }
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+    /// ISO 8601 weekday, Monday = 1.
+    pub fn weekday(self) -> u32 {
+        self.0.weekday().number_from_monday()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// Declares a closed set of values as authors write them.
+macro_rules! vocabulary {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order used for display.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The written forms, for "expected one of" help.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+            pub fn parse(s: &str) -> Option<$name> {
+                match s.trim() {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// The administrative level a library serves.
+    LibraryLevel {
+        Provinsi = "provinsi",
+        Kabupaten = "kabupaten",
+        Kota = "kota",
+        Desa = "desa",
+        Kelurahan = "kelurahan",
+    }
+);
+
+vocabulary!(
+    /// A library's KPI category for a period: green, yellow or red.
+    KpiCategory {
+        Tinggi = "tinggi",
+        Sedang = "sedang",
+        Rendah = "rendah",
+    }
+);
+
+vocabulary!(
+    /// The reach of a Peer Learning Meeting or other event.
+    EventLevel {
+        Provinsi = "provinsi",
+        Regional = "regional",
+        Nasional = "nasional",
+    }
+);
+
+vocabulary!(
+    /// Kabupaten (regency) or kota (city).
+    RegencyKind {
+        Kabupaten = "kabupaten",
+        Kota = "kota",
+    }
+);
+
+/// Whether `s` is a URL slug: lowercase ASCII letters and digits in
+/// hyphen-separated words (`jawa-tengah`, `perpusdes-loram-wetan`).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// The slug an author most likely meant: accents folded, lowercase, words
+/// joined by hyphens (`Perpustakaan Désa "Maju"` → `perpustakaan-desa-maju`).
+pub fn slugify(s: &str) -> String {
+    let folded = deunicode::deunicode(s).to_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_explain() {
+        assert_eq!(Date::parse("2022-08-02").unwrap().to_string(), "2022-08-02");
+        assert!(Date::parse("2022-02-30").unwrap_err().contains("no day 30"));
+        assert!(Date::parse("2022-13-01").unwrap_err().contains("month 13"));
+        assert!(Date::parse("2/8/2022").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert_eq!(Date::parse("2022-08-02").unwrap().weekday(), 2);
+    }
+
+    #[test]
+    fn vocabularies_round_trip() {
+        for l in LibraryLevel::ALL {
+            assert_eq!(LibraryLevel::parse(l.as_str()), Some(*l));
+        }
+        assert_eq!(KpiCategory::parse("hijau"), None);
+        assert_eq!(EventLevel::NAMES, ["provinsi", "regional", "nasional"]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("jawa-tengah"));
+        assert!(is_slug("plm-2022"));
+        for bad in ["", "Jawa", "a--b", "-a", "a-", "../etc", "a/b", "a_b", "é"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert_eq!(slugify("Perpustakaan Désa \"Maju\" 2"), "perpustakaan-desa-maju-2");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+    }
+}

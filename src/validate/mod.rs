@@ -1,0 +1,18 @@
+//! Validate: the rules a record must follow on its own or against its peers
+//! (slugs, duplicates, safe URLs, allowed keys, alt text). Knows rules, not
+//! the programme's structure: references between records are resolved, and
+//! reported, by `site::resolve`.
+
+mod rules;
+
+use crate::diag::Diagnostics;
+use crate::load::Loaded;
+
+/// Checks every rule over everything loaded; problems go into `diags`.
+pub fn validate(site: &Loaded, diags: &mut Diagnostics) {
+    rules::config(site, diags);
+    rules::regions(site, diags);
+    rules::libraries(site, diags);
+    rules::awards_and_reports(site, diags);
+    rules::content(site, diags);
+}

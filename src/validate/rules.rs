@@ -1,0 +1,252 @@
+//! The individual rules, one function per record family.
+
+use crate::diag::{suggest, Diagnostic, Diagnostics, Span};
+use crate::load::{Content, Loaded};
+use crate::model::records::{FIGURE_KEYS, PARTICIPANT_KEYS};
+use crate::model::{is_slug, slugify};
+use crate::yaml::Origin;
+use std::collections::HashMap;
+
+/// Remembers the first place each key was seen, to report duplicates with
+/// both places.
+struct Seen<'a> {
+    what: &'a str,
+    first: HashMap<String, Span>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(what: &'a str) -> Self {
+        Seen {
+            what,
+            first: HashMap::new(),
+        }
+    }
+    fn check(&mut self, key: &str, at: Span, diags: &mut Diagnostics) {
+        if let Some(first) = self.first.get(key) {
+            diags.push(
+                Diagnostic::error(at, format!("duplicate {} `{key}`", self.what))
+                    .with_related(first.clone(), "first defined here")
+                    .with_help(format!("each {} must be unique: rename one of them", self.what)),
+            );
+        } else {
+            self.first.insert(key.to_string(), at);
+        }
+    }
+}
+
+fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
+    if !is_slug(value) {
+        let fixed = slugify(value);
+        let help = if fixed.is_empty() {
+            "use lowercase letters a–z, digits and hyphens, e.g. `perpusdes-loram-wetan`".to_string()
+        } else {
+            format!("use lowercase letters, digits and hyphens only: `{fixed}`")
+        };
+        diags.push(Diagnostic::error(at, format!("{what} `{value}` is not a valid slug")).with_help(help));
+    }
+}
+
+/// Links from data must be web addresses: a `javascript:` URL in a profile
+/// would run script on the page.
+fn web_url(value: &str, at: Span, field: &str, diags: &mut Diagnostics) {
+    let v = value.trim();
+    let ok = (v.starts_with("https://") || v.starts_with("http://")) && v.len() > 8 && !v.contains(char::is_whitespace);
+    if !ok {
+        diags.push(
+            Diagnostic::error(at, format!("`{field}` must be a web address starting with https://, found `{value}`"))
+                .with_help(format!("write the full address, e.g. `{field}: https://…`")),
+        );
+    }
+}
+
+fn alt_text(image: &Option<String>, alt: &Option<String>, origin: &Origin, field: &str, diags: &mut Diagnostics) {
+    if image.is_some() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        diags.push(
+            Diagnostic::warning(origin.key(field), format!("the image has no `{field}_alt` text"))
+                .with_help(format!(
+                    "add `{field}_alt: …` describing the picture for readers who cannot see it"
+                )),
+        );
+    }
+}
+
+fn keys_in(keys: impl Iterator<Item = String>, allowed: &[&str], origin: &Origin, field: &str, diags: &mut Diagnostics) {
+    for k in keys {
+        if !allowed.contains(&k.as_str()) {
+            diags.push(
+                Diagnostic::error(origin.key(&format!("{field}/{k}")), format!("unknown `{field}` key `{k}`"))
+                    .with_help_opt(suggest::did_you_mean(&k, allowed.iter().copied()).or_else(|| {
+                        Some(format!("allowed keys: {}", allowed.join(", ")))
+                    })),
+            );
+        }
+    }
+}
+
+pub fn config(site: &Loaded, diags: &mut Diagnostics) {
+    let Some(c) = &site.config else { return };
+    let (d, o) = (&c.data, &c.origin);
+    web_url(&d.base_url, o.value("base_url"), "base_url", diags);
+    if let Some(lang) = &d.language {
+        if !["id", "en"].contains(&lang.as_str()) {
+            diags.push(
+                Diagnostic::error(o.value("language"), format!("language `{lang}` is not supported"))
+                    .with_help("write `language: id` (Indonesian) or `language: en` (English)"),
+            );
+        }
+    }
+    if d.per_page == Some(0) {
+        diags.push(Diagnostic::error(o.value("per_page"), "`per_page` must be at least 1").with_help("e.g. `per_page: 10`"));
+    }
+    for (i, m) in d.menu.iter().enumerate() {
+        let at = o.value(&format!("menu/{i}/url"));
+        if !m.url.starts_with('/') {
+            web_url(&m.url, at, "url", diags);
+        }
+    }
+}
+
+pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
+    let mut codes = Seen::new("province code");
+    let mut slugs = Seen::new("province slug");
+    for p in &site.provinces {
+        let (d, o) = (&p.data, &p.origin);
+        if !(d.code.len() == 2 && d.code.bytes().all(|b| b.is_ascii_digit())) {
+            diags.push(
+                Diagnostic::error(o.value("code"), format!("province code `{}` is not two digits", d.code))
+                    .with_help("use the Kemendagri code in quotes, e.g. `code: \"33\"`"),
+            );
+        }
+        codes.check(&d.code, o.value("code"), diags);
+        slug(&d.slug, o.value("slug"), "province slug", diags);
+        slugs.check(&d.slug, o.value("slug"), diags);
+    }
+    let mut regency_codes = Seen::new("regency code");
+    for r in &site.regencies {
+        let (d, o) = (&r.data, &r.origin);
+        let shape = d.code.len() == 5
+            && d.code.as_bytes()[2] == b'.'
+            && d.code.bytes().enumerate().all(|(i, b)| i == 2 || b.is_ascii_digit());
+        if !shape {
+            diags.push(
+                Diagnostic::error(o.value("code"), format!("regency code `{}` is not of the form PP.RR", d.code))
+                    .with_help("use the Kemendagri code in quotes, e.g. `code: \"33.19\"`"),
+            );
+        } else if !d.code.starts_with(&d.province) {
+            diags.push(
+                Diagnostic::error(
+                    o.value("province"),
+                    format!("regency `{}` has code {} but province `{}`", d.name, d.code, d.province),
+                )
+                .with_help(format!("the province code is the first two digits: `province: \"{}\"`", &d.code[..2])),
+            );
+        }
+        regency_codes.check(&d.code, o.value("code"), diags);
+    }
+}
+
+pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
+    // Ids and aliases share one namespace: both are URLs.
+    let mut ids = Seen::new("library id");
+    for l in &site.libraries {
+        let (d, o) = (&l.data, &l.origin);
+        slug(&d.id, o.value("id"), "library id", diags);
+        ids.check(&d.id, o.value("id"), diags);
+        for (i, a) in d.aliases.iter().enumerate() {
+            let at = o.value(&format!("aliases/{i}"));
+            slug(a, at.clone(), "alias", diags);
+            ids.check(a, at, diags);
+        }
+        if let Some(w) = &d.website {
+            web_url(w, o.value("website"), "website", diags);
+        }
+        for (network, url) in &d.social {
+            web_url(url, o.value(&format!("social/{network}")), network, diags);
+        }
+        if let Some(e) = &d.email {
+            let ok = e.split_once('@').is_some_and(|(u, h)| !u.is_empty() && h.contains('.') && !e.contains(char::is_whitespace));
+            if !ok {
+                diags.push(
+                    Diagnostic::error(o.value("email"), format!("`{e}` is not an e-mail address"))
+                        .with_help("write it like `perpus@example.id`"),
+                );
+            }
+        }
+        if let Some(loc) = &d.location {
+            // Indonesia spans roughly 6°N–11°S and 95°E–141°E.
+            let inside = (-11.5..=6.5).contains(&loc.lat) && (94.5..=141.5).contains(&loc.lon);
+            if !inside {
+                let swapped = (-11.5..=6.5).contains(&loc.lon) && (94.5..=141.5).contains(&loc.lat);
+                diags.push(
+                    Diagnostic::error(o.value("location"), format!("location {}, {} is outside Indonesia", loc.lat, loc.lon))
+                        .with_help(if swapped {
+                            "lat and lon look swapped: `lat` is the small number (e.g. -6.8), `lon` the large one (e.g. 110.8)"
+                        } else {
+                            "copy the coordinates from a map: `lat` about -11 to 6, `lon` about 95 to 141"
+                        }),
+                );
+            }
+        }
+        alt_text(&d.photo, &d.photo_alt, o, "photo", diags);
+        if !d.kpi.is_empty() && !d.illustrative {
+            diags.push(
+                Diagnostic::warning(o.key("kpi"), "KPI history of a single library is not published by the programme")
+                    .with_help("if these figures are not from a public source, add `illustrative: true`"),
+            );
+        }
+    }
+}
+
+pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
+    let mut places = Seen::new("award place");
+    for a in &site.awards {
+        let (d, o) = (&a.data, &a.origin);
+        slug(&d.category, o.value("category"), "award category", diags);
+        if d.rank == 0 {
+            diags.push(Diagnostic::error(o.value("rank"), "`rank` starts at 1").with_help("write `rank: 1` for the winner"));
+        }
+        let key = format!("{} {} {} rank {}", d.year, d.province, d.category, d.rank);
+        places.check(&key, o.value("rank"), diags);
+    }
+    let mut ids = Seen::new("report id");
+    for r in &site.reports {
+        let (d, o) = (&r.data, &r.origin);
+        slug(&d.id, o.value("id"), "report id", diags);
+        ids.check(&d.id, o.value("id"), diags);
+        keys_in(d.figures.keys().cloned(), FIGURE_KEYS, o, "figures", diags);
+        if let Some(url) = d.source.as_ref().and_then(|s| s.url.as_ref()) {
+            web_url(url, o.value("source/url"), "url", diags);
+        }
+    }
+}
+
+pub fn content(site: &Loaded, diags: &mut Diagnostics) {
+    fn common<F>(items: &[Content<F>], what: &str, diags: &mut Diagnostics, each: impl Fn(&Content<F>, &mut Diagnostics)) {
+        let mut slugs = Seen::new(what);
+        for c in items {
+            let at = c.origin.record();
+            if !is_slug(&c.slug) {
+                let name = if c.is_bundle { "folder" } else { "file" };
+                diags.push(
+                    Diagnostic::error(at.clone(), format!("the {name} name `{}` is not a valid URL slug", c.slug))
+                        .with_help(format!("rename the {name} to `{}`", slugify(&c.slug))),
+                );
+            }
+            slugs.check(&c.slug, at, diags);
+            each(c, diags);
+        }
+    }
+    common(&site.posts, "news slug", diags, |c, d| alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d));
+    common(&site.stories, "story slug", diags, |c, d| alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d));
+    common(&site.events, "event slug", diags, |c, d| {
+        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
+        keys_in(c.front.participants.keys().cloned(), PARTICIPANT_KEYS, &c.origin, "participants", d);
+        if c.front.venue.is_none() && !c.front.online {
+            d.push(
+                Diagnostic::error(c.origin.record(), "an event needs a `venue`, or `online: true`")
+                    .with_help("add `venue: Hotel …` or `online: true`"),
+            );
+        }
+    });
+    common(&site.pages, "page slug", diags, |_, _| {});
+}
