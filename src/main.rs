@@ -8,14 +8,18 @@ fn main() {
     let code = match cli.command {
         Command::Check { drafts } => cmd::check::run(&cli.root, drafts, style),
         Command::New { section, title } => cmd::new::run(&cli.root, section, &title),
-        Command::Build { .. } | Command::Serve { .. } => {
-            eprintln!("error: this command is not available yet in this version of warta");
+        Command::Build { out, drafts } => cmd::build::run(&cli.root, &out, drafts, style),
+        Command::Serve { .. } => {
+            eprintln!("error: `warta serve` is not available yet; use `warta build` and open public/index.html");
             cmd::EXIT_USAGE
         }
-        Command::Dev(DevCommand::Synth { .. }) => {
-            eprintln!("error: not available yet");
-            cmd::EXIT_USAGE
-        }
+        Command::Dev(DevCommand::Synth {
+            out,
+            libraries,
+            posts,
+            stories,
+            seed,
+        }) => cmd::dev::synth(&out, libraries, posts, stories, seed),
     };
     std::process::exit(code);
 }

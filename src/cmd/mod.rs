@@ -1,6 +1,8 @@
 //! One file per command; each is thin and returns the process exit code.
 
+pub mod build;
 pub mod check;
+pub mod dev;
 pub mod new;
 
 use crate::cli::MessageStyle;
