@@ -1,0 +1,352 @@
+//! Resolve: loaded records → the [`Site`] model. Converts values (dates,
+//! levels), turns every reference into an index (reporting unknown ones with
+//! the nearest known value), and computes reverse links once.
+
+mod content;
+mod records;
+mod regions;
+
+use super::index::{Lookup, RegencyIndex};
+use super::*;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Loaded;
+use crate::model::Date;
+use crate::yaml::Origin;
+use std::collections::HashSet;
+
+/// Choices that change what is published.
+#[derive(Debug, Clone, Copy)]
+pub struct ResolveOptions {
+    /// Publish `draft: true` content (the dev server does).
+    pub include_drafts: bool,
+    /// "Today", for warnings about future dates; fixed in tests.
+    pub today: Date,
+}
+
+impl Default for ResolveOptions {
+    fn default() -> Self {
+        ResolveOptions {
+            include_drafts: false,
+            today: Date::today(),
+        }
+    }
+}
+
+pub(super) struct Ctx<'a> {
+    loaded: &'a Loaded,
+    diags: &'a mut Diagnostics,
+    opts: ResolveOptions,
+    /// Records that exist but failed to resolve (already reported), as
+    /// `what:key`: references to them stay quiet instead of cascading.
+    broken: HashSet<String>,
+    /// Unpublished records (`event:slug`), to explain a reference to one.
+    drafts: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    pub(super) fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(super) fn date(&mut self, text: &str, origin: &Origin, field: &str) -> Option<Date> {
+        match Date::parse(text) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.error(
+                    Diagnostic::error(origin.value(field), format!("invalid `{field}`: {msg}"))
+                        .with_help(format!("write the date as `{field}: 2022-08-02` (year-month-day)")),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resolves `key` with `lookup`, or reports it: as empty, as a draft, or
+    /// as unknown with the nearest known key.
+    pub(super) fn reference<I: Copy>(
+        &mut self,
+        lookup: &Lookup<I>,
+        key: &str,
+        origin: &Origin,
+        field: &str,
+        what: &str,
+    ) -> Option<I> {
+        if let Some(i) = lookup.get(key) {
+            return Some(i);
+        }
+        if self.broken.contains(&format!("{what}:{}", key.trim())) {
+            return None;
+        }
+        let key_of = format!("{what}:{}", key.trim());
+        let d = if key.trim().is_empty() {
+            Diagnostic::error(origin.value(field), format!("`{field}` is empty"))
+                .with_help(format!("write the {what} this refers to, or remove the line"))
+        } else if self.drafts.contains(&key_of) {
+            Diagnostic::error(origin.value(field), format!("{what} `{key}` is a draft, so it is not published"))
+                .with_help("publish it (remove `draft: true`) or remove this reference")
+        } else {
+            Diagnostic::error(origin.value(field), format!("unknown {what} `{key}`")).with_help_opt(lookup.suggest(key))
+        };
+        self.error(d);
+        None
+    }
+
+    pub(super) fn image(&mut self, path: &str, alt: &Option<String>, base_dir: &str, origin: &Origin, field: &str) -> Option<Image> {
+        let p = path.trim();
+        let (source, url) = if let Some(rest) = p.strip_prefix('/') {
+            (format!("static/{rest}"), format!("/{rest}"))
+        } else if base_dir.is_empty() || base_dir == "static" {
+            (format!("static/{p}"), format!("/{p}"))
+        } else {
+            let url_dir = base_dir.strip_prefix("content/").unwrap_or(base_dir);
+            (format!("{base_dir}/{p}"), format!("/{url_dir}/{p}"))
+        };
+        let escapes = p.split('/').any(|s| s == ".." || s == ".") || p.contains('\\') || p.contains("://");
+        if escapes || !self.loaded.assets.contains(&source) {
+            let dir = source.rsplit_once('/').map_or("", |(d, _)| d);
+            let nearby: Vec<&str> = self
+                .loaded
+                .assets
+                .iter()
+                .filter(|a| a.rsplit_once('/').is_some_and(|(d, _)| d == dir))
+                .map(|a| a.rsplit('/').next().unwrap_or(a))
+                .collect();
+            let name = p.rsplit('/').next().unwrap_or(p);
+            let help = match crate::diag::suggest::closest(name, nearby.iter().copied()) {
+                Some(c) if !escapes => format!("did you mean `{c}`?"),
+                _ if escapes => "name a file inside the site: beside the page, or under `static/` with a path starting with `/`".to_string(),
+                _ => format!("put the image file at `{source}`, or fix the name"),
+            };
+            self.error(Diagnostic::error(origin.value(field), format!("image `{path}` not found")).with_help(help));
+            return None;
+        }
+        Some(Image {
+            source,
+            url,
+            alt: alt.clone().filter(|a| !a.trim().is_empty()),
+        })
+    }
+
+    pub(super) fn future(&mut self, date: Option<Date>, draft: bool, origin: &Origin) {
+        if let Some(d) = date {
+            if d > self.opts.today && !draft {
+                self.error(
+                    Diagnostic::warning(origin.value("date"), format!("this is dated {d}, in the future, but is not a draft"))
+                        .with_help("it will be published now; add `draft: true` to hold it back, or fix the date"),
+                );
+            }
+        }
+    }
+}
+
+/// Builds the site model of everything that resolved; every problem goes in
+/// `diags` (callers publish nothing if it has errors).
+pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -> Site {
+    let mut cx = Ctx {
+        loaded,
+        diags,
+        opts,
+        broken: HashSet::new(),
+        drafts: HashSet::new(),
+    };
+    if !opts.include_drafts {
+        cx.drafts = loaded.events.iter().filter(|c| c.front.draft).map(|c| format!("event:{}", c.slug)).collect();
+    }
+    let (provinces, regencies) = regions::provinces_and_regencies(&mut cx);
+    let refs = Refs::new(&provinces, &regencies);
+    let libraries = regions::libraries(&mut cx, &refs, &regencies, &provinces);
+    let refs = refs.with_libraries(&libraries);
+
+    let (mut events, event_tags) = content::events(&mut cx, &refs);
+    let refs = refs.with_events(&events);
+    let (mut posts, post_tags) = content::posts(&mut cx, &refs, &libraries, &events);
+    let (mut stories, story_tags) = content::stories(&mut cx, &refs, &libraries);
+    let pages = content::pages(loaded, opts);
+    let tags = content::tags(&mut posts, post_tags, &mut stories, story_tags, &mut events, event_tags);
+    let awards = records::awards(&mut cx, &refs, &libraries);
+    let reports = records::reports(&mut cx, &refs);
+
+    let mut site = Site {
+        config: config(loaded),
+        provinces,
+        regencies,
+        libraries,
+        posts,
+        stories,
+        events,
+        pages,
+        award_years: Vec::new(),
+        awards,
+        reports,
+        tags,
+        assets: assets(loaded),
+    };
+    link(&mut site);
+    site
+}
+
+/// Reference tables, grown as each record family resolves.
+pub(super) struct Refs {
+    province_by_slug: Lookup<ProvinceId>,
+    province_by_code: Lookup<ProvinceId>,
+    regency: RegencyIndex<RegencyId>,
+    library_by_id: Lookup<LibraryId>,
+    event_by_slug: Lookup<EventId>,
+}
+
+impl Refs {
+    fn new(provinces: &[Province], regencies: &[Regency]) -> Refs {
+        let ids = |f: fn(&Province) -> &String| {
+            Lookup::new(provinces.iter().enumerate().map(move |(i, p)| (f(p).clone(), ProvinceId(i as u32))))
+        };
+        Refs {
+            province_by_slug: ids(|p| &p.slug),
+            province_by_code: ids(|p| &p.code),
+            regency: RegencyIndex::new(
+                regencies
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (RegencyId(i as u32), r.code.as_str(), r.name.as_str(), r.kind, r.official_name.as_str())),
+            ),
+            library_by_id: Lookup::new([]),
+            event_by_slug: Lookup::new([]),
+        }
+    }
+
+    /// Old ids (aliases) resolve too, so a rename never breaks a reference.
+    fn with_libraries(mut self, libraries: &[Library]) -> Refs {
+        self.library_by_id = Lookup::new(libraries.iter().enumerate().flat_map(|(i, l)| {
+            std::iter::once(l.id.clone())
+                .chain(l.aliases.iter().cloned())
+                .map(move |k| (k, LibraryId(i as u32)))
+        }));
+        self
+    }
+
+    fn with_events(mut self, events: &[Event]) -> Refs {
+        self.event_by_slug = Lookup::new(events.iter().enumerate().map(|(i, e)| (e.slug.clone(), EventId(i as u32))));
+        self
+    }
+}
+
+fn config(loaded: &Loaded) -> SiteConfig {
+    let c = loaded.config.as_ref().map(|r| &r.data);
+    SiteConfig {
+        title: c.map_or("warta".into(), |c| c.title.clone()),
+        description: c.and_then(|c| c.description.clone()),
+        base_url: c.map_or("http://127.0.0.1".into(), |c| c.base_url.trim_end_matches('/').to_string()),
+        language: c.and_then(|c| c.language.clone()).unwrap_or_else(|| "id".into()),
+        theme: c.and_then(|c| c.theme.clone()).unwrap_or_else(|| "default".into()),
+        menu: c.map_or(Vec::new(), |c| {
+            c.menu
+                .iter()
+                .map(|m| MenuItem {
+                    name: m.name.clone(),
+                    url: m.url.clone(),
+                })
+                .collect()
+        }),
+        per_page: c.and_then(|c| c.per_page).unwrap_or(10).max(1) as usize,
+        allow_html: c.is_some_and(|c| c.allow_html),
+        strict: c.is_some_and(|c| c.strict),
+        author: c.and_then(|c| c.author.clone()),
+    }
+}
+
+fn assets(loaded: &Loaded) -> Vec<(String, String)> {
+    loaded
+        .assets
+        .iter()
+        .map(|a| {
+            let url = a.strip_prefix("static").or_else(|| a.strip_prefix("content")).unwrap_or(a);
+            (a.clone(), url.to_string())
+        })
+        .collect()
+}
+
+fn dedup_sorted<T: Ord>(v: &mut Vec<T>) {
+    v.sort();
+    v.dedup();
+}
+
+/// Reverse links, computed once from the forward references.
+fn link(site: &mut Site) {
+    for (i, r) in site.regencies.iter().enumerate() {
+        site.provinces[r.province.index()].regencies.push(RegencyId(i as u32));
+    }
+    for (i, l) in site.libraries.iter().enumerate() {
+        let id = LibraryId(i as u32);
+        site.regencies[l.regency.index()].libraries.push(id);
+    }
+    for p in site.provinces.iter_mut() {
+        let mut groups = Vec::new();
+        for &r in &p.regencies {
+            let reg = &site.regencies[r.index()];
+            if !reg.libraries.is_empty() {
+                let mut libs = reg.libraries.clone();
+                libs.sort_by(|a, b| site.libraries[a.index()].name.cmp(&site.libraries[b.index()].name));
+                groups.push((r, libs));
+            }
+        }
+        let mut all: Vec<LibraryId> = groups.iter().flat_map(|(_, l)| l.iter().copied()).collect();
+        all.sort_by_key(|l| {
+            let lib = &site.libraries[l.index()];
+            (lib.level != LibraryLevel::Provinsi, lib.name.clone())
+        });
+        p.libraries = all;
+        p.libraries_by_regency = groups;
+    }
+    for (i, post) in site.posts.iter().enumerate() {
+        let id = PostId(i as u32);
+        for &p in &post.provinces {
+            site.provinces[p.index()].posts.push(id);
+        }
+        for &l in &post.libraries {
+            site.libraries[l.index()].posts.push(id);
+        }
+        if let Some(e) = post.event {
+            site.events[e.index()].posts.push(id);
+            for &l in &post.libraries {
+                site.events[e.index()].libraries.push(l);
+                site.libraries[l.index()].events.push(e);
+            }
+        }
+    }
+    for (i, s) in site.stories.iter().enumerate() {
+        let id = StoryId(i as u32);
+        site.provinces[s.province.index()].stories.push(id);
+        site.libraries[s.library.index()].stories.push(id);
+    }
+    for (i, e) in site.events.iter().enumerate() {
+        for &p in &e.provinces {
+            site.provinces[p.index()].events.push(EventId(i as u32));
+        }
+    }
+    for (i, a) in site.awards.iter().enumerate() {
+        let id = AwardId(i as u32);
+        site.provinces[a.province.index()].awards.push(id);
+        site.libraries[a.library.index()].awards.push(id);
+        if let Some(e) = a.event {
+            site.events[e.index()].awards.push(id);
+        }
+    }
+    for (i, r) in site.reports.iter().enumerate() {
+        let id = ReportId(i as u32);
+        if let Some(p) = r.province {
+            site.provinces[p.index()].reports.push(id);
+        }
+        if let Some(e) = r.event {
+            site.events[e.index()].reports.push(id);
+        }
+    }
+    for e in &mut site.events {
+        dedup_sorted(&mut e.libraries);
+    }
+    for l in &mut site.libraries {
+        dedup_sorted(&mut l.events);
+    }
+    let mut years: Vec<u16> = site.awards.iter().map(|a| a.year).collect();
+    years.sort_by(|a, b| b.cmp(a));
+    years.dedup();
+    site.award_years = years;
+}

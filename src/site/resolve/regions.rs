@@ -1,0 +1,199 @@
+//! Provinces, regencies and libraries: the frame everything hangs on.
+
+use super::{Ctx, Refs};
+use crate::diag::suggest::{closest, did_you_mean};
+use crate::diag::Diagnostic;
+use crate::load::Record;
+use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::site::index::RegencyMatch;
+use crate::site::*;
+use crate::yaml::Origin;
+use std::collections::HashSet;
+
+/// Provinces and regencies, each sorted by code.
+pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regency>) {
+    let mut recs: Vec<&Record<_>> = cx.loaded.provinces.iter().collect();
+    recs.sort_by(|a, b| a.data.code.cmp(&b.data.code));
+    let provinces: Vec<Province> = recs
+        .iter()
+        .map(|r| Province {
+            code: r.data.code.clone(),
+            slug: r.data.slug.clone(),
+            name: r.data.name.clone(),
+            short_name: r.data.short_name.clone(),
+            name_en: r.data.name_en.clone(),
+            regencies: Vec::new(),
+            libraries_by_regency: Vec::new(),
+            libraries: Vec::new(),
+            posts: Vec::new(),
+            stories: Vec::new(),
+            events: Vec::new(),
+            awards: Vec::new(),
+            reports: Vec::new(),
+        })
+        .collect();
+    let by_code = Refs::new(&provinces, &[]).province_by_code;
+
+    let mut recs: Vec<&Record<_>> = cx.loaded.regencies.iter().collect();
+    recs.sort_by(|a, b| a.data.code.cmp(&b.data.code));
+    let mut regencies = Vec::new();
+    for r in recs {
+        let (d, o) = (&r.data, &r.origin);
+        let province = cx.reference(&by_code, &d.province, o, "province", "province code");
+        let kind = RegencyKind::parse(&d.kind);
+        if kind.is_none() {
+            cx.error(
+                Diagnostic::error(o.value("kind"), format!("unknown regency kind `{}`", d.kind))
+                    .with_help("write `kind: kabupaten` or `kind: kota`"),
+            );
+        }
+        let (Some(province), Some(kind)) = (province, kind) else { continue };
+        let official_name = d.official_name.clone().unwrap_or_else(|| {
+            let prefix = if kind == RegencyKind::Kabupaten { "Kabupaten" } else { "Kota" };
+            format!("{prefix} {}", d.name)
+        });
+        regencies.push(Regency {
+            code: d.code.clone(),
+            province,
+            name: d.name.clone(),
+            kind,
+            official_name,
+            libraries: Vec::new(),
+        });
+    }
+    (provinces, regencies)
+}
+
+/// Libraries sorted by id; each one's province, regency, level and KPI
+/// resolved. A library that fails is left out and marked broken.
+pub(super) fn libraries(cx: &mut Ctx, refs: &Refs, regencies: &[Regency], provinces: &[Province]) -> Vec<Library> {
+    let mut recs: Vec<&Record<_>> = cx.loaded.libraries.iter().collect();
+    recs.sort_by(|a, b| a.data.id.cmp(&b.data.id));
+    let mut out = Vec::with_capacity(recs.len());
+    let mut seen = HashSet::new();
+    for r in recs {
+        let (d, o) = (&r.data, &r.origin);
+        if !seen.insert(d.id.as_str()) {
+            continue; // duplicate id: reported by validate
+        }
+        let province = cx.reference(&refs.province_by_slug, &d.province, o, "province", "province");
+        let level = LibraryLevel::parse(&d.level);
+        if level.is_none() {
+            cx.error(
+                Diagnostic::error(o.value("level"), format!("unknown library level `{}`", d.level))
+                    .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
+            );
+        }
+        let regency = province.and_then(|p| regency(cx, refs, regencies, provinces, &d.regency, p, o));
+        let kpi = kpi(cx, &d.kpi, o);
+        let photo = d.photo.as_ref().and_then(|p| cx.image(p, &d.photo_alt, "static", o, "photo"));
+        let (Some(province), Some(regency), Some(level)) = (province, regency, level) else {
+            for id in std::iter::once(&d.id).chain(&d.aliases) {
+                cx.broken.insert(format!("library:{id}"));
+            }
+            continue;
+        };
+        out.push(Library {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            level,
+            province,
+            regency,
+            district: d.district.clone(),
+            village: d.village.clone(),
+            joined: d.joined,
+            address: d.address.clone(),
+            phone: d.phone.clone(),
+            email: d.email.clone(),
+            website: d.website.clone(),
+            social: d.social.clone(),
+            location: d.location.map(|l| (l.lat, l.lon)),
+            photo,
+            summary: d.summary.clone(),
+            kpi,
+            aliases: d.aliases.clone(),
+            illustrative: d.illustrative,
+            posts: Vec::new(),
+            stories: Vec::new(),
+            awards: Vec::new(),
+            events: Vec::new(),
+        });
+    }
+    out
+}
+
+fn kpi(cx: &mut Ctx, recs: &[crate::model::records::KpiRecord], o: &Origin) -> Vec<Kpi> {
+    let mut out = Vec::new();
+    for (i, k) in recs.iter().enumerate() {
+        match KpiCategory::parse(&k.category) {
+            Some(category) => out.push(Kpi {
+                period: k.period.clone(),
+                category,
+                community_engagement: k.community_engagement,
+                advocacy: k.advocacy,
+                service_improvement: k.service_improvement,
+            }),
+            None => cx.error(
+                Diagnostic::error(o.value(&format!("kpi/{i}/category")), format!("unknown KPI category `{}`", k.category))
+                    .with_help(format!(
+                        "{} (tinggi = green, sedang = yellow, rendah = red)",
+                        did_you_mean(&k.category, KpiCategory::NAMES.iter().copied()).unwrap_or_default()
+                    )),
+            ),
+        }
+    }
+    out
+}
+
+/// Resolves a library's `regency` within its province.
+fn regency(
+    cx: &mut Ctx,
+    refs: &Refs,
+    regencies: &[Regency],
+    provinces: &[Province],
+    text: &str,
+    province: ProvinceId,
+    o: &Origin,
+) -> Option<RegencyId> {
+    let at = o.value("regency");
+    let pname = provinces[province.index()].display_name();
+    match refs.regency.find(text) {
+        RegencyMatch::Found(id) if regencies[id.index()].province == province => Some(id),
+        RegencyMatch::Found(id) => {
+            let r = &regencies[id.index()];
+            let elsewhere = &provinces[r.province.index()].slug;
+            cx.error(
+                Diagnostic::error(at, format!("{} is in province `{elsewhere}`, not in {pname}", r.official_name))
+                    .with_help(format!("fix `province: {elsewhere}`, or name a regency of {pname}")),
+            );
+            None
+        }
+        RegencyMatch::Ambiguous(ids) => {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|i| format!("`{}` ({})", regencies[i.index()].official_name, regencies[i.index()].code))
+                .collect();
+            cx.error(
+                Diagnostic::error(at, format!("`{text}` could be {}", names.join(" or ")))
+                    .with_help("write the official name with `Kabupaten` or `Kota`, or the code"),
+            );
+            None
+        }
+        RegencyMatch::NotFound => {
+            let own: Vec<&str> = regencies
+                .iter()
+                .filter(|r| r.province == province)
+                .map(|r| r.official_name.as_str())
+                .collect();
+            let help = match closest(text, own.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!(
+                    "write the official name of a regency or city in {pname}, e.g. `{}`",
+                    own.first().copied().unwrap_or("Kabupaten …")
+                ),
+            };
+            cx.error(Diagnostic::error(at, format!("unknown regency `{text}` in {pname}")).with_help(help));
+            None
+        }
+    }
+}
