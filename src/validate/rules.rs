@@ -250,3 +250,70 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
     });
     common(&site.pages, "page slug", diags, |_, _| {});
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::FileId;
+    use crate::load::records::list;
+
+    fn site_with_libraries(files: &[&str]) -> Loaded {
+        let mut loaded = Loaded::default();
+        for (i, text) in files.iter().enumerate() {
+            let doc = crate::yaml::parse(text, FileId(i as u32), 0).unwrap();
+            let mut diags = Vec::new();
+            loaded.libraries.extend(list(doc, FileId(i as u32), "libraries", &mut diags));
+            assert!(diags.is_empty(), "{diags:?}");
+        }
+        loaded
+    }
+
+    fn messages(loaded: &Loaded) -> Vec<Diagnostic> {
+        let mut diags = Diagnostics::new();
+        libraries(loaded, &mut diags);
+        diags.into_vec()
+    }
+
+    const BASE: &str = "  name: A\n  level: desa\n  province: jawa-tengah\n  regency: Kabupaten Kudus\n";
+
+    #[test]
+    fn duplicate_ids_across_files_name_both_places() {
+        let a = format!("- id: loram-wetan\n{BASE}");
+        let b = format!("- id: other\n{BASE}- id: loram-wetan\n{BASE}");
+        let d = messages(&site_with_libraries(&[&a, &b]));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "duplicate library id `loram-wetan`");
+        assert_eq!(d[0].span.as_ref().unwrap().file, FileId(1));
+        assert_eq!(d[0].related[0].0.file, FileId(0));
+    }
+
+    #[test]
+    fn alias_colliding_with_an_id_is_a_duplicate() {
+        let a = format!("- id: a\n{BASE}- id: b\n{BASE}  aliases: [a]\n");
+        let d = messages(&site_with_libraries(&[&a]));
+        assert!(d.iter().any(|d| d.message == "duplicate library id `a`"), "{d:?}");
+    }
+
+    #[test]
+    fn unsafe_and_malformed_values() {
+        let a = format!(
+            "- id: Perpus Desa\n{BASE}  website: javascript:alert(1)\n  email: nobody\n  location: {{lat: 110.8, lon: -6.8}}\n"
+        );
+        let d = messages(&site_with_libraries(&[&a]));
+        let find = |s: &str| d.iter().find(|d| d.message.contains(s)).unwrap_or_else(|| panic!("{s}: {d:?}"));
+        assert_eq!(find("not a valid slug").help.as_deref(), Some("use lowercase letters, digits and hyphens only: `perpus-desa`"));
+        assert!(find("`website` must be a web address").message.contains("javascript:alert(1)"));
+        find("is not an e-mail address");
+        assert!(find("outside Indonesia").help.as_deref().unwrap().contains("swapped"));
+    }
+
+    #[test]
+    fn kpi_without_illustrative_is_a_warning() {
+        let a = format!("- id: a\n{BASE}  kpi:\n    - period: '2024'\n      category: tinggi\n");
+        let d = messages(&site_with_libraries(&[&a]));
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].is_error());
+        let b = format!("- id: a\n{BASE}  illustrative: true\n  kpi:\n    - period: '2024'\n      category: tinggi\n");
+        assert!(messages(&site_with_libraries(&[&b])).is_empty());
+    }
+}
