@@ -7,6 +7,7 @@
 mod frontmatter;
 mod read;
 pub mod records;
+pub mod theme;
 
 pub use records::Record;
 

@@ -1,0 +1,245 @@
+//! Loading a theme: its Tera templates, static files and UI strings, plus the
+//! site's own `templates/` folder, which overrides theme templates file by
+//! file. Everything is read here, into memory, so `render` never touches the
+//! disk.
+//!
+//! The theme is `themes/<name>/` under the site root. When a site has no
+//! `themes/default/`, the default theme built into warta is used, so a new
+//! site builds without copying a theme.
+
+use crate::diag::{suggest, Diagnostic, FileId, SourceFile, SourceMap};
+use crate::load::slash_path;
+use crate::yaml::{self, Origin};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+/// A theme ready to render with.
+#[derive(Debug)]
+pub struct Theme {
+    pub name: String,
+    /// Templates by name (path under `templates/`, e.g. `post.html`), sorted.
+    pub templates: Vec<ThemeTemplate>,
+    /// Theme static files: (URL path such as `/style.css`, bytes), sorted.
+    pub static_files: Vec<(String, Vec<u8>)>,
+    /// UI strings of the site's language, key → text.
+    pub strings: BTreeMap<String, String>,
+}
+
+/// One template and the file it came from (for error positions).
+#[derive(Debug)]
+pub struct ThemeTemplate {
+    pub name: String,
+    pub file: FileId,
+    pub source: String,
+}
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// The default theme, compiled in: (path under the theme folder, text).
+const BUILTIN_DEFAULT: &[(&str, &str)] = builtin!(
+    "templates/base.html",
+    "templates/partials/notice.html",
+    "templates/partials/post_card.html",
+    "templates/partials/story_card.html",
+    "templates/partials/event_card.html",
+    "templates/partials/library_item.html",
+    "templates/partials/awards.html",
+    "templates/partials/report.html",
+    "templates/home.html",
+    "templates/post.html",
+    "templates/post_list.html",
+    "templates/story.html",
+    "templates/story_list.html",
+    "templates/event.html",
+    "templates/event_list.html",
+    "templates/province.html",
+    "templates/province_list.html",
+    "templates/library.html",
+    "templates/award_list.html",
+    "templates/award_year.html",
+    "templates/tag.html",
+    "templates/search.html",
+    "templates/page.html",
+    "templates/404.html",
+    "templates/redirect.html",
+    "static/style.css",
+    "i18n/id.yaml",
+    "i18n/en.yaml",
+);
+
+/// Loads theme `name` for a site at `root` in `language`. Text files are
+/// added to `files` so diagnostics can point into them.
+pub fn load_theme(
+    root: &Path,
+    name: &str,
+    language: &str,
+    files: &mut SourceMap,
+) -> Result<Theme, Vec<Diagnostic>> {
+    let dir = root.join("themes").join(name);
+    let mut diags = Vec::new();
+    let mut raw: Vec<(String, String, Vec<u8>)> = Vec::new(); // (path in theme, shown path, bytes)
+    if dir.is_dir() {
+        for entry in WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = slash_path(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
+            let shown = slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => raw.push((rel, shown, bytes)),
+                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+            }
+        }
+    } else if name == "default" {
+        for (rel, text) in BUILTIN_DEFAULT {
+            raw.push((
+                rel.to_string(),
+                format!("(built-in) themes/default/{rel}"),
+                text.as_bytes().to_vec(),
+            ));
+        }
+    } else {
+        let known = list_dirs(&root.join("themes"));
+        let help = suggest::closest(name, known.iter().map(String::as_str).chain(["default"]))
+            .map(|c| format!("did you mean `theme: {c}`?"))
+            .unwrap_or_else(|| {
+                "set `theme: default` in data/site.yaml, or create the theme folder".into()
+            });
+        return Err(vec![Diagnostic::global(format!(
+            "theme `{name}` not found: there is no folder themes/{name}/"
+        ))
+        .with_help(help)]);
+    }
+
+    let mut templates: BTreeMap<String, ThemeTemplate> = BTreeMap::new();
+    let mut static_files = Vec::new();
+    let mut strings = None;
+    for (rel, shown, bytes) in raw {
+        if let Some(tpl) = rel.strip_prefix("templates/") {
+            if let Some(t) = text_file(tpl, &shown, bytes, files, &mut diags) {
+                templates.insert(t.name.clone(), t);
+            }
+        } else if let Some(path) = rel.strip_prefix("static/") {
+            static_files.push((format!("/{path}"), bytes));
+        } else if rel == format!("i18n/{language}.yaml") {
+            strings = read_strings(&shown, bytes, files, &mut diags);
+        }
+    }
+    // The site's own templates override the theme's, file by file.
+    let own = root.join("templates");
+    if own.is_dir() {
+        for entry in WalkDir::new(&own)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = slash_path(entry.path().strip_prefix(&own).unwrap_or(entry.path()));
+            let shown = format!("templates/{rel}");
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    if let Some(t) = text_file(&rel, &shown, bytes, files, &mut diags) {
+                        templates.insert(t.name.clone(), t);
+                    }
+                }
+                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+            }
+        }
+    }
+    if strings.is_none() && diags.is_empty() {
+        diags.push(
+            Diagnostic::global(format!(
+                "theme `{name}` has no UI strings for language `{language}` (themes/{name}/i18n/{language}.yaml)"
+            ))
+            .with_help("set `language: id` or `language: en` in data/site.yaml, or add the file to the theme"),
+        );
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(Theme {
+        name: name.to_string(),
+        templates: templates.into_values().collect(),
+        static_files,
+        strings: strings.unwrap_or_default(),
+    })
+}
+
+fn text_file(
+    name: &str,
+    shown: &str,
+    bytes: Vec<u8>,
+    files: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ThemeTemplate> {
+    match String::from_utf8(bytes) {
+        Ok(source) => {
+            let file = files.add(SourceFile::new(PathBuf::from(shown), source.clone()));
+            Some(ThemeTemplate {
+                name: name.to_string(),
+                file,
+                source,
+            })
+        }
+        Err(_) => {
+            diags.push(
+                Diagnostic::global(format!("{shown} is not UTF-8 text"))
+                    .with_help("save the template with UTF-8 encoding"),
+            );
+            None
+        }
+    }
+}
+
+/// Reads an `i18n/<lang>.yaml` file: a flat mapping of key → text.
+fn read_strings(
+    shown: &str,
+    bytes: Vec<u8>,
+    files: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<BTreeMap<String, String>> {
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let file = files.add(SourceFile::new(PathBuf::from(shown), text.clone()));
+    let doc = match yaml::parse(&text, file, 0) {
+        Ok(d) => d,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let origin = Origin::new(file, Arc::new(doc.spans), String::new());
+    match yaml::deserialize::<BTreeMap<String, String>>(&doc.value, &origin) {
+        Ok(m) => Some(m),
+        Err(d) => {
+            diags.push(d.with_help("each line is `key: text`; put texts holding `: ` in quotes"));
+            None
+        }
+    }
+}
+
+fn list_dirs(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}

@@ -1,0 +1,189 @@
+//! Output: the only stage that writes. The site is written into a fresh
+//! sibling folder (`<out>.tmp-<pid>`), assets are copied in, and only when
+//! everything succeeded is it swapped in place of the old output. A failed
+//! build leaves the previous output exactly as it was; no stale file of an
+//! earlier build survives a successful one.
+
+use crate::render::OutFile;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub files: usize,
+    pub assets: usize,
+    pub bytes: u64,
+}
+
+/// A failure with the path it concerns.
+#[derive(Debug)]
+pub struct Error {
+    pub path: PathBuf,
+    pub what: &'static str,
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot {} {}: {}",
+            self.what,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
+    move |source| Error {
+        path: path.to_path_buf(),
+        what,
+        source,
+    }
+}
+
+/// Writes `files` and copies `assets` (`(source relative to root, URL
+/// path)`) into `out`, replacing it as a whole.
+pub fn write(
+    out: &Path,
+    root: &Path,
+    files: &[OutFile],
+    assets: &[(String, String)],
+) -> Result<Written, Error> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(err("create", &parent))?;
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let _ = fs::remove_dir_all(&tmp);
+    let result = fill(&tmp, root, files, assets);
+    let written = match result {
+        Ok(w) => w,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    // Swap: old away, new in, old deleted.
+    let had_old = out.exists();
+    if had_old {
+        if let Err(e) = fs::rename(out, &old) {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(err("move away the old output", out)(e));
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, out) {
+        if had_old {
+            let _ = fs::rename(&old, out);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(err("move the new output into", out)(e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(written)
+}
+
+fn fill(
+    dir: &Path,
+    root: &Path,
+    files: &[OutFile],
+    assets: &[(String, String)],
+) -> Result<Written, Error> {
+    fs::create_dir_all(dir).map_err(err("create", dir))?;
+    let mut w = Written::default();
+    for f in files {
+        let path = dir.join(safe_rel(&f.path));
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        fs::write(&path, &f.bytes).map_err(err("write", &path))?;
+        w.files += 1;
+        w.bytes += f.bytes.len() as u64;
+    }
+    for (source, url) in assets {
+        let from = root.join(source);
+        let to = dir.join(safe_rel(url));
+        if let Some(p) = to.parent() {
+            fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        let n = fs::copy(&from, &to).map_err(err("copy", &from))?;
+        w.assets += 1;
+        w.bytes += n;
+    }
+    Ok(w)
+}
+
+/// A `/`-separated URL path as a relative path that cannot leave the
+/// output folder (`..` and empty parts dropped).
+fn safe_rel(url: &str) -> PathBuf {
+    url.split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_whole_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &out,
+            dir.path(),
+            &[file("a/index.html", "1"), file("stale.txt", "x")],
+            &[],
+        )
+        .unwrap();
+        write(&out, dir.path(), &[file("a/index.html", "2")], &[]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert!(!out.join("stale.txt").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temp folder left: {names:?}");
+    }
+
+    #[test]
+    fn failed_copy_keeps_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), &[file("index.html", "old")], &[]).unwrap();
+        let e = write(
+            &out,
+            dir.path(),
+            &[file("index.html", "new")],
+            &[("missing.png".into(), "/m.png".into())],
+        );
+        assert!(e.is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn paths_cannot_escape() {
+        assert_eq!(safe_rel("/../../etc/x"), PathBuf::from("etc/x"));
+    }
+}

@@ -1,0 +1,311 @@
+//! The pages of single records: a post, a story, an event, a province, a
+//! library, a stand-alone page.
+
+use super::pages::{self, Page};
+use super::seo::{self, Meta};
+use super::urls;
+use super::view::{self, Cx, Figure, Link};
+use crate::site::{EventId, LibraryId, PageId, PostId, ProvinceId, StoryId};
+use serde::Serialize;
+use tera::Context;
+
+#[derive(Serialize)]
+struct PostView {
+    title: String,
+    date: String,
+    date_iso: String,
+    author: Option<String>,
+    summary: Option<String>,
+    image: Option<view::ImageView>,
+    illustrative: bool,
+    provinces: Vec<Link>,
+    libraries: Vec<Link>,
+    event: Option<Link>,
+    tags: Vec<Link>,
+    body: String,
+}
+
+pub fn post(cx: &Cx, id: PostId) -> Page {
+    let p = &cx.site.posts[id.0 as usize];
+    let url = urls::post(&p.slug);
+    let v = PostView {
+        title: p.title.clone(),
+        date: cx.date(p.date),
+        date_iso: p.date.to_string(),
+        author: p.author.clone(),
+        summary: p.summary.clone(),
+        image: view::image(&p.image),
+        illustrative: p.illustrative,
+        provinces: view::all(cx, &p.provinces, view::province_link),
+        libraries: view::all(cx, &p.libraries, view::library_link),
+        event: p.event.map(|e| view::event_link(cx, e)),
+        tags: view::all(cx, &p.tags, view::tag_link),
+        body: cx.bodies.posts[id.0 as usize].clone(),
+    };
+    let mut meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref())
+        .with_image(cx, &p.image)
+        .with_json_ld(&seo::news_article(cx, id));
+    meta.og_type = "article".into();
+    let mut ctx = Context::new();
+    ctx.insert("post", &v);
+    pages::page(&url, "post.html", meta, ctx, true)
+}
+
+#[derive(Serialize)]
+struct StoryView {
+    #[serde(flatten)]
+    card: view::StoryCard,
+    themes: Vec<String>,
+    tags: Vec<Link>,
+    body: String,
+}
+
+pub fn story(cx: &Cx, id: StoryId) -> Page {
+    let s = &cx.site.stories[id.0 as usize];
+    let url = urls::story(&s.slug);
+    let v = StoryView {
+        card: view::story_card(cx, id),
+        themes: s.themes.clone(),
+        tags: view::all(cx, &s.tags, view::tag_link),
+        body: cx.bodies.stories[id.0 as usize].clone(),
+    };
+    let mut meta = Meta::new(
+        cx,
+        s.title.clone(),
+        url.clone(),
+        s.summary.as_deref().or(s.quote.as_deref()),
+    )
+    .with_image(cx, &s.image);
+    meta.og_type = "article".into();
+    let mut ctx = Context::new();
+    ctx.insert("story", &v);
+    pages::page(&url, "story.html", meta, ctx, true)
+}
+
+#[derive(Serialize)]
+struct EventView {
+    #[serde(flatten)]
+    card: view::EventCard,
+    theme: Option<String>,
+    online: bool,
+    provinces: Vec<Link>,
+    participants: Vec<Figure>,
+    facilitators: Vec<String>,
+    image: Option<view::ImageView>,
+    tags: Vec<Link>,
+    body: String,
+    posts: Vec<view::PostCard>,
+    awards: Vec<view::AwardView>,
+    libraries: Vec<view::LibraryLink>,
+    reports: Vec<view::ReportView>,
+}
+
+pub fn event(cx: &Cx, id: EventId) -> Page {
+    let e = cx.site.event(id);
+    let url = urls::event(&e.slug);
+    let v = EventView {
+        card: view::event_card(cx, id),
+        theme: e.theme.clone(),
+        online: e.online,
+        provinces: view::all(cx, &e.provinces, view::province_link),
+        participants: e
+            .participants
+            .iter()
+            .map(|(k, n)| Figure {
+                label: cx.i18n.figure(k),
+                value: cx.i18n.number(*n as u64),
+            })
+            .collect(),
+        facilitators: e.facilitators.clone(),
+        image: view::image(&e.image),
+        tags: view::all(cx, &e.tags, view::tag_link),
+        body: cx.bodies.events[id.0 as usize].clone(),
+        posts: view::all(cx, &e.posts, view::post_card),
+        awards: view::all(cx, &e.awards, view::award),
+        libraries: view::all(cx, &e.libraries, view::library_item),
+        reports: view::all(cx, &e.reports, view::report),
+    };
+    let meta =
+        Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
+    let mut ctx = Context::new();
+    ctx.insert("event", &v);
+    pages::page(&url, "event.html", meta, ctx, true)
+}
+
+#[derive(Serialize)]
+struct RegencyGroup {
+    name: String,
+    libraries: Vec<view::LibraryLink>,
+}
+
+#[derive(Serialize)]
+struct ProvinceView {
+    name: String,
+    official_name: String,
+    code: String,
+    library_count: usize,
+    regency_count: usize,
+    regencies: Vec<RegencyGroup>,
+    posts: Vec<view::PostCard>,
+    stories: Vec<view::StoryCard>,
+    events: Vec<view::EventCard>,
+    awards: Vec<view::AwardView>,
+    reports: Vec<view::ReportView>,
+}
+
+pub fn province(cx: &Cx, id: ProvinceId) -> Page {
+    let p = cx.site.province(id);
+    let url = urls::province(&p.slug);
+    let v = ProvinceView {
+        name: cx.province_name(id),
+        official_name: p.name.clone(),
+        code: p.code.clone(),
+        library_count: p.libraries.len(),
+        regency_count: p.regencies.len(),
+        regencies: p
+            .libraries_by_regency
+            .iter()
+            .map(|(r, libs)| RegencyGroup {
+                name: cx.site.regency(*r).official_name.clone(),
+                libraries: view::all(cx, libs, view::library_item),
+            })
+            .collect(),
+        posts: view::all(cx, &p.posts, view::post_card),
+        stories: view::all(cx, &p.stories, view::story_card),
+        events: view::all(cx, &p.events, view::event_card),
+        awards: view::all(cx, &p.awards, view::award),
+        reports: view::all(cx, &p.reports, view::report),
+    };
+    let desc = format!("{} {}", cx.i18n.get("province_description"), v.name);
+    let mut meta = Meta::new(
+        cx,
+        format!("{} {}", cx.i18n.get("province"), v.name),
+        url.clone(),
+        Some(&desc),
+    );
+    meta.feed = Some(Link {
+        name: format!("{} — {}", cx.i18n.get("news_title"), v.name),
+        url: urls::province_feed(&p.slug),
+    });
+    let mut ctx = Context::new();
+    ctx.insert("province", &v);
+    pages::page(&url, "province.html", meta, ctx, true)
+}
+
+#[derive(Serialize)]
+struct KpiRow {
+    period: String,
+    category: String,
+    category_key: &'static str,
+    community_engagement: Option<u32>,
+    advocacy: Option<u32>,
+    service_improvement: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct LibraryView {
+    name: String,
+    level: String,
+    province: Link,
+    regency: String,
+    district: Option<String>,
+    village: Option<String>,
+    joined: Option<u16>,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    social: Vec<Link>,
+    map_url: Option<String>,
+    photo: Option<view::ImageView>,
+    summary: Option<String>,
+    illustrative: bool,
+    kpi: Vec<KpiRow>,
+    awards: Vec<view::AwardView>,
+    posts: Vec<view::PostCard>,
+    stories: Vec<view::StoryCard>,
+    events: Vec<view::EventCard>,
+}
+
+pub fn library(cx: &Cx, id: LibraryId) -> Page {
+    let l = cx.site.library(id);
+    let url = urls::library(&l.id);
+    let v = LibraryView {
+        name: l.name.clone(),
+        level: cx.i18n.library_level(l.level),
+        province: view::province_link(cx, l.province),
+        regency: cx.site.regency(l.regency).official_name.clone(),
+        district: l.district.clone(),
+        village: l.village.clone(),
+        joined: l.joined,
+        address: l.address.clone(),
+        phone: l.phone.clone(),
+        email: l.email.clone(),
+        website: l.website.clone(),
+        social: l
+            .social
+            .iter()
+            .map(|(k, u)| Link {
+                name: capitalize(k),
+                url: u.clone(),
+            })
+            .collect(),
+        map_url: l.location.map(|(lat, lon)| {
+            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}")
+        }),
+        photo: view::image(&l.photo),
+        summary: l.summary.clone(),
+        illustrative: l.illustrative,
+        kpi: l
+            .kpi
+            .iter()
+            .map(|k| KpiRow {
+                period: k.period.clone(),
+                category: cx.i18n.kpi(k.category),
+                category_key: k.category.as_str(),
+                community_engagement: k.community_engagement,
+                advocacy: k.advocacy,
+                service_improvement: k.service_improvement,
+            })
+            .collect(),
+        awards: view::all(cx, &l.awards, view::award),
+        posts: view::all(cx, &l.posts, view::post_card),
+        stories: view::all(cx, &l.stories, view::story_card),
+        events: view::all(cx, &l.events, view::event_card),
+    };
+    let meta = Meta::new(cx, l.name.clone(), url.clone(), l.summary.as_deref())
+        .with_image(cx, &l.photo)
+        .with_json_ld(&seo::library(cx, id));
+    let mut ctx = Context::new();
+    ctx.insert("library", &v);
+    pages::page(&url, "library.html", meta, ctx, true)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Serialize)]
+struct PageView {
+    title: String,
+    summary: Option<String>,
+    body: String,
+}
+
+pub fn page(cx: &Cx, id: PageId) -> Page {
+    let p = &cx.site.pages[id.0 as usize];
+    let url = urls::page(&p.slug);
+    let v = PageView {
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        body: cx.bodies.pages[id.0 as usize].clone(),
+    };
+    let meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref());
+    let mut ctx = Context::new();
+    ctx.insert("content", &v);
+    pages::page(&url, "page.html", meta, ctx, true)
+}

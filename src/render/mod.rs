@@ -1,0 +1,201 @@
+//! Render: the resolved [`Site`] and a loaded [`Theme`] → the files of the
+//! published site, in memory (URL path → bytes). Never touches the disk;
+//! [`crate::output`] writes.
+//!
+//! Markdown bodies are rendered first, then every page, both in parallel
+//! with rayon. Results are sorted by path, so the output is byte-identical
+//! whatever the number of threads.
+
+mod dates;
+mod detail;
+mod escape;
+mod feeds;
+mod i18n;
+mod markdown;
+mod pages;
+mod seo;
+mod templates;
+mod urls;
+mod view;
+
+use crate::diag::Diagnostic;
+use crate::load::theme::Theme;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// One file of the published site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// Path relative to the output folder, `/`-separated (`berita/x/index.html`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything render made.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Sorted by path, no duplicates.
+    pub files: Vec<OutFile>,
+    /// HTML pages made, by kind (template name without `.html`).
+    pub pages_by_kind: BTreeMap<String, usize>,
+}
+
+/// Markdown bodies rendered to HTML, by index of their record.
+pub struct Bodies {
+    pub posts: Vec<String>,
+    pub stories: Vec<String>,
+    pub events: Vec<String>,
+    pub pages: Vec<String>,
+}
+
+/// Renders the whole site. Errors (broken `@/` links, template errors) are
+/// all collected; any error means no output.
+pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
+    let tera = templates::compile(theme).map_err(|d| vec![d])?;
+    let (bodies, mut diags) = render_bodies(site);
+    let cx = view::Cx {
+        site,
+        i18n: i18n::I18n {
+            strings: &theme.strings,
+            language: &site.config.language,
+        },
+        bodies: &bodies,
+    };
+    let (static_files, stylesheet) = theme_static(theme);
+    let common = pages::common(&cx, &stylesheet);
+
+    let jobs = pages::jobs(site);
+    let results: Vec<Result<pages::Made, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = pages::build(&cx, job);
+            let mut ctx = common.clone();
+            ctx.extend(page.context);
+            let html = tera
+                .render(page.template, &ctx)
+                .map_err(|e| templates::diagnostic(&e, theme))?;
+            Ok(pages::Made {
+                url: page.url,
+                kind: page.template.trim_end_matches(".html").to_string(),
+                in_sitemap: page.in_sitemap,
+                html,
+            })
+        })
+        .collect();
+
+    let mut made = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(m) => made.push(m),
+            Err(d) => {
+                if !diags.contains(&d) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+
+    let mut pages_by_kind = BTreeMap::new();
+    let mut files = Vec::with_capacity(made.len() + 64);
+    let mut sitemap_urls = Vec::new();
+    for m in made {
+        *pages_by_kind.entry(m.kind).or_insert(0) += 1;
+        if m.in_sitemap {
+            sitemap_urls.push(m.url.clone());
+        }
+        files.push(OutFile {
+            path: urls::file_path(&m.url),
+            bytes: m.html.into_bytes(),
+        });
+    }
+    files.extend(feeds::all(&cx, &sitemap_urls));
+    files.extend(static_files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    Ok(Rendered {
+        files,
+        pages_by_kind,
+    })
+}
+
+fn render_bodies(site: &Site) -> (Bodies, Vec<Diagnostic>) {
+    let targets = markdown::LinkTargets::new(site);
+    let allow = site.config.allow_html;
+    let run = |items: Vec<(&str, &crate::site::BodySource)>| -> Vec<(String, Vec<Diagnostic>)> {
+        items
+            .par_iter()
+            .map(|(body, src)| markdown::render(body, src, allow, &targets))
+            .collect()
+    };
+    let posts = run(site
+        .posts
+        .iter()
+        .map(|p| (p.body.as_str(), &p.source))
+        .collect());
+    let stories = run(site
+        .stories
+        .iter()
+        .map(|p| (p.body.as_str(), &p.source))
+        .collect());
+    let events = run(site
+        .events
+        .iter()
+        .map(|p| (p.body.as_str(), &p.source))
+        .collect());
+    let pages = run(site
+        .pages
+        .iter()
+        .map(|p| (p.body.as_str(), &p.source))
+        .collect());
+    let mut diags = Vec::new();
+    let mut split = |v: Vec<(String, Vec<Diagnostic>)>| -> Vec<String> {
+        v.into_iter()
+            .map(|(h, d)| {
+                diags.extend(d);
+                h
+            })
+            .collect()
+    };
+    let bodies = Bodies {
+        posts: split(posts),
+        stories: split(stories),
+        events: split(events),
+        pages: split(pages),
+    };
+    (bodies, diags)
+}
+
+/// The theme's static files; `style.css` gets a content-hashed name so it
+/// can be cached for ever. Returns the files and the stylesheet URL.
+fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
+    let mut stylesheet = String::new();
+    let files = theme
+        .static_files
+        .iter()
+        .map(|(url, bytes)| {
+            let url = if url == "/style.css" {
+                let hashed = format!("/style.{:08x}.css", fnv1a(bytes) as u32);
+                stylesheet = hashed.clone();
+                hashed
+            } else {
+                url.clone()
+            };
+            OutFile {
+                path: url.trim_start_matches('/').to_string(),
+                bytes: bytes.clone(),
+            }
+        })
+        .collect();
+    (files, stylesheet)
+}
+
+/// FNV-1a: a tiny, stable hash (the same on every platform and release).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}

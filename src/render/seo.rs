@@ -1,0 +1,139 @@
+//! What a page says about itself to browsers, search engines and link
+//! previews: title, description, canonical URL, Open Graph, JSON-LD.
+
+use super::escape;
+use super::urls;
+use super::view::{Cx, Link};
+use crate::site::{LibraryId, PostId};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// The `page` of every template context.
+#[derive(Serialize, Default)]
+pub struct Meta {
+    /// The page's own title (the `h1`); the `<title>` adds the site title.
+    pub title: String,
+    pub description: String,
+    /// Root-relative URL path, e.g. `/berita/x/`.
+    pub url: String,
+    /// Absolute URL, for `<link rel=canonical>` and `og:url`.
+    pub canonical: String,
+    /// `website` or `article`.
+    pub og_type: String,
+    /// Absolute URL of the preview image, if any.
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    /// JSON-LD, already safe inside `<script>` (see [`escape::json_for_script`]).
+    pub json_ld: Option<String>,
+    /// An Atom feed for this page (province pages).
+    pub feed: Option<Link>,
+    /// Keep out of search engines (404, redirects).
+    pub noindex: bool,
+}
+
+impl Meta {
+    pub fn new(
+        cx: &Cx,
+        title: impl Into<String>,
+        url: impl Into<String>,
+        description: Option<&str>,
+    ) -> Self {
+        let url = url.into();
+        Meta {
+            title: title.into(),
+            description: description
+                .map(str::to_string)
+                .or_else(|| cx.site.config.description.clone())
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            canonical: cx.absolute(&url),
+            url,
+            og_type: "website".into(),
+            ..Meta::default()
+        }
+    }
+    pub fn with_image(mut self, cx: &Cx, img: &Option<crate::site::Image>) -> Self {
+        if let Some(i) = img {
+            self.image = Some(cx.absolute(&i.url));
+            self.image_alt = i.alt.clone();
+        }
+        self
+    }
+    pub fn with_json_ld(mut self, value: &Value) -> Self {
+        self.json_ld = Some(escape::json_for_script(value));
+        self
+    }
+}
+
+/// schema.org `NewsArticle` for a news post.
+pub fn news_article(cx: &Cx, id: PostId) -> Value {
+    let p = &cx.site.posts[id.0 as usize];
+    let url = cx.absolute(&urls::post(&p.slug));
+    let publisher = json!({"@type": "Organization", "name": cx.site.config.title, "url": cx.site.config.base_url});
+    let author = match p.author.as_ref().or(cx.site.config.author.as_ref()) {
+        Some(a) => json!({"@type": "Organization", "name": a}),
+        None => publisher.clone(),
+    };
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": p.title,
+        "datePublished": p.date.to_string(),
+        "inLanguage": cx.lang(),
+        "mainEntityOfPage": url,
+        "url": url,
+        "author": author,
+        "publisher": publisher,
+    });
+    if let Some(s) = &p.summary {
+        v["description"] = json!(s.trim());
+    }
+    if let Some(i) = &p.image {
+        v["image"] = json!([cx.absolute(&i.url)]);
+    }
+    v
+}
+
+/// schema.org `Library` for a library profile.
+pub fn library(cx: &Cx, id: LibraryId) -> Value {
+    let l = cx.site.library(id);
+    let regency = &cx.site.regency(l.regency).official_name;
+    let mut address = json!({
+        "@type": "PostalAddress",
+        "addressLocality": l.village.clone().unwrap_or_else(|| regency.clone()),
+        "addressRegion": cx.site.province(l.province).name,
+        "addressCountry": "ID",
+    });
+    if let Some(a) = &l.address {
+        address["streetAddress"] = json!(a);
+    }
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Library",
+        "name": l.name,
+        "url": cx.absolute(&urls::library(&l.id)),
+        "address": address,
+    });
+    if let Some(s) = &l.summary {
+        v["description"] = json!(s.trim());
+    }
+    if let Some(p) = &l.phone {
+        v["telephone"] = json!(p);
+    }
+    if let Some(e) = &l.email {
+        v["email"] = json!(e);
+    }
+    if let Some((lat, lon)) = l.location {
+        v["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
+    }
+    if let Some(p) = &l.photo {
+        v["image"] = json!(cx.absolute(&p.url));
+    }
+    let same_as: Vec<&String> = l.website.iter().chain(l.social.values()).collect();
+    if !same_as.is_empty() {
+        v["sameAs"] = json!(same_as);
+    }
+    v
+}

@@ -1,0 +1,285 @@
+//! The small serializable views templates see. Every text in them is plain
+//! text that Tera escapes, except the `body` fields (Markdown rendered by
+//! [`super::markdown`]) and `json_ld` (see [`super::escape`]).
+
+use super::dates;
+use super::i18n::I18n;
+use super::urls;
+use crate::site::{
+    AwardId, EventId, Image, LibraryId, PostId, ProvinceId, ReportId, Site, StoryId, TagId,
+};
+use serde::Serialize;
+
+/// What every view builder needs: the site, its strings, rendered bodies.
+pub struct Cx<'a> {
+    pub site: &'a Site,
+    pub i18n: I18n<'a>,
+    pub bodies: &'a super::Bodies,
+}
+
+impl Cx<'_> {
+    pub fn lang(&self) -> &str {
+        self.i18n.language
+    }
+    pub fn date(&self, d: crate::model::Date) -> String {
+        dates::long(d, self.lang())
+    }
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.site.config.base_url, path)
+    }
+    pub fn province_name(&self, id: ProvinceId) -> String {
+        let p = self.site.province(id);
+        match (self.lang(), &p.name_en) {
+            ("en", Some(en)) => en.clone(),
+            _ => p.display_name().to_string(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ImageView {
+    pub url: String,
+    pub alt: String,
+}
+
+pub fn image(img: &Option<Image>) -> Option<ImageView> {
+    img.as_ref().map(|i| ImageView {
+        url: i.url.clone(),
+        alt: i.alt.clone().unwrap_or_default(),
+    })
+}
+
+#[derive(Serialize)]
+pub struct PostCard {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: Option<String>,
+    pub image: Option<ImageView>,
+    pub illustrative: bool,
+}
+
+pub fn post_card(cx: &Cx, id: PostId) -> PostCard {
+    let p = &cx.site.posts[id.0 as usize];
+    PostCard {
+        title: p.title.clone(),
+        url: urls::post(&p.slug),
+        date: cx.date(p.date),
+        date_iso: p.date.to_string(),
+        summary: p.summary.clone(),
+        image: image(&p.image),
+        illustrative: p.illustrative,
+    }
+}
+
+#[derive(Serialize)]
+pub struct StoryCard {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub person: String,
+    pub library: Link,
+    pub province: Link,
+    pub quote: Option<String>,
+    pub summary: Option<String>,
+    pub image: Option<ImageView>,
+    pub illustrative: bool,
+}
+
+pub fn story_card(cx: &Cx, id: StoryId) -> StoryCard {
+    let s = &cx.site.stories[id.0 as usize];
+    StoryCard {
+        title: s.title.clone(),
+        url: urls::story(&s.slug),
+        date: cx.date(s.date),
+        date_iso: s.date.to_string(),
+        person: s.person.clone(),
+        library: library_link(cx, s.library),
+        province: province_link(cx, s.province),
+        quote: s.quote.clone(),
+        summary: s.summary.clone(),
+        image: image(&s.image),
+        illustrative: s.illustrative,
+    }
+}
+
+#[derive(Serialize)]
+pub struct EventCard {
+    pub title: String,
+    pub url: String,
+    pub dates: String,
+    pub date_iso: String,
+    pub level: String,
+    pub place: String,
+    pub summary: Option<String>,
+    pub illustrative: bool,
+}
+
+pub fn event_card(cx: &Cx, id: EventId) -> EventCard {
+    let e = cx.site.event(id);
+    EventCard {
+        title: e.title.clone(),
+        url: urls::event(&e.slug),
+        dates: dates::range(e.start, e.end, cx.lang()),
+        date_iso: e.start.to_string(),
+        level: cx.i18n.event_level(e.level),
+        place: event_place(cx, id),
+        summary: e.summary.clone(),
+        illustrative: e.illustrative,
+    }
+}
+
+pub fn event_place(cx: &Cx, id: EventId) -> String {
+    let e = cx.site.event(id);
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(v) = &e.venue {
+        parts.push(v.clone());
+    }
+    if let Some(c) = &e.city {
+        parts.push(c.clone());
+    }
+    if e.online {
+        parts.push(cx.i18n.get("online"));
+    }
+    parts.join(", ")
+}
+
+#[derive(Serialize)]
+pub struct LibraryLink {
+    pub name: String,
+    pub url: String,
+    pub level: String,
+    pub place: String,
+    pub illustrative: bool,
+}
+
+pub fn library_link(cx: &Cx, id: LibraryId) -> Link {
+    let l = cx.site.library(id);
+    Link {
+        name: l.name.clone(),
+        url: urls::library(&l.id),
+    }
+}
+
+pub fn library_item(cx: &Cx, id: LibraryId) -> LibraryLink {
+    let l = cx.site.library(id);
+    let regency = &cx.site.regency(l.regency).official_name;
+    let place = match &l.village {
+        Some(v) => format!("{v}, {regency}"),
+        None => regency.clone(),
+    };
+    LibraryLink {
+        name: l.name.clone(),
+        url: urls::library(&l.id),
+        level: cx.i18n.library_level(l.level),
+        place,
+        illustrative: l.illustrative,
+    }
+}
+
+pub fn province_link(cx: &Cx, id: ProvinceId) -> Link {
+    Link {
+        name: cx.province_name(id),
+        url: urls::province(&cx.site.province(id).slug),
+    }
+}
+
+pub fn event_link(cx: &Cx, id: EventId) -> Link {
+    let e = cx.site.event(id);
+    Link {
+        name: e.title.clone(),
+        url: urls::event(&e.slug),
+    }
+}
+
+pub fn tag_link(cx: &Cx, id: TagId) -> Link {
+    let t = cx.site.tag(id);
+    Link {
+        name: t.name.clone(),
+        url: urls::tag(&t.slug),
+    }
+}
+
+#[derive(Serialize)]
+pub struct AwardView {
+    pub year: u16,
+    pub year_url: String,
+    pub province: Link,
+    pub category: String,
+    pub rank: u16,
+    pub library: Link,
+    pub event: Option<Link>,
+    pub note: Option<String>,
+    pub illustrative: bool,
+}
+
+pub fn award(cx: &Cx, id: AwardId) -> AwardView {
+    let a = &cx.site.awards[id.0 as usize];
+    AwardView {
+        year: a.year,
+        year_url: urls::award_year(a.year),
+        province: province_link(cx, a.province),
+        category: cx.i18n.award_category(&a.category),
+        rank: a.rank,
+        library: library_link(cx, a.library),
+        event: a.event.map(|e| event_link(cx, e)),
+        note: a.note.clone(),
+        illustrative: a.illustrative,
+    }
+}
+
+#[derive(Serialize)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct ReportView {
+    pub title: String,
+    pub period: String,
+    pub date: String,
+    pub province: Option<Link>,
+    pub event: Option<Link>,
+    pub source_title: Option<String>,
+    pub source_url: Option<String>,
+    pub figures: Vec<Figure>,
+    pub note: Option<String>,
+    pub illustrative: bool,
+}
+
+pub fn report(cx: &Cx, id: ReportId) -> ReportView {
+    let r = &cx.site.reports[id.0 as usize];
+    ReportView {
+        title: r.title.clone(),
+        period: r.period.clone(),
+        date: cx.date(r.date),
+        province: r.province.map(|p| province_link(cx, p)),
+        event: r.event.map(|e| event_link(cx, e)),
+        source_title: r.source_title.clone(),
+        source_url: r.source_url.clone(),
+        figures: r
+            .figures
+            .iter()
+            .map(|(k, v)| Figure {
+                label: cx.i18n.figure(k),
+                value: cx.i18n.number(*v),
+            })
+            .collect(),
+        note: r.note.clone(),
+        illustrative: r.illustrative,
+    }
+}
+
+/// Maps ids to views, for the many lists of a page.
+pub fn all<I: Copy, T>(cx: &Cx, ids: &[I], f: fn(&Cx, I) -> T) -> Vec<T> {
+    ids.iter().map(|&i| f(cx, i)).collect()
+}
