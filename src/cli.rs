@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "warta", version, about = "Static site generator for the TPBIS library programme")]
+#[command(
+    name = "warta",
+    version,
+    about = "Static site generator for the TPBIS library programme"
+)]
 pub struct Cli {
     /// The site's folder (holding data/, content/, static/, themes/).
     #[arg(long, global = true, default_value = ".")]

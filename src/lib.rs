@@ -12,5 +12,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod site;
+pub mod synth;
 pub mod validate;
 pub mod yaml;

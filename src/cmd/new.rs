@@ -20,10 +20,17 @@ pub fn run(root: &Path, section: NewSection, title: &str) -> i32 {
 }
 
 /// Writes the file and returns its path; never overwrites.
-pub fn create(root: &Path, section: NewSection, title: &str, today: Date) -> Result<PathBuf, String> {
+pub fn create(
+    root: &Path,
+    section: NewSection,
+    title: &str,
+    today: Date,
+) -> Result<PathBuf, String> {
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(format!("cannot make a file name from the title {title:?}: use some letters or digits"));
+        return Err(format!(
+            "cannot make a file name from the title {title:?}: use some letters or digits"
+        ));
     }
     let dir = match section {
         NewSection::Berita => "content/berita",
@@ -38,7 +45,8 @@ pub fn create(root: &Path, section: NewSection, title: &str, today: Date) -> Res
             root.display()
         ));
     }
-    std::fs::create_dir_all(&dir_path).map_err(|e| format!("cannot create {}: {e}", dir_path.display()))?;
+    std::fs::create_dir_all(&dir_path)
+        .map_err(|e| format!("cannot create {}: {e}", dir_path.display()))?;
     let rel = format!("{dir}/{slug}.md");
     let bundle = format!("{dir}/{slug}/index.md");
     if root.join(&bundle).exists() {
@@ -51,10 +59,13 @@ pub fn create(root: &Path, section: NewSection, title: &str, today: Date) -> Res
         .create_new(true) // never overwrite, even in a race
         .open(root.join(&rel))
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!("{rel} already exists; choose another title or edit that file"),
+            std::io::ErrorKind::AlreadyExists => {
+                format!("{rel} already exists; choose another title or edit that file")
+            }
             _ => format!("cannot write {rel}: {e}"),
         })?;
-    f.write_all(text.as_bytes()).map_err(|e| format!("cannot write {rel}: {e}"))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {rel}: {e}"))?;
     Ok(PathBuf::from(rel))
 }
 
@@ -93,13 +104,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
         let today = Date::from_ymd(2026, 11, 26).unwrap();
-        let p = create(dir.path(), NewSection::Berita, "Judul \"Berita\": PLM", today).unwrap();
+        let p = create(
+            dir.path(),
+            NewSection::Berita,
+            "Judul \"Berita\": PLM",
+            today,
+        )
+        .unwrap();
         assert_eq!(p, PathBuf::from("content/berita/judul-berita-plm.md"));
         let text = std::fs::read_to_string(dir.path().join(&p)).unwrap();
-        assert!(text.contains("title: \"Judul \\\"Berita\\\": PLM\"\ndate: 2026-11-26\n"), "{text}");
+        assert!(
+            text.contains("title: \"Judul \\\"Berita\\\": PLM\"\ndate: 2026-11-26\n"),
+            "{text}"
+        );
         std::fs::write(dir.path().join(&p), "mine").unwrap();
         let err = create(dir.path(), NewSection::Berita, "Judul Berita PLM", today).unwrap_err();
         assert!(err.contains("already exists"));
-        assert_eq!(std::fs::read_to_string(dir.path().join(&p)).unwrap(), "mine");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&p)).unwrap(),
+            "mine"
+        );
     }
 }

@@ -58,7 +58,11 @@ pub fn render_plain(diags: &[Diagnostic], files: &SourceMap) -> String {
             Severity::Warning => "warning",
         };
         match &d.span {
-            Some(span) => s.push_str(&format!("{}: {kind}: {}\n", files.location(span), d.message)),
+            Some(span) => s.push_str(&format!(
+                "{}: {kind}: {}\n",
+                files.location(span),
+                d.message
+            )),
             None => s.push_str(&format!("{kind}: {}\n", d.message)),
         }
         for (span, label) in &d.related {
@@ -105,7 +109,9 @@ impl<'a> Files<'a> for SourceMap {
     }
     fn line_index(&'a self, id: u32, byte_index: usize) -> Result<usize, FilesError> {
         let starts = self.get(super::FileId(id)).line_starts();
-        Ok(starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+        Ok(starts
+            .partition_point(|&s| s <= byte_index)
+            .saturating_sub(1))
     }
     fn line_range(&'a self, id: u32, line_index: usize) -> Result<Range<usize>, FilesError> {
         let f = self.get(super::FileId(id));

@@ -145,9 +145,7 @@ impl Diagnostics {
                     .as_ref()
                     .map(|s| (files.path(s.file).to_path_buf(), s.range.start))
             };
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| a.message.cmp(&b.message))
+            key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
         });
     }
     pub fn into_vec(self) -> Vec<Diagnostic> {

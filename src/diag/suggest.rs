@@ -98,6 +98,9 @@ mod tests {
             did_you_mean("sekolah", levels).unwrap(),
             "expected one of: `provinsi`, `kabupaten`, `kota`, `desa`, `kelurahan`"
         );
-        assert_eq!(did_you_mean("kabupatn", levels).unwrap(), "did you mean `kabupaten`?");
+        assert_eq!(
+            did_you_mean("kabupatn", levels).unwrap(),
+            "did you mean `kabupaten`?"
+        );
     }
 }

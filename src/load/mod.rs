@@ -88,6 +88,13 @@ pub struct Loaded {
     /// Non-Markdown files under `content/` and `static/`, as `/`-separated
     /// paths relative to the root: what image references may point at.
     pub assets: BTreeSet<String>,
+    /// Records that exist but failed to load (`library:<id>`, `event:<slug>`):
+    /// their errors are reported; references to them stay quiet.
+    pub unloaded: BTreeSet<String>,
+    /// Record kinds of which a whole file failed to load (`library`,
+    /// `province`, `regency`): any reference to that kind may be fine, so
+    /// unknown ones are not reported this run.
+    pub partial: BTreeSet<&'static str>,
 }
 
 /// What one file turned out to be.
@@ -117,7 +124,14 @@ enum Kind {
 }
 
 /// Data files the contract knows, for "did you mean" on a misnamed one.
-const DATA_FILES: &[&str] = &["site.yaml", "provinces.yaml", "regencies.yaml", "awards.yaml", "libraries/", "reports/"];
+const DATA_FILES: &[&str] = &[
+    "site.yaml",
+    "provinces.yaml",
+    "regencies.yaml",
+    "awards.yaml",
+    "libraries/",
+    "reports/",
+];
 
 /// Loads the site at `root`. Every problem goes into the diagnostics; what
 /// could be read is returned even when some files failed.
@@ -130,16 +144,30 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
     let (texts, global) = discover(root, &mut loaded.assets);
     diags.extend(global);
 
-    let outcomes: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = texts
+    let outcomes: Vec<(SourceFile, Parsed, Vec<Diagnostic>, Vec<String>)> = texts
         .par_iter()
         .enumerate()
         .map(|(i, (rel, kind))| load_file(root, rel, *kind, FileId(i as u32)))
         .collect();
 
     let mut files = SourceMap::new();
-    for (file, parsed, ds) in outcomes {
+    for ((file, parsed, ds, failed), (rel, kind)) in outcomes.into_iter().zip(&texts) {
         files.add(file);
         diags.extend(ds);
+        let whole_file_failed = matches!(parsed, Parsed::Nothing);
+        match kind {
+            Kind::Libraries => loaded
+                .unloaded
+                .extend(failed.into_iter().map(|id| format!("library:{id}"))),
+            Kind::Markdown(Section::Plm) if whole_file_failed => {
+                let (slug, _) = slug_and_dir(&slash_path(rel));
+                loaded.unloaded.insert(format!("event:{slug}"));
+            }
+            _ => {}
+        }
+        if whole_file_failed {
+            loaded.partial.extend(partial_kinds(*kind));
+        }
         match parsed {
             Parsed::Config(r) => loaded.config = Some(r),
             Parsed::Provinces(v) => loaded.provinces.extend(v),
@@ -156,19 +184,36 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
     }
     if loaded.config.is_none() && !texts.iter().any(|(_, k)| *k == Kind::Config) {
         diags.push(
-            Diagnostic::global("data/site.yaml is missing: a site needs its settings")
-                .with_help("create data/site.yaml with at least `title: …` and `base_url: https://…`"),
+            Diagnostic::global("data/site.yaml is missing: a site needs its settings").with_help(
+                "create data/site.yaml with at least `title: …` and `base_url: https://…`",
+            ),
         );
     }
-    for (kind, name) in [(Kind::Provinces, "provinces.yaml"), (Kind::Regencies, "regencies.yaml")] {
+    for (kind, name) in [
+        (Kind::Provinces, "provinces.yaml"),
+        (Kind::Regencies, "regencies.yaml"),
+    ] {
         if !texts.iter().any(|(_, k)| *k == kind) {
+            loaded.partial.extend(partial_kinds(kind));
             diags.push(
-                Diagnostic::global(format!("data/{name} is missing"))
-                    .with_help("copy it from the example site: it lists the official Kemendagri regions"),
+                Diagnostic::global(format!("data/{name} is missing")).with_help(
+                    "copy it from the example site: it lists the official Kemendagri regions",
+                ),
             );
         }
     }
     (loaded, files, diags)
+}
+
+/// The reference kinds (as `site::resolve` names them) that become
+/// uncertain when a file of `kind` fails to load.
+fn partial_kinds(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Libraries => &["library"],
+        Kind::Provinces => &["province", "province code", "regency"],
+        Kind::Regencies => &["regency"],
+        _ => &[],
+    }
 }
 
 /// Walks the site in sorted order. Returns the text files to load with their
@@ -181,8 +226,11 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
         if !dir.is_dir() {
             if top != "static" {
                 diags.push(
-                    Diagnostic::global(format!("folder `{top}/` is missing under {}", root.display()))
-                        .with_help("run warta in the site's folder, or pass `--root DIR`"),
+                    Diagnostic::global(format!(
+                        "folder `{top}/` is missing under {}",
+                        root.display()
+                    ))
+                    .with_help("run warta in the site's folder, or pass `--root DIR`"),
                 );
             }
             continue;
@@ -191,14 +239,21 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::global(format!("cannot read {}: {e}", dir.display())));
+                    diags.push(Diagnostic::global(format!(
+                        "cannot read {}: {e}",
+                        dir.display()
+                    )));
                     continue;
                 }
             };
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             let rel_str = slash_path(&rel);
             let name = entry.file_name().to_string_lossy();
             if name.starts_with('.') {
@@ -211,7 +266,10 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
                         assets.insert(rel_str);
                     }
                 }
-                Err(help) => diags.push(Diagnostic::global(format!("{rel_str}: this file is not part of any section")).with_help(help)),
+                Err(help) => diags.push(
+                    Diagnostic::global(format!("{rel_str}: this file is not part of any section"))
+                        .with_help(help),
+                ),
             }
         }
     }
@@ -239,6 +297,8 @@ fn classify(rel: &str) -> Result<Option<Kind>, String> {
         }
         ["content", ..] if rel.ends_with(".md") => match &parts[1..] {
             [_page] => Ok(Some(Kind::Markdown(Section::Page))),
+            // A stand-alone page bundle: `content/kontak/index.md`.
+            [folder, "index.md"] if Section::from_folder(folder).is_none() => Ok(Some(Kind::Markdown(Section::Page))),
             [folder, rest @ ..] => match Section::from_folder(folder) {
                 Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => Ok(Some(Kind::Markdown(s))),
                 Some(s) => Err(format!(
@@ -257,12 +317,20 @@ fn classify(rel: &str) -> Result<Option<Kind>, String> {
     }
 }
 
-fn load_file(root: &Path, rel: &Path, kind: Kind, id: FileId) -> (SourceFile, Parsed, Vec<Diagnostic>) {
+/// Reads and parses one file. Also returns the ids of list records that
+/// failed to load.
+fn load_file(
+    root: &Path,
+    rel: &Path,
+    kind: Kind,
+    id: FileId,
+) -> (SourceFile, Parsed, Vec<Diagnostic>, Vec<String>) {
     let (file, err) = read::read_text(&root.join(rel), rel, id);
     let mut diags = Vec::new();
+    let mut failed = Vec::new();
     if let Some(d) = err {
         diags.push(d);
-        return (file, Parsed::Nothing, diags);
+        return (file, Parsed::Nothing, diags, failed);
     }
     let parsed = match kind {
         Kind::Markdown(section) => markdown(&file, rel, section, id, &mut diags),
@@ -272,20 +340,49 @@ fn load_file(root: &Path, rel: &Path, kind: Kind, id: FileId) -> (SourceFile, Pa
                 Parsed::Nothing
             }
             Ok(doc) => match kind {
-                Kind::Config => records::single(doc, id, "data/site.yaml", &mut diags).map_or(Parsed::Nothing, Parsed::Config),
-                Kind::Provinces => Parsed::Provinces(records::list(doc, id, "provinces", &mut diags)),
-                Kind::Regencies => Parsed::Regencies(records::list(doc, id, "regencies", &mut diags)),
-                Kind::Libraries => Parsed::Libraries(records::list(doc, id, "libraries", &mut diags)),
+                Kind::Config => records::single(doc, id, "data/site.yaml", &mut diags)
+                    .map_or(Parsed::Nothing, Parsed::Config),
+                Kind::Provinces => {
+                    Parsed::Provinces(records::list(doc, id, "provinces", &mut diags))
+                }
+                Kind::Regencies => {
+                    Parsed::Regencies(records::list(doc, id, "regencies", &mut diags))
+                }
+                Kind::Libraries => {
+                    let (records, ids) = records::list_keyed(doc, id, "libraries", &mut diags);
+                    failed = ids;
+                    Parsed::Libraries(records)
+                }
                 Kind::Awards => Parsed::Awards(records::list(doc, id, "awards", &mut diags)),
                 Kind::Reports => Parsed::Reports(records::list(doc, id, "reports", &mut diags)),
                 Kind::Markdown(_) => unreachable!("handled above"),
             },
         },
     };
-    (file, parsed, diags)
+    (file, parsed, diags, failed)
 }
 
-fn markdown(file: &SourceFile, rel: &Path, section: Section, id: FileId, diags: &mut Vec<Diagnostic>) -> Parsed {
+/// The slug and folder of a Markdown file: a page bundle takes its folder's
+/// name, any other file its own name.
+fn slug_and_dir(rel: &str) -> (String, String) {
+    if let Some(dir) = rel.strip_suffix("/index.md") {
+        (
+            dir.rsplit('/').next().unwrap_or("").to_string(),
+            dir.to_string(),
+        )
+    } else {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        (name.trim_end_matches(".md").to_string(), dir.to_string())
+    }
+}
+
+fn markdown(
+    file: &SourceFile,
+    rel: &Path,
+    section: Section,
+    id: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Parsed {
     let text = &file.text;
     let split = match frontmatter::split(text) {
         Ok(s) => s,
@@ -303,8 +400,9 @@ fn markdown(file: &SourceFile, rel: &Path, section: Section, id: FileId, diags: 
         }
         Err(frontmatter::SplitError::Unclosed) => {
             diags.push(
-                Diagnostic::error(Span::new(id, 0..3), "the front matter is not closed")
-                    .with_help("add a line `---` after the last field, before the text of the page"),
+                Diagnostic::error(Span::new(id, 0..3), "the front matter is not closed").with_help(
+                    "add a line `---` after the last field, before the text of the page",
+                ),
             );
             return Parsed::Nothing;
         }
@@ -317,15 +415,8 @@ fn markdown(file: &SourceFile, rel: &Path, section: Section, id: FileId, diags: 
         }
     };
     let rel_str = slash_path(rel);
-    let is_bundle = rel_str.ends_with("/index.md") && section != Section::Page;
-    let (slug, dir) = if is_bundle {
-        let dir = rel_str.trim_end_matches("/index.md").to_string();
-        (dir.rsplit('/').next().unwrap_or("").to_string(), dir)
-    } else {
-        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let dir = rel_str.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
-        (stem, dir)
-    };
+    let is_bundle = rel_str.ends_with("/index.md");
+    let (slug, dir) = slug_and_dir(&rel_str);
     let mk = |origin: Origin| (origin, slug.clone(), dir.clone());
     macro_rules! content {
         ($ty:ty, $variant:ident) => {
@@ -371,12 +462,28 @@ mod tests {
     #[test]
     fn classifies_the_contract_layout() {
         assert_eq!(classify("data/site.yaml"), Ok(Some(Kind::Config)));
-        assert_eq!(classify("data/libraries/jawa-tengah.yaml"), Ok(Some(Kind::Libraries)));
-        assert_eq!(classify("content/berita/a.md"), Ok(Some(Kind::Markdown(Section::Berita))));
-        assert_eq!(classify("content/berita/a/index.md"), Ok(Some(Kind::Markdown(Section::Berita))));
-        assert_eq!(classify("content/tentang.md"), Ok(Some(Kind::Markdown(Section::Page))));
+        assert_eq!(
+            classify("data/libraries/jawa-tengah.yaml"),
+            Ok(Some(Kind::Libraries))
+        );
+        assert_eq!(
+            classify("content/berita/a.md"),
+            Ok(Some(Kind::Markdown(Section::Berita)))
+        );
+        assert_eq!(
+            classify("content/berita/a/index.md"),
+            Ok(Some(Kind::Markdown(Section::Berita)))
+        );
+        assert_eq!(
+            classify("content/tentang.md"),
+            Ok(Some(Kind::Markdown(Section::Page)))
+        );
         assert_eq!(classify("content/berita/a/foto.jpg"), Ok(None));
-        assert!(classify("content/beritaa/a.md").unwrap_err().contains("content/berita/"));
-        assert!(classify("data/province.yaml").unwrap_err().contains("provinces.yaml"));
+        assert!(classify("content/beritaa/a.md")
+            .unwrap_err()
+            .contains("content/berita/"));
+        assert!(classify("data/province.yaml")
+            .unwrap_err()
+            .contains("provinces.yaml"));
     }
 }

@@ -16,7 +16,12 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
     let here = Span::file_start(id);
     let size = match std::fs::metadata(abs) {
         Ok(m) => m.len(),
-        Err(e) => return empty(Diagnostic::error(here, format!("cannot read this file: {e}"))),
+        Err(e) => {
+            return empty(Diagnostic::error(
+                here,
+                format!("cannot read this file: {e}"),
+            ))
+        }
     };
     if size > MAX_TEXT_BYTES {
         return empty(
@@ -36,7 +41,12 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
     }
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
-        Err(e) => return empty(Diagnostic::error(here, format!("cannot read this file: {e}"))),
+        Err(e) => {
+            return empty(Diagnostic::error(
+                here,
+                format!("cannot read this file: {e}"),
+            ))
+        }
     };
     match String::from_utf8(bytes) {
         Ok(mut text) => {

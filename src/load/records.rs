@@ -20,32 +20,57 @@ pub fn list<T: DeserializeOwned + Fields>(
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record<T>> {
+    list_keyed(doc, file, what, diags).0
+}
+
+/// Like [`list`], and also returns the `id` of every record that failed to
+/// load, so references to it can stay quiet instead of cascading.
+pub fn list_keyed<T: DeserializeOwned + Fields>(
+    doc: Document,
+    file: FileId,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Record<T>>, Vec<String>) {
     let spans = Arc::new(doc.spans);
     if yaml::is_null(&doc.value) {
         diags.push(
-            Diagnostic::error(Span::file_start(file), format!("this file is empty; it should hold a list of {what}"))
-                .with_help(format!("write each of the {what} as an item starting with `- `, or delete the file")),
+            Diagnostic::error(
+                Span::file_start(file),
+                format!("this file is empty; it should hold a list of {what}"),
+            )
+            .with_help(format!(
+                "write each of the {what} as an item starting with `- `, or delete the file"
+            )),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let Some(items) = yaml::items(&doc.value) else {
         diags.push(
             Diagnostic::error(
                 Origin::new(file, spans, String::new()).record(),
-                format!("expected a list of {what}, found {}", yaml::kind_name(&doc.value)),
+                format!(
+                    "expected a list of {what}, found {}",
+                    yaml::kind_name(&doc.value)
+                ),
             )
             .with_help("start each record with `- ` (a dash and a space) at the left margin"),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let origin = Origin::new(file, spans.clone(), i.to_string());
-            one(item, origin, diags)
-        })
-        .collect()
+    let mut failed = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let origin = Origin::new(file, spans.clone(), i.to_string());
+        match one(item, origin, diags) {
+            Some(r) => out.push(r),
+            None => failed.extend(
+                yaml::get(item, "id")
+                    .and_then(yaml::Value::as_str)
+                    .map(str::to_string),
+            ),
+        }
+    }
+    (out, failed)
 }
 
 /// Loads a file (or front matter) holding one record.
@@ -72,6 +97,20 @@ fn one<T: DeserializeOwned + Fields>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Record<T>> {
     let before = diags.len();
+    if yaml::keys(value).is_none() {
+        let shown = match value {
+            yaml::Value::String(s) => format!(" `{s}`"),
+            _ => String::new(),
+        };
+        diags.push(
+            Diagnostic::error(origin.record(), format!("expected a record of fields, found {}{shown}", yaml::kind_name(value)))
+                .with_help(format!(
+                    "write the record as indented `name: value` lines, e.g. `{}: …`, one field per line",
+                    T::FIELDS[0]
+                )),
+        );
+        return None;
+    }
     check_fields(value, "", T::FIELDS, &origin, diags);
     for (field, nested) in T::NESTED {
         if let Some(v) = yaml::get(value, field) {
@@ -95,8 +134,11 @@ fn one<T: DeserializeOwned + Fields>(
                 .message
                 .strip_prefix("missing required field ")
                 .map(|f| format!("did you mean {f}?"));
-            let typo_explains = typo_help
-                .is_some_and(|h| diags[before..].iter().any(|u| u.help.as_deref() == Some(h.as_str())));
+            let typo_explains = typo_help.is_some_and(|h| {
+                diags[before..]
+                    .iter()
+                    .any(|u| u.help.as_deref() == Some(h.as_str()))
+            });
             if !typo_explains {
                 diags.push(d);
             }
@@ -106,7 +148,13 @@ fn one<T: DeserializeOwned + Fields>(
 }
 
 /// Reports keys that are not fields of the record, with the likely meant one.
-fn check_fields(value: &yaml::Value, path: &str, allowed: &[&str], origin: &Origin, diags: &mut Vec<Diagnostic>) {
+fn check_fields(
+    value: &yaml::Value,
+    path: &str,
+    allowed: &[&str],
+    origin: &Origin,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Some(keys) = yaml::keys(value) else {
         return; // a wrong type is reported by deserialization
     };
@@ -114,15 +162,25 @@ fn check_fields(value: &yaml::Value, path: &str, allowed: &[&str], origin: &Orig
         if allowed.contains(&key.as_str()) {
             continue;
         }
-        let at = if path.is_empty() { key.clone() } else { format!("{path}/{key}") };
+        let at = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}/{key}")
+        };
         let help = match suggest::closest(&key, allowed.iter().copied()) {
             Some(c) => format!("did you mean `{c}`?"),
             None => format!(
                 "the fields allowed here are: {}",
-                allowed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+                allowed
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
-        diags.push(Diagnostic::error(origin.key(&at), format!("unknown field `{key}`")).with_help(help));
+        diags.push(
+            Diagnostic::error(origin.key(&at), format!("unknown field `{key}`")).with_help(help),
+        );
     }
 }
 
@@ -153,7 +211,12 @@ mod tests {
         let mut diags = Vec::new();
         let r = list::<LibraryRecord>(parse(text), FileId(0), "libraries", &mut diags);
         assert!(r.is_empty());
-        assert!(diags.iter().any(|d| d.message == "unknown field `categori`"), "{diags:?}");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message == "unknown field `categori`"),
+            "{diags:?}"
+        );
     }
 
     #[test]

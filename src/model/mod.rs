@@ -137,8 +137,11 @@ vocabulary!(
 /// hyphen-separated words (`jawa-tengah`, `perpusdes-loram-wetan`).
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The slug an author most likely meant: accents folded, lowercase, words
@@ -182,7 +185,10 @@ mod tests {
         for bad in ["", "Jawa", "a--b", "-a", "a-", "../etc", "a/b", "a_b", "é"] {
             assert!(!is_slug(bad), "{bad}");
         }
-        assert_eq!(slugify("Perpustakaan Désa \"Maju\" 2"), "perpustakaan-desa-maju-2");
+        assert_eq!(
+            slugify("Perpustakaan Désa \"Maju\" 2"),
+            "perpustakaan-desa-maju-2"
+        );
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
     }
 }

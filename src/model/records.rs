@@ -74,7 +74,10 @@ pub struct ProvinceRecord {
     #[serde(default)]
     pub name_en: Option<String>,
 }
-fields!(ProvinceRecord, ["code", "slug", "name", "short_name", "name_en"]);
+fields!(
+    ProvinceRecord,
+    ["code", "slug", "name", "short_name", "name_en"]
+);
 
 /// One entry of `data/regencies.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -91,7 +94,10 @@ pub struct RegencyRecord {
     #[serde(default)]
     pub official_name: Option<String>,
 }
-fields!(RegencyRecord, ["code", "province", "name", "kind", "official_name"]);
+fields!(
+    RegencyRecord,
+    ["code", "province", "name", "kind", "official_name"]
+);
 
 /// One partner library, an item of a `data/libraries/*.yaml` list.
 #[derive(Debug, Clone, Deserialize)]
@@ -162,7 +168,16 @@ pub struct KpiRecord {
     #[serde(default)]
     pub service_improvement: Option<u32>,
 }
-fields!(KpiRecord, ["period", "category", "community_engagement", "advocacy", "service_improvement"]);
+fields!(
+    KpiRecord,
+    [
+        "period",
+        "category",
+        "community_engagement",
+        "advocacy",
+        "service_improvement"
+    ]
+);
 
 /// One entry of `data/awards.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -180,7 +195,19 @@ pub struct AwardRecord {
     #[serde(default)]
     pub illustrative: bool,
 }
-fields!(AwardRecord, ["year", "province", "category", "rank", "library", "event", "note", "illustrative"]);
+fields!(
+    AwardRecord,
+    [
+        "year",
+        "province",
+        "category",
+        "rank",
+        "library",
+        "event",
+        "note",
+        "illustrative"
+    ]
+);
 
 /// One entry of a `data/reports/*.yaml` list: programme figures as a source
 /// reported them.
@@ -243,10 +270,23 @@ pub struct PostFrontMatter {
     #[serde(default)]
     pub illustrative: bool,
 }
-fields!(PostFrontMatter, [
-    "title", "date", "author", "provinces", "libraries", "event", "tags", "image",
-    "image_alt", "summary", "draft", "illustrative",
-]);
+fields!(
+    PostFrontMatter,
+    [
+        "title",
+        "date",
+        "author",
+        "provinces",
+        "libraries",
+        "event",
+        "tags",
+        "image",
+        "image_alt",
+        "summary",
+        "draft",
+        "illustrative",
+    ]
+);
 
 /// Front matter of `content/kisah/*.md`.
 #[derive(Debug, Clone, Deserialize)]
@@ -272,10 +312,23 @@ pub struct StoryFrontMatter {
     #[serde(default)]
     pub illustrative: bool,
 }
-fields!(StoryFrontMatter, [
-    "title", "date", "person", "library", "themes", "tags", "quote", "image", "image_alt",
-    "summary", "draft", "illustrative",
-]);
+fields!(
+    StoryFrontMatter,
+    [
+        "title",
+        "date",
+        "person",
+        "library",
+        "themes",
+        "tags",
+        "quote",
+        "image",
+        "image_alt",
+        "summary",
+        "draft",
+        "illustrative",
+    ]
+);
 
 /// Front matter of `content/plm/*.md`.
 #[derive(Debug, Clone, Deserialize)]
@@ -314,11 +367,28 @@ pub struct EventFrontMatter {
     #[serde(default)]
     pub illustrative: bool,
 }
-fields!(EventFrontMatter, [
-    "title", "level", "provinces", "city", "venue", "online", "start", "end", "theme",
-    "participants", "facilitators", "tags", "image", "image_alt", "summary", "draft",
-    "illustrative",
-]);
+fields!(
+    EventFrontMatter,
+    [
+        "title",
+        "level",
+        "provinces",
+        "city",
+        "venue",
+        "online",
+        "start",
+        "end",
+        "theme",
+        "participants",
+        "facilitators",
+        "tags",
+        "image",
+        "image_alt",
+        "summary",
+        "draft",
+        "illustrative",
+    ]
+);
 
 /// Front matter of a stand-alone page `content/*.md`.
 #[derive(Debug, Clone, Deserialize)]
@@ -336,13 +406,31 @@ fields!(PageFrontMatter, ["title", "summary", "draft", "weight"]);
 
 /// Keys allowed in an event's `participants`.
 pub const PARTICIPANT_KEYS: &[&str] = &[
-    "total", "provinsi", "kabupaten", "kota", "kabupaten_kota", "desa", "kelurahan",
-    "desa_kelurahan", "penerima_manfaat", "desa_champion", "lainnya",
+    "total",
+    "provinsi",
+    "kabupaten",
+    "kota",
+    "kabupaten_kota",
+    "desa",
+    "kelurahan",
+    "desa_kelurahan",
+    "penerima_manfaat",
+    "desa_champion",
+    "lainnya",
 ];
 
 /// Keys allowed in a report's `figures`.
 pub const FIGURE_KEYS: &[&str] = &[
-    "partners", "provinces", "regencies", "villages", "participants",
-    "community_engagement", "advocacy", "service_improvement",
-    "kpi_tinggi", "kpi_sedang", "kpi_rendah", "without_sim_account",
+    "partners",
+    "provinces",
+    "regencies",
+    "villages",
+    "participants",
+    "community_engagement",
+    "advocacy",
+    "service_improvement",
+    "kpi_tinggi",
+    "kpi_sedang",
+    "kpi_rendah",
+    "without_sim_account",
 ];

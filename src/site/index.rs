@@ -16,7 +16,9 @@ impl<I: Copy> Lookup<I> {
         let mut by_key = HashMap::new();
         let mut keys = Vec::new();
         for (k, i) in entries {
-            if by_key.insert(k.clone(), i).is_none() {
+            // The first entry for a key wins: callers list primary keys first.
+            if let std::collections::hash_map::Entry::Vacant(e) = by_key.entry(k.clone()) {
+                e.insert(i);
                 keys.push(k);
             }
         }
@@ -27,7 +29,8 @@ impl<I: Copy> Lookup<I> {
     }
     /// "did you mean `x`?", only computed on the error path.
     pub fn suggest(&self, typed: &str) -> Option<String> {
-        suggest::closest(typed, self.keys.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"))
+        suggest::closest(typed, self.keys.iter().map(String::as_str))
+            .map(|c| format!("did you mean `{c}`?"))
     }
 }
 
@@ -48,7 +51,9 @@ pub struct RegencyIndex<I> {
 }
 
 impl<I: Copy + PartialEq> RegencyIndex<I> {
-    pub fn new<'a>(entries: impl IntoIterator<Item = (I, &'a str, &'a str, RegencyKind, &'a str)>) -> Self {
+    pub fn new<'a>(
+        entries: impl IntoIterator<Item = (I, &'a str, &'a str, RegencyKind, &'a str)>,
+    ) -> Self {
         let mut idx = RegencyIndex {
             by_code: HashMap::new(),
             by_name: HashMap::new(),
@@ -93,11 +98,35 @@ mod tests {
 
     fn index() -> RegencyIndex<u32> {
         RegencyIndex::new([
-            (0, "33.19", "Kudus", RegencyKind::Kabupaten, "Kabupaten Kudus"),
-            (1, "33.22", "Semarang", RegencyKind::Kabupaten, "Kabupaten Semarang"),
+            (
+                0,
+                "33.19",
+                "Kudus",
+                RegencyKind::Kabupaten,
+                "Kabupaten Kudus",
+            ),
+            (
+                1,
+                "33.22",
+                "Semarang",
+                RegencyKind::Kabupaten,
+                "Kabupaten Semarang",
+            ),
             (2, "33.74", "Semarang", RegencyKind::Kota, "Kota Semarang"),
-            (3, "21.72", "Tanjung Pinang", RegencyKind::Kota, "Kota Tanjung Pinang"),
-            (4, "31.71", "Jakarta Selatan", RegencyKind::Kota, "Kota Administrasi Jakarta Selatan"),
+            (
+                3,
+                "21.72",
+                "Tanjung Pinang",
+                RegencyKind::Kota,
+                "Kota Tanjung Pinang",
+            ),
+            (
+                4,
+                "31.71",
+                "Jakarta Selatan",
+                RegencyKind::Kota,
+                "Kota Administrasi Jakarta Selatan",
+            ),
         ])
     }
 
@@ -114,7 +143,10 @@ mod tests {
             ("Kota Jakarta Selatan", 4),
             ("Kota Administrasi Jakarta Selatan", 4),
         ] {
-            assert!(matches!(i.find(text), RegencyMatch::Found(x) if x == want), "{text}");
+            assert!(
+                matches!(i.find(text), RegencyMatch::Found(x) if x == want),
+                "{text}"
+            );
         }
     }
 
@@ -126,8 +158,14 @@ mod tests {
 
     #[test]
     fn lookup_suggests() {
-        let l = Lookup::new([("jawa-tengah".to_string(), 0u32), ("jawa-timur".to_string(), 1)]);
+        let l = Lookup::new([
+            ("jawa-tengah".to_string(), 0u32),
+            ("jawa-timur".to_string(), 1),
+        ]);
         assert_eq!(l.get("jawa-tengah"), Some(0));
-        assert_eq!(l.suggest("jawa-tenga").as_deref(), Some("did you mean `jawa-tengah`?"));
+        assert_eq!(
+            l.suggest("jawa-tenga").as_deref(),
+            Some("did you mean `jawa-tengah`?")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! an index into one of the `Vec`s of [`Site`], and reverse links are
 //! computed once here, never searched for later.
 
-mod index;
+pub(crate) mod index;
 mod resolve;
 
 pub use resolve::{resolve, ResolveOptions};

@@ -26,7 +26,10 @@ impl<'a> Seen<'a> {
             diags.push(
                 Diagnostic::error(at, format!("duplicate {} `{key}`", self.what))
                     .with_related(first.clone(), "first defined here")
-                    .with_help(format!("each {} must be unique: rename one of them", self.what)),
+                    .with_help(format!(
+                        "each {} must be unique: rename one of them",
+                        self.what
+                    )),
             );
         } else {
             self.first.insert(key.to_string(), at);
@@ -38,11 +41,14 @@ fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
     if !is_slug(value) {
         let fixed = slugify(value);
         let help = if fixed.is_empty() {
-            "use lowercase letters a–z, digits and hyphens, e.g. `perpusdes-loram-wetan`".to_string()
+            "use lowercase letters a–z, digits and hyphens, e.g. `perpusdes-loram-wetan`"
+                .to_string()
         } else {
             format!("use lowercase letters, digits and hyphens only: `{fixed}`")
         };
-        diags.push(Diagnostic::error(at, format!("{what} `{value}` is not a valid slug")).with_help(help));
+        diags.push(
+            Diagnostic::error(at, format!("{what} `{value}` is not a valid slug")).with_help(help),
+        );
     }
 }
 
@@ -50,34 +56,58 @@ fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
 /// would run script on the page.
 fn web_url(value: &str, at: Span, field: &str, diags: &mut Diagnostics) {
     let v = value.trim();
-    let ok = (v.starts_with("https://") || v.starts_with("http://")) && v.len() > 8 && !v.contains(char::is_whitespace);
+    let ok = (v.starts_with("https://") || v.starts_with("http://"))
+        && v.len() > 8
+        && !v.contains(char::is_whitespace);
     if !ok {
         diags.push(
-            Diagnostic::error(at, format!("`{field}` must be a web address starting with https://, found `{value}`"))
-                .with_help(format!("write the full address, e.g. `{field}: https://…`")),
+            Diagnostic::error(
+                at,
+                format!("`{field}` must be a web address starting with https://, found `{value}`"),
+            )
+            .with_help(format!("write the full address, e.g. `{field}: https://…`")),
         );
     }
 }
 
-fn alt_text(image: &Option<String>, alt: &Option<String>, origin: &Origin, field: &str, diags: &mut Diagnostics) {
+fn alt_text(
+    image: &Option<String>,
+    alt: &Option<String>,
+    origin: &Origin,
+    field: &str,
+    diags: &mut Diagnostics,
+) {
     if image.is_some() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
         diags.push(
-            Diagnostic::warning(origin.key(field), format!("the image has no `{field}_alt` text"))
-                .with_help(format!(
-                    "add `{field}_alt: …` describing the picture for readers who cannot see it"
-                )),
+            Diagnostic::warning(
+                origin.key(field),
+                format!("the image has no `{field}_alt` text"),
+            )
+            .with_help(format!(
+                "add `{field}_alt: …` describing the picture for readers who cannot see it"
+            )),
         );
     }
 }
 
-fn keys_in(keys: impl Iterator<Item = String>, allowed: &[&str], origin: &Origin, field: &str, diags: &mut Diagnostics) {
+fn keys_in(
+    keys: impl Iterator<Item = String>,
+    allowed: &[&str],
+    origin: &Origin,
+    field: &str,
+    diags: &mut Diagnostics,
+) {
     for k in keys {
         if !allowed.contains(&k.as_str()) {
             diags.push(
-                Diagnostic::error(origin.key(&format!("{field}/{k}")), format!("unknown `{field}` key `{k}`"))
-                    .with_help_opt(suggest::did_you_mean(&k, allowed.iter().copied()).or_else(|| {
-                        Some(format!("allowed keys: {}", allowed.join(", ")))
-                    })),
+                Diagnostic::error(
+                    origin.key(&format!("{field}/{k}")),
+                    format!("unknown `{field}` key `{k}`"),
+                )
+                .with_help_opt(
+                    suggest::did_you_mean(&k, allowed.iter().copied())
+                        .or_else(|| Some(format!("allowed keys: {}", allowed.join(", ")))),
+                ),
             );
         }
     }
@@ -90,13 +120,19 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
     if let Some(lang) = &d.language {
         if !["id", "en"].contains(&lang.as_str()) {
             diags.push(
-                Diagnostic::error(o.value("language"), format!("language `{lang}` is not supported"))
-                    .with_help("write `language: id` (Indonesian) or `language: en` (English)"),
+                Diagnostic::error(
+                    o.value("language"),
+                    format!("language `{lang}` is not supported"),
+                )
+                .with_help("write `language: id` (Indonesian) or `language: en` (English)"),
             );
         }
     }
     if d.per_page == Some(0) {
-        diags.push(Diagnostic::error(o.value("per_page"), "`per_page` must be at least 1").with_help("e.g. `per_page: 10`"));
+        diags.push(
+            Diagnostic::error(o.value("per_page"), "`per_page` must be at least 1")
+                .with_help("e.g. `per_page: 10`"),
+        );
     }
     for (i, m) in d.menu.iter().enumerate() {
         let at = o.value(&format!("menu/{i}/url"));
@@ -113,8 +149,11 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
         let (d, o) = (&p.data, &p.origin);
         if !(d.code.len() == 2 && d.code.bytes().all(|b| b.is_ascii_digit())) {
             diags.push(
-                Diagnostic::error(o.value("code"), format!("province code `{}` is not two digits", d.code))
-                    .with_help("use the Kemendagri code in quotes, e.g. `code: \"33\"`"),
+                Diagnostic::error(
+                    o.value("code"),
+                    format!("province code `{}` is not two digits", d.code),
+                )
+                .with_help("use the Kemendagri code in quotes, e.g. `code: \"33\"`"),
             );
         }
         codes.check(&d.code, o.value("code"), diags);
@@ -126,19 +165,31 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
         let (d, o) = (&r.data, &r.origin);
         let shape = d.code.len() == 5
             && d.code.as_bytes()[2] == b'.'
-            && d.code.bytes().enumerate().all(|(i, b)| i == 2 || b.is_ascii_digit());
+            && d.code
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| i == 2 || b.is_ascii_digit());
         if !shape {
             diags.push(
-                Diagnostic::error(o.value("code"), format!("regency code `{}` is not of the form PP.RR", d.code))
-                    .with_help("use the Kemendagri code in quotes, e.g. `code: \"33.19\"`"),
+                Diagnostic::error(
+                    o.value("code"),
+                    format!("regency code `{}` is not of the form PP.RR", d.code),
+                )
+                .with_help("use the Kemendagri code in quotes, e.g. `code: \"33.19\"`"),
             );
         } else if !d.code.starts_with(&d.province) {
             diags.push(
                 Diagnostic::error(
                     o.value("province"),
-                    format!("regency `{}` has code {} but province `{}`", d.name, d.code, d.province),
+                    format!(
+                        "regency `{}` has code {} but province `{}`",
+                        d.name, d.code, d.province
+                    ),
                 )
-                .with_help(format!("the province code is the first two digits: `province: \"{}\"`", &d.code[..2])),
+                .with_help(format!(
+                    "the province code is the first two digits: `province: \"{}\"`",
+                    &d.code[..2]
+                )),
             );
         }
         regency_codes.check(&d.code, o.value("code"), diags);
@@ -164,7 +215,9 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             web_url(url, o.value(&format!("social/{network}")), network, diags);
         }
         if let Some(e) = &d.email {
-            let ok = e.split_once('@').is_some_and(|(u, h)| !u.is_empty() && h.contains('.') && !e.contains(char::is_whitespace));
+            let ok = e.split_once('@').is_some_and(|(u, h)| {
+                !u.is_empty() && h.contains('.') && !e.contains(char::is_whitespace)
+            });
             if !ok {
                 diags.push(
                     Diagnostic::error(o.value("email"), format!("`{e}` is not an e-mail address"))
@@ -190,8 +243,13 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
         alt_text(&d.photo, &d.photo_alt, o, "photo", diags);
         if !d.kpi.is_empty() && !d.illustrative {
             diags.push(
-                Diagnostic::warning(o.key("kpi"), "KPI history of a single library is not published by the programme")
-                    .with_help("if these figures are not from a public source, add `illustrative: true`"),
+                Diagnostic::warning(
+                    o.key("kpi"),
+                    "KPI history of a single library is not published by the programme",
+                )
+                .with_help(
+                    "if these figures are not from a public source, add `illustrative: true`",
+                ),
             );
         }
     }
@@ -203,7 +261,10 @@ pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
         let (d, o) = (&a.data, &a.origin);
         slug(&d.category, o.value("category"), "award category", diags);
         if d.rank == 0 {
-            diags.push(Diagnostic::error(o.value("rank"), "`rank` starts at 1").with_help("write `rank: 1` for the winner"));
+            diags.push(
+                Diagnostic::error(o.value("rank"), "`rank` starts at 1")
+                    .with_help("write `rank: 1` for the winner"),
+            );
         }
         let key = format!("{} {} {} rank {}", d.year, d.province, d.category, d.rank);
         places.check(&key, o.value("rank"), diags);
@@ -221,30 +282,51 @@ pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
 }
 
 pub fn content(site: &Loaded, diags: &mut Diagnostics) {
-    fn common<F>(items: &[Content<F>], what: &str, diags: &mut Diagnostics, each: impl Fn(&Content<F>, &mut Diagnostics)) {
+    fn common<F>(
+        items: &[Content<F>],
+        what: &str,
+        diags: &mut Diagnostics,
+        each: impl Fn(&Content<F>, &mut Diagnostics),
+    ) {
         let mut slugs = Seen::new(what);
         for c in items {
             let at = c.origin.record();
             if !is_slug(&c.slug) {
                 let name = if c.is_bundle { "folder" } else { "file" };
                 diags.push(
-                    Diagnostic::error(at.clone(), format!("the {name} name `{}` is not a valid URL slug", c.slug))
-                        .with_help(format!("rename the {name} to `{}`", slugify(&c.slug))),
+                    Diagnostic::error(
+                        at.clone(),
+                        format!("the {name} name `{}` is not a valid URL slug", c.slug),
+                    )
+                    .with_help(format!("rename the {name} to `{}`", slugify(&c.slug))),
                 );
             }
             slugs.check(&c.slug, at, diags);
             each(c, diags);
         }
     }
-    common(&site.posts, "news slug", diags, |c, d| alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d));
-    common(&site.stories, "story slug", diags, |c, d| alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d));
+    common(&site.posts, "news slug", diags, |c, d| {
+        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d)
+    });
+    common(&site.stories, "story slug", diags, |c, d| {
+        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d)
+    });
     common(&site.events, "event slug", diags, |c, d| {
         alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
-        keys_in(c.front.participants.keys().cloned(), PARTICIPANT_KEYS, &c.origin, "participants", d);
-        if c.front.venue.is_none() && !c.front.online {
+        keys_in(
+            c.front.participants.keys().cloned(),
+            PARTICIPANT_KEYS,
+            &c.origin,
+            "participants",
+            d,
+        );
+        if c.front.venue.is_none() && c.front.city.is_none() && !c.front.online {
             d.push(
-                Diagnostic::error(c.origin.record(), "an event needs a `venue`, or `online: true`")
-                    .with_help("add `venue: Hotel …` or `online: true`"),
+                Diagnostic::error(
+                    c.origin.record(),
+                    "an event needs a place: `venue`, `city`, or `online: true`",
+                )
+                .with_help("add `venue: Hotel …` and `city: …`, or `online: true`"),
             );
         }
     });
@@ -262,7 +344,9 @@ mod tests {
         for (i, text) in files.iter().enumerate() {
             let doc = crate::yaml::parse(text, FileId(i as u32), 0).unwrap();
             let mut diags = Vec::new();
-            loaded.libraries.extend(list(doc, FileId(i as u32), "libraries", &mut diags));
+            loaded
+                .libraries
+                .extend(list(doc, FileId(i as u32), "libraries", &mut diags));
             assert!(diags.is_empty(), "{diags:?}");
         }
         loaded
@@ -274,7 +358,8 @@ mod tests {
         diags.into_vec()
     }
 
-    const BASE: &str = "  name: A\n  level: desa\n  province: jawa-tengah\n  regency: Kabupaten Kudus\n";
+    const BASE: &str =
+        "  name: A\n  level: desa\n  province: jawa-tengah\n  regency: Kabupaten Kudus\n";
 
     #[test]
     fn duplicate_ids_across_files_name_both_places() {
@@ -291,7 +376,10 @@ mod tests {
     fn alias_colliding_with_an_id_is_a_duplicate() {
         let a = format!("- id: a\n{BASE}- id: b\n{BASE}  aliases: [a]\n");
         let d = messages(&site_with_libraries(&[&a]));
-        assert!(d.iter().any(|d| d.message == "duplicate library id `a`"), "{d:?}");
+        assert!(
+            d.iter().any(|d| d.message == "duplicate library id `a`"),
+            "{d:?}"
+        );
     }
 
     #[test]
@@ -300,11 +388,24 @@ mod tests {
             "- id: Perpus Desa\n{BASE}  website: javascript:alert(1)\n  email: nobody\n  location: {{lat: 110.8, lon: -6.8}}\n"
         );
         let d = messages(&site_with_libraries(&[&a]));
-        let find = |s: &str| d.iter().find(|d| d.message.contains(s)).unwrap_or_else(|| panic!("{s}: {d:?}"));
-        assert_eq!(find("not a valid slug").help.as_deref(), Some("use lowercase letters, digits and hyphens only: `perpus-desa`"));
-        assert!(find("`website` must be a web address").message.contains("javascript:alert(1)"));
+        let find = |s: &str| {
+            d.iter()
+                .find(|d| d.message.contains(s))
+                .unwrap_or_else(|| panic!("{s}: {d:?}"))
+        };
+        assert_eq!(
+            find("not a valid slug").help.as_deref(),
+            Some("use lowercase letters, digits and hyphens only: `perpus-desa`")
+        );
+        assert!(find("`website` must be a web address")
+            .message
+            .contains("javascript:alert(1)"));
         find("is not an e-mail address");
-        assert!(find("outside Indonesia").help.as_deref().unwrap().contains("swapped"));
+        assert!(find("outside Indonesia")
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("swapped"));
     }
 
     #[test]

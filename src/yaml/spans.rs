@@ -42,7 +42,10 @@ impl SpanIndex {
             let start = base + to_byte.at(span.start.index());
             let end = base + to_byte.at(span.end.index());
             match event {
-                Event::Scalar(..) | Event::Alias(..) | Event::MappingStart(..) | Event::SequenceStart(..) => {
+                Event::Scalar(..)
+                | Event::Alias(..)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..) => {
                     // A scalar in key position is a key, not a node.
                     if let Some(Frame::Map { key, .. }) = stack.last_mut() {
                         if key.is_none() {
@@ -181,7 +184,10 @@ mod tests {
         assert_eq!(at(text, &idx, "1/tags/1"), "y");
         assert_eq!(&text[idx.key("0/province").unwrap()], "province");
         // Absent paths fall back to the closest ancestor.
-        assert_eq!(idx.value_near("1/nothing").start, text.find("id: b").unwrap());
+        assert_eq!(
+            idx.value_near("1/nothing").start,
+            text.find("id: b").unwrap()
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 use super::{Ctx, Refs, ResolveOptions};
 use crate::diag::{suggest::did_you_mean, Diagnostic, Span};
 use crate::load::{Content, Loaded};
-use crate::model::records::{EventFrontMatter, PostFrontMatter, StoryFrontMatter, PARTICIPANT_KEYS};
+use crate::model::records::{
+    EventFrontMatter, PostFrontMatter, StoryFrontMatter, PARTICIPANT_KEYS,
+};
 use crate::model::{slugify, EventLevel};
 use crate::site::*;
 use std::collections::{BTreeMap, HashMap};
@@ -37,7 +39,12 @@ dated!(EventFrontMatter, start);
 /// All content of a kind, newest first, then by slug.
 fn newest_first<F: Dated>(items: &[Content<F>]) -> Vec<&Content<F>> {
     let mut v: Vec<&Content<F>> = items.iter().collect();
-    v.sort_by(|a, b| b.front.sort_date().cmp(a.front.sort_date()).then_with(|| a.slug.cmp(&b.slug)));
+    v.sort_by(|a, b| {
+        b.front
+            .sort_date()
+            .cmp(a.front.sort_date())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     v
 }
 
@@ -57,11 +64,15 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.events) {
         let (f, o) = (&c.front, &c.origin);
+        cx.draft(f.draft);
         let level = EventLevel::parse(&f.level);
         if level.is_none() {
             cx.error(
-                Diagnostic::error(o.value("level"), format!("unknown event level `{}`", f.level))
-                    .with_help_opt(did_you_mean(&f.level, EventLevel::NAMES.iter().copied())),
+                Diagnostic::error(
+                    o.value("level"),
+                    format!("unknown event level `{}`", f.level),
+                )
+                .with_help_opt(did_you_mean(&f.level, EventLevel::NAMES.iter().copied())),
             );
         }
         let provinces = province_list(cx, refs, &f.provinces, o);
@@ -70,27 +81,37 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
                 cx.error(
-                    Diagnostic::error(o.value("end"), format!("the event ends ({e}) before it starts ({s})"))
-                        .with_help("swap `start` and `end`, or fix one of them"),
+                    Diagnostic::error(
+                        o.value("end"),
+                        format!("the event ends ({e}) before it starts ({s})"),
+                    )
+                    .with_help("swap `start` and `end`, or fix one of them"),
                 );
             }
         }
-        let image = f.image.as_ref().and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
-        let (Some(level), Some(start), true) = (level, start, published(c, cx.opts)) else {
+        let image = f
+            .image
+            .as_ref()
+            .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
+        cx.draft(false);
+        let (Some(level), Some(start)) = (level, start) else {
             cx.broken.insert(format!("event:{}", c.slug));
             continue;
         };
+        if !published(c, cx.opts) {
+            continue;
+        }
         out.0.push(Event {
             slug: c.slug.clone(),
             title: f.title.clone(),
             level,
             provinces,
-            city: f.city.clone(),
-            venue: f.venue.clone(),
+            city: super::text(&f.city),
+            venue: super::text(&f.venue),
             online: f.online,
             start,
             end,
-            theme: f.theme.clone(),
+            theme: super::text(&f.theme),
             participants: PARTICIPANT_KEYS
                 .iter()
                 .filter_map(|k| f.participants.get(*k).map(|v| (k.to_string(), *v)))
@@ -98,7 +119,7 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
             facilitators: f.facilitators.clone(),
             tags: Vec::new(),
             image,
-            summary: f.summary.clone(),
+            summary: super::text(&f.summary),
             illustrative: f.illustrative,
             draft: f.draft,
             body: c.body.clone(),
@@ -113,18 +134,37 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
     out
 }
 
-fn province_list(cx: &mut Ctx, refs: &Refs, slugs: &[String], o: &crate::yaml::Origin) -> Vec<ProvinceId> {
+fn province_list(
+    cx: &mut Ctx,
+    refs: &Refs,
+    slugs: &[String],
+    o: &crate::yaml::Origin,
+) -> Vec<ProvinceId> {
     slugs
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| cx.reference(&refs.province_by_slug, p, o, &format!("provinces/{i}"), "province"))
+        .filter_map(|(i, p)| {
+            cx.reference(
+                &refs.province_by_slug,
+                p,
+                o,
+                &format!("provinces/{i}"),
+                "province",
+            )
+        })
         .collect()
 }
 
-pub(super) fn posts(cx: &mut Ctx, refs: &Refs, libraries: &[Library], events: &[Event]) -> (Vec<Post>, Vec<Vec<String>>) {
+pub(super) fn posts(
+    cx: &mut Ctx,
+    refs: &Refs,
+    libraries: &[Library],
+    events: &[Event],
+) -> (Vec<Post>, Vec<Vec<String>>) {
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.posts) {
         let (f, o) = (&c.front, &c.origin);
+        cx.draft(f.draft);
         let date = cx.date(&f.date, o, "date");
         cx.future(date, f.draft, o);
         let mut provinces = province_list(cx, refs, &f.provinces, o);
@@ -132,10 +172,24 @@ pub(super) fn posts(cx: &mut Ctx, refs: &Refs, libraries: &[Library], events: &[
             .libraries
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| cx.reference(&refs.library_by_id, l, o, &format!("libraries/{i}"), "library"))
+            .filter_map(|(i, l)| {
+                cx.reference(
+                    &refs.library_by_id,
+                    l,
+                    o,
+                    &format!("libraries/{i}"),
+                    "library",
+                )
+            })
             .collect();
-        let event = f.event.as_ref().and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
-        let image = f.image.as_ref().and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
+        let event = f
+            .event
+            .as_ref()
+            .and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
+        let image = f
+            .image
+            .as_ref()
+            .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
         // A post is about its named provinces and those of its libraries and event.
         provinces.extend(libs.iter().map(|l| libraries[l.index()].province));
         if let Some(e) = event {
@@ -143,18 +197,21 @@ pub(super) fn posts(cx: &mut Ctx, refs: &Refs, libraries: &[Library], events: &[
         }
         provinces.sort();
         provinces.dedup();
-        let (Some(date), true) = (date, published(c, cx.opts)) else { continue };
+        cx.draft(false);
+        let (Some(date), true) = (date, published(c, cx.opts)) else {
+            continue;
+        };
         out.0.push(Post {
             slug: c.slug.clone(),
             title: f.title.clone(),
             date,
-            author: f.author.clone(),
+            author: super::text(&f.author),
             provinces,
             libraries: libs,
             event,
             tags: Vec::new(),
             image,
-            summary: f.summary.clone(),
+            summary: super::text(&f.summary),
             illustrative: f.illustrative,
             draft: f.draft,
             body: c.body.clone(),
@@ -165,15 +222,26 @@ pub(super) fn posts(cx: &mut Ctx, refs: &Refs, libraries: &[Library], events: &[
     out
 }
 
-pub(super) fn stories(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> (Vec<Story>, Vec<Vec<String>>) {
+pub(super) fn stories(
+    cx: &mut Ctx,
+    refs: &Refs,
+    libraries: &[Library],
+) -> (Vec<Story>, Vec<Vec<String>>) {
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.stories) {
         let (f, o) = (&c.front, &c.origin);
+        cx.draft(f.draft);
         let date = cx.date(&f.date, o, "date");
         cx.future(date, f.draft, o);
         let library = cx.reference(&refs.library_by_id, &f.library, o, "library", "library");
-        let image = f.image.as_ref().and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
-        let (Some(date), Some(library), true) = (date, library, published(c, cx.opts)) else { continue };
+        let image = f
+            .image
+            .as_ref()
+            .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
+        cx.draft(false);
+        let (Some(date), Some(library), true) = (date, library, published(c, cx.opts)) else {
+            continue;
+        };
         out.0.push(Story {
             slug: c.slug.clone(),
             title: f.title.clone(),
@@ -183,16 +251,17 @@ pub(super) fn stories(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> (Vec<
             province: libraries[library.index()].province,
             themes: f.themes.clone(),
             tags: Vec::new(),
-            quote: f.quote.clone(),
+            quote: super::text(&f.quote),
             image,
-            summary: f.summary.clone(),
+            summary: super::text(&f.summary),
             illustrative: f.illustrative,
             draft: f.draft,
             body: c.body.clone(),
             source: body_source(c),
         });
         // Themes are tags too: readers browse them the same way.
-        out.1.push(f.themes.iter().chain(&f.tags).cloned().collect());
+        out.1
+            .push(f.themes.iter().chain(&f.tags).cloned().collect());
     }
     out
 }
@@ -205,7 +274,7 @@ pub(super) fn pages(loaded: &Loaded, opts: ResolveOptions) -> Vec<Page> {
         .map(|c| Page {
             slug: c.slug.clone(),
             title: c.front.title.clone(),
-            summary: c.front.summary.clone(),
+            summary: super::text(&c.front.summary),
             weight: c.front.weight.unwrap_or(0),
             draft: c.front.draft,
             body: c.body.clone(),
@@ -227,15 +296,29 @@ pub(super) fn tags(
     event_tags: Vec<Vec<String>>,
 ) -> Vec<Tag> {
     let mut labels: BTreeMap<String, String> = BTreeMap::new();
-    for name in post_tags.iter().chain(&story_tags).chain(&event_tags).flatten() {
+    for name in post_tags
+        .iter()
+        .chain(&story_tags)
+        .chain(&event_tags)
+        .flatten()
+    {
         let slug = slugify(name);
         if !slug.is_empty() {
-            labels.entry(slug).or_insert_with(|| name.trim().to_string());
+            labels
+                .entry(slug)
+                .or_insert_with(|| name.trim().to_string());
         }
     }
-    let id_of: HashMap<&str, TagId> = labels.keys().enumerate().map(|(i, s)| (s.as_str(), TagId(i as u32))).collect();
+    let id_of: HashMap<&str, TagId> = labels
+        .keys()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), TagId(i as u32)))
+        .collect();
     let ids = |names: &[String]| -> Vec<TagId> {
-        let mut v: Vec<TagId> = names.iter().filter_map(|n| id_of.get(slugify(n).as_str()).copied()).collect();
+        let mut v: Vec<TagId> = names
+            .iter()
+            .filter_map(|n| id_of.get(slugify(n).as_str()).copied())
+            .collect();
         v.sort();
         v.dedup();
         v
@@ -252,15 +335,21 @@ pub(super) fn tags(
         .collect();
     for (i, (p, names)) in posts.iter_mut().zip(&post_tags).enumerate() {
         p.tags = ids(names);
-        p.tags.iter().for_each(|t| tags[t.index()].posts.push(PostId(i as u32)));
+        p.tags
+            .iter()
+            .for_each(|t| tags[t.index()].posts.push(PostId(i as u32)));
     }
     for (i, (s, names)) in stories.iter_mut().zip(&story_tags).enumerate() {
         s.tags = ids(names);
-        s.tags.iter().for_each(|t| tags[t.index()].stories.push(StoryId(i as u32)));
+        s.tags
+            .iter()
+            .for_each(|t| tags[t.index()].stories.push(StoryId(i as u32)));
     }
     for (i, (e, names)) in events.iter_mut().zip(&event_tags).enumerate() {
         e.tags = ids(names);
-        e.tags.iter().for_each(|t| tags[t.index()].events.push(EventId(i as u32)));
+        e.tags
+            .iter()
+            .for_each(|t| tags[t.index()].events.push(EventId(i as u32)));
     }
     tags
 }

@@ -41,11 +41,23 @@ pub(super) struct Ctx<'a> {
     broken: HashSet<String>,
     /// Unpublished records (`event:slug`), to explain a reference to one.
     drafts: HashSet<String>,
+    /// Set while resolving an unpublished draft: its problems are warnings
+    /// until it is published.
+    in_draft: bool,
 }
 
 impl Ctx<'_> {
-    pub(super) fn error(&mut self, d: Diagnostic) {
+    pub(super) fn error(&mut self, mut d: Diagnostic) {
+        if self.in_draft && d.is_error() {
+            d.severity = crate::diag::Severity::Warning;
+            d.message = format!("in a draft: {}", d.message);
+        }
         self.diags.push(d);
+    }
+
+    /// Resolves the next record as a draft (`true`) or as published.
+    pub(super) fn draft(&mut self, draft: bool) {
+        self.in_draft = draft && !self.opts.include_drafts;
     }
 
     pub(super) fn date(&mut self, text: &str, origin: &Origin, field: &str) -> Option<Date> {
@@ -54,7 +66,9 @@ impl Ctx<'_> {
             Err(msg) => {
                 self.error(
                     Diagnostic::error(origin.value(field), format!("invalid `{field}`: {msg}"))
-                        .with_help(format!("write the date as `{field}: 2022-08-02` (year-month-day)")),
+                        .with_help(format!(
+                            "write the date as `{field}: 2022-08-02` (year-month-day)"
+                        )),
                 );
                 None
             }
@@ -74,34 +88,58 @@ impl Ctx<'_> {
         if let Some(i) = lookup.get(key) {
             return Some(i);
         }
-        if self.broken.contains(&format!("{what}:{}", key.trim())) {
+        if self.broken.contains(&format!("{what}:{}", key.trim()))
+            || self.loaded.partial.contains(what)
+        {
             return None;
         }
         let key_of = format!("{what}:{}", key.trim());
         let d = if key.trim().is_empty() {
-            Diagnostic::error(origin.value(field), format!("`{field}` is empty"))
-                .with_help(format!("write the {what} this refers to, or remove the line"))
+            Diagnostic::error(origin.value(field), format!("`{field}` is empty")).with_help(
+                format!("write the {what} this refers to, or remove the line"),
+            )
         } else if self.drafts.contains(&key_of) {
-            Diagnostic::error(origin.value(field), format!("{what} `{key}` is a draft, so it is not published"))
-                .with_help("publish it (remove `draft: true`) or remove this reference")
+            Diagnostic::error(
+                origin.value(field),
+                format!("{what} `{key}` is a draft, so it is not published"),
+            )
+            .with_help("publish it (remove `draft: true`) or remove this reference")
         } else {
-            Diagnostic::error(origin.value(field), format!("unknown {what} `{key}`")).with_help_opt(lookup.suggest(key))
+            Diagnostic::error(origin.value(field), format!("unknown {what} `{key}`"))
+                .with_help_opt(lookup.suggest(key))
         };
         self.error(d);
         None
     }
 
-    pub(super) fn image(&mut self, path: &str, alt: &Option<String>, base_dir: &str, origin: &Origin, field: &str) -> Option<Image> {
+    pub(super) fn image(
+        &mut self,
+        path: &str,
+        alt: &Option<String>,
+        base_dir: &str,
+        origin: &Origin,
+        field: &str,
+    ) -> Option<Image> {
         let p = path.trim();
         let (source, url) = if let Some(rest) = p.strip_prefix('/') {
             (format!("static/{rest}"), format!("/{rest}"))
         } else if base_dir.is_empty() || base_dir == "static" {
             (format!("static/{p}"), format!("/{p}"))
         } else {
-            let url_dir = base_dir.strip_prefix("content/").unwrap_or(base_dir);
-            (format!("{base_dir}/{p}"), format!("/{url_dir}/{p}"))
+            // content/berita/x → /berita/x/; content → /
+            let url_dir = base_dir
+                .strip_prefix("content")
+                .unwrap_or(base_dir)
+                .trim_start_matches('/');
+            let url = if url_dir.is_empty() {
+                format!("/{p}")
+            } else {
+                format!("/{url_dir}/{p}")
+            };
+            (format!("{base_dir}/{p}"), url)
         };
-        let escapes = p.split('/').any(|s| s == ".." || s == ".") || p.contains('\\') || p.contains("://");
+        let escapes =
+            p.split('/').any(|s| s == ".." || s == ".") || p.contains('\\') || p.contains("://");
         if escapes || !self.loaded.assets.contains(&source) {
             let dir = source.rsplit_once('/').map_or("", |(d, _)| d);
             let nearby: Vec<&str> = self
@@ -117,7 +155,10 @@ impl Ctx<'_> {
                 _ if escapes => "name a file inside the site: beside the page, or under `static/` with a path starting with `/`".to_string(),
                 _ => format!("put the image file at `{source}`, or fix the name"),
             };
-            self.error(Diagnostic::error(origin.value(field), format!("image `{path}` not found")).with_help(help));
+            self.error(
+                Diagnostic::error(origin.value(field), format!("image `{path}` not found"))
+                    .with_help(help),
+            );
             return None;
         }
         Some(Image {
@@ -146,11 +187,17 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
         loaded,
         diags,
         opts,
-        broken: HashSet::new(),
+        broken: loaded.unloaded.iter().cloned().collect(),
         drafts: HashSet::new(),
+        in_draft: false,
     };
     if !opts.include_drafts {
-        cx.drafts = loaded.events.iter().filter(|c| c.front.draft).map(|c| format!("event:{}", c.slug)).collect();
+        cx.drafts = loaded
+            .events
+            .iter()
+            .filter(|c| c.front.draft)
+            .map(|c| format!("event:{}", c.slug))
+            .collect();
     }
     let (provinces, regencies) = regions::provinces_and_regencies(&mut cx);
     let refs = Refs::new(&provinces, &regencies);
@@ -162,7 +209,14 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
     let (mut posts, post_tags) = content::posts(&mut cx, &refs, &libraries, &events);
     let (mut stories, story_tags) = content::stories(&mut cx, &refs, &libraries);
     let pages = content::pages(loaded, opts);
-    let tags = content::tags(&mut posts, post_tags, &mut stories, story_tags, &mut events, event_tags);
+    let tags = content::tags(
+        &mut posts,
+        post_tags,
+        &mut stories,
+        story_tags,
+        &mut events,
+        event_tags,
+    );
     let awards = records::awards(&mut cx, &refs, &libraries);
     let reports = records::reports(&mut cx, &refs);
 
@@ -185,6 +239,12 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
     site
 }
 
+/// An optional text field; an empty one (`summary: ""`, as `warta new`
+/// writes) counts as absent.
+pub(super) fn text(s: &Option<String>) -> Option<String> {
+    s.as_ref().filter(|t| !t.trim().is_empty()).cloned()
+}
+
 /// Reference tables, grown as each record family resolves.
 pub(super) struct Refs {
     province_by_slug: Lookup<ProvinceId>,
@@ -197,34 +257,54 @@ pub(super) struct Refs {
 impl Refs {
     fn new(provinces: &[Province], regencies: &[Regency]) -> Refs {
         let ids = |f: fn(&Province) -> &String| {
-            Lookup::new(provinces.iter().enumerate().map(move |(i, p)| (f(p).clone(), ProvinceId(i as u32))))
+            Lookup::new(
+                provinces
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, p)| (f(p).clone(), ProvinceId(i as u32))),
+            )
         };
         Refs {
             province_by_slug: ids(|p| &p.slug),
             province_by_code: ids(|p| &p.code),
-            regency: RegencyIndex::new(
-                regencies
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (RegencyId(i as u32), r.code.as_str(), r.name.as_str(), r.kind, r.official_name.as_str())),
-            ),
+            regency: RegencyIndex::new(regencies.iter().enumerate().map(|(i, r)| {
+                (
+                    RegencyId(i as u32),
+                    r.code.as_str(),
+                    r.name.as_str(),
+                    r.kind,
+                    r.official_name.as_str(),
+                )
+            })),
             library_by_id: Lookup::new([]),
             event_by_slug: Lookup::new([]),
         }
     }
 
-    /// Old ids (aliases) resolve too, so a rename never breaks a reference.
+    /// Old ids (aliases) resolve too, so a rename never breaks a reference;
+    /// a current id always wins over an alias (a clash is reported by
+    /// validate).
     fn with_libraries(mut self, libraries: &[Library]) -> Refs {
-        self.library_by_id = Lookup::new(libraries.iter().enumerate().flat_map(|(i, l)| {
-            std::iter::once(l.id.clone())
-                .chain(l.aliases.iter().cloned())
-                .map(move |k| (k, LibraryId(i as u32)))
-        }));
+        let ids = libraries
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), LibraryId(i as u32)));
+        let aliases = libraries.iter().enumerate().flat_map(|(i, l)| {
+            l.aliases
+                .iter()
+                .map(move |a| (a.clone(), LibraryId(i as u32)))
+        });
+        self.library_by_id = Lookup::new(ids.chain(aliases));
         self
     }
 
     fn with_events(mut self, events: &[Event]) -> Refs {
-        self.event_by_slug = Lookup::new(events.iter().enumerate().map(|(i, e)| (e.slug.clone(), EventId(i as u32))));
+        self.event_by_slug = Lookup::new(
+            events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.slug.clone(), EventId(i as u32))),
+        );
         self
     }
 }
@@ -234,9 +314,15 @@ fn config(loaded: &Loaded) -> SiteConfig {
     SiteConfig {
         title: c.map_or("warta".into(), |c| c.title.clone()),
         description: c.and_then(|c| c.description.clone()),
-        base_url: c.map_or("http://127.0.0.1".into(), |c| c.base_url.trim_end_matches('/').to_string()),
-        language: c.and_then(|c| c.language.clone()).unwrap_or_else(|| "id".into()),
-        theme: c.and_then(|c| c.theme.clone()).unwrap_or_else(|| "default".into()),
+        base_url: c.map_or("http://127.0.0.1".into(), |c| {
+            c.base_url.trim_end_matches('/').to_string()
+        }),
+        language: c
+            .and_then(|c| c.language.clone())
+            .unwrap_or_else(|| "id".into()),
+        theme: c
+            .and_then(|c| c.theme.clone())
+            .unwrap_or_else(|| "default".into()),
         menu: c.map_or(Vec::new(), |c| {
             c.menu
                 .iter()
@@ -258,7 +344,10 @@ fn assets(loaded: &Loaded) -> Vec<(String, String)> {
         .assets
         .iter()
         .map(|a| {
-            let url = a.strip_prefix("static").or_else(|| a.strip_prefix("content")).unwrap_or(a);
+            let url = a
+                .strip_prefix("static")
+                .or_else(|| a.strip_prefix("content"))
+                .unwrap_or(a);
             (a.clone(), url.to_string())
         })
         .collect()
@@ -272,7 +361,9 @@ fn dedup_sorted<T: Ord>(v: &mut Vec<T>) {
 /// Reverse links, computed once from the forward references.
 fn link(site: &mut Site) {
     for (i, r) in site.regencies.iter().enumerate() {
-        site.provinces[r.province.index()].regencies.push(RegencyId(i as u32));
+        site.provinces[r.province.index()]
+            .regencies
+            .push(RegencyId(i as u32));
     }
     for (i, l) in site.libraries.iter().enumerate() {
         let id = LibraryId(i as u32);
@@ -284,7 +375,11 @@ fn link(site: &mut Site) {
             let reg = &site.regencies[r.index()];
             if !reg.libraries.is_empty() {
                 let mut libs = reg.libraries.clone();
-                libs.sort_by(|a, b| site.libraries[a.index()].name.cmp(&site.libraries[b.index()].name));
+                libs.sort_by(|a, b| {
+                    site.libraries[a.index()]
+                        .name
+                        .cmp(&site.libraries[b.index()].name)
+                });
                 groups.push((r, libs));
             }
         }

@@ -9,10 +9,21 @@ pub(super) fn awards(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> Vec<Aw
     let mut out = Vec::new();
     for r in &cx.loaded.awards {
         let (d, o) = (&r.data, &r.origin);
-        let province = cx.reference(&refs.province_by_slug, &d.province, o, "province", "province");
+        let province = cx.reference(
+            &refs.province_by_slug,
+            &d.province,
+            o,
+            "province",
+            "province",
+        );
         let library = cx.reference(&refs.library_by_id, &d.library, o, "library", "library");
-        let event = d.event.as_ref().and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
-        let (Some(province), Some(library)) = (province, library) else { continue };
+        let event = d
+            .event
+            .as_ref()
+            .and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
+        let (Some(province), Some(library)) = (province, library) else {
+            continue;
+        };
         if libraries[library.index()].province != province {
             cx.error(
                 Diagnostic::error(o.value("library"), format!("library `{}` is not in province `{}`", d.library, d.province))
@@ -27,7 +38,7 @@ pub(super) fn awards(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> Vec<Aw
             rank: d.rank,
             library,
             event,
-            note: d.note.clone(),
+            note: super::text(&d.note),
             illustrative: d.illustrative,
         });
     }
@@ -52,8 +63,13 @@ pub(super) fn reports(cx: &mut Ctx, refs: &Refs) -> Vec<Report> {
             },
             None => None,
         };
-        let event = d.event.as_ref().and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
-        let Some(date) = cx.date(&d.date, o, "date") else { continue };
+        let event = d
+            .event
+            .as_ref()
+            .and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
+        let Some(date) = cx.date(&d.date, o, "date") else {
+            continue;
+        };
         out.push(Report {
             id: d.id.clone(),
             title: d.title.clone(),
@@ -67,7 +83,7 @@ pub(super) fn reports(cx: &mut Ctx, refs: &Refs) -> Vec<Report> {
                 .iter()
                 .filter_map(|k| d.figures.get(*k).map(|v| (k.to_string(), *v)))
                 .collect(),
-            note: d.note.clone(),
+            note: super::text(&d.note),
             illustrative: d.illustrative,
         });
     }

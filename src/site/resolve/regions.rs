@@ -43,13 +43,22 @@ pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regen
         let kind = RegencyKind::parse(&d.kind);
         if kind.is_none() {
             cx.error(
-                Diagnostic::error(o.value("kind"), format!("unknown regency kind `{}`", d.kind))
-                    .with_help("write `kind: kabupaten` or `kind: kota`"),
+                Diagnostic::error(
+                    o.value("kind"),
+                    format!("unknown regency kind `{}`", d.kind),
+                )
+                .with_help("write `kind: kabupaten` or `kind: kota`"),
             );
         }
-        let (Some(province), Some(kind)) = (province, kind) else { continue };
+        let (Some(province), Some(kind)) = (province, kind) else {
+            continue;
+        };
         let official_name = d.official_name.clone().unwrap_or_else(|| {
-            let prefix = if kind == RegencyKind::Kabupaten { "Kabupaten" } else { "Kota" };
+            let prefix = if kind == RegencyKind::Kabupaten {
+                "Kabupaten"
+            } else {
+                "Kota"
+            };
             format!("{prefix} {}", d.name)
         });
         regencies.push(Regency {
@@ -66,7 +75,12 @@ pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regen
 
 /// Libraries sorted by id; each one's province, regency, level and KPI
 /// resolved. A library that fails is left out and marked broken.
-pub(super) fn libraries(cx: &mut Ctx, refs: &Refs, regencies: &[Regency], provinces: &[Province]) -> Vec<Library> {
+pub(super) fn libraries(
+    cx: &mut Ctx,
+    refs: &Refs,
+    regencies: &[Regency],
+    provinces: &[Province],
+) -> Vec<Library> {
     let mut recs: Vec<&Record<_>> = cx.loaded.libraries.iter().collect();
     recs.sort_by(|a, b| a.data.id.cmp(&b.data.id));
     let mut out = Vec::with_capacity(recs.len());
@@ -76,17 +90,30 @@ pub(super) fn libraries(cx: &mut Ctx, refs: &Refs, regencies: &[Regency], provin
         if !seen.insert(d.id.as_str()) {
             continue; // duplicate id: reported by validate
         }
-        let province = cx.reference(&refs.province_by_slug, &d.province, o, "province", "province");
+        let province = cx.reference(
+            &refs.province_by_slug,
+            &d.province,
+            o,
+            "province",
+            "province",
+        );
         let level = LibraryLevel::parse(&d.level);
         if level.is_none() {
             cx.error(
-                Diagnostic::error(o.value("level"), format!("unknown library level `{}`", d.level))
-                    .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
+                Diagnostic::error(
+                    o.value("level"),
+                    format!("unknown library level `{}`", d.level),
+                )
+                .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
             );
         }
-        let regency = province.and_then(|p| regency(cx, refs, regencies, provinces, &d.regency, p, o));
+        let regency =
+            province.and_then(|p| regency(cx, refs, regencies, provinces, &d.regency, p, o));
         let kpi = kpi(cx, &d.kpi, o);
-        let photo = d.photo.as_ref().and_then(|p| cx.image(p, &d.photo_alt, "static", o, "photo"));
+        let photo = d
+            .photo
+            .as_ref()
+            .and_then(|p| cx.image(p, &d.photo_alt, "static", o, "photo"));
         let (Some(province), Some(regency), Some(level)) = (province, regency, level) else {
             for id in std::iter::once(&d.id).chain(&d.aliases) {
                 cx.broken.insert(format!("library:{id}"));
@@ -99,17 +126,17 @@ pub(super) fn libraries(cx: &mut Ctx, refs: &Refs, regencies: &[Regency], provin
             level,
             province,
             regency,
-            district: d.district.clone(),
-            village: d.village.clone(),
+            district: super::text(&d.district),
+            village: super::text(&d.village),
             joined: d.joined,
-            address: d.address.clone(),
-            phone: d.phone.clone(),
-            email: d.email.clone(),
-            website: d.website.clone(),
+            address: super::text(&d.address),
+            phone: super::text(&d.phone),
+            email: super::text(&d.email),
+            website: super::text(&d.website),
             social: d.social.clone(),
             location: d.location.map(|l| (l.lat, l.lon)),
             photo,
-            summary: d.summary.clone(),
+            summary: super::text(&d.summary),
             kpi,
             aliases: d.aliases.clone(),
             illustrative: d.illustrative,
@@ -134,11 +161,15 @@ fn kpi(cx: &mut Ctx, recs: &[crate::model::records::KpiRecord], o: &Origin) -> V
                 service_improvement: k.service_improvement,
             }),
             None => cx.error(
-                Diagnostic::error(o.value(&format!("kpi/{i}/category")), format!("unknown KPI category `{}`", k.category))
-                    .with_help(format!(
-                        "{} (tinggi = green, sedang = yellow, rendah = red)",
-                        did_you_mean(&k.category, KpiCategory::NAMES.iter().copied()).unwrap_or_default()
-                    )),
+                Diagnostic::error(
+                    o.value(&format!("kpi/{i}/category")),
+                    format!("unknown KPI category `{}`", k.category),
+                )
+                .with_help(format!(
+                    "{} (tinggi = green, sedang = yellow, rendah = red)",
+                    did_you_mean(&k.category, KpiCategory::NAMES.iter().copied())
+                        .unwrap_or_default()
+                )),
             ),
         }
     }
@@ -155,6 +186,9 @@ fn regency(
     province: ProvinceId,
     o: &Origin,
 ) -> Option<RegencyId> {
+    if cx.loaded.partial.contains("regency") {
+        return None; // the regencies file failed to load: reported there
+    }
     let at = o.value("regency");
     let pname = provinces[province.index()].display_name();
     match refs.regency.find(text) {
@@ -163,15 +197,29 @@ fn regency(
             let r = &regencies[id.index()];
             let elsewhere = &provinces[r.province.index()].slug;
             cx.error(
-                Diagnostic::error(at, format!("{} is in province `{elsewhere}`, not in {pname}", r.official_name))
-                    .with_help(format!("fix `province: {elsewhere}`, or name a regency of {pname}")),
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "{} is in province `{elsewhere}`, not in {pname}",
+                        r.official_name
+                    ),
+                )
+                .with_help(format!(
+                    "fix `province: {elsewhere}`, or name a regency of {pname}"
+                )),
             );
             None
         }
         RegencyMatch::Ambiguous(ids) => {
             let names: Vec<String> = ids
                 .iter()
-                .map(|i| format!("`{}` ({})", regencies[i.index()].official_name, regencies[i.index()].code))
+                .map(|i| {
+                    format!(
+                        "`{}` ({})",
+                        regencies[i.index()].official_name,
+                        regencies[i.index()].code
+                    )
+                })
                 .collect();
             cx.error(
                 Diagnostic::error(at, format!("`{text}` could be {}", names.join(" or ")))
@@ -192,7 +240,10 @@ fn regency(
                     own.first().copied().unwrap_or("Kabupaten …")
                 ),
             };
-            cx.error(Diagnostic::error(at, format!("unknown regency `{text}` in {pname}")).with_help(help));
+            cx.error(
+                Diagnostic::error(at, format!("unknown regency `{text}` in {pname}"))
+                    .with_help(help),
+            );
             None
         }
     }
