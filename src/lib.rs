@@ -11,6 +11,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod synth;
 pub mod validate;

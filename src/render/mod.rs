@@ -11,6 +11,7 @@ mod detail;
 mod escape;
 mod feeds;
 mod i18n;
+mod listing;
 mod markdown;
 mod pages;
 mod seo;
@@ -114,6 +115,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     }
     files.extend(feeds::all(&cx, &sitemap_urls));
     files.extend(static_files);
+    // The search index is part of the published site: built from the model,
+    // not from the HTML (see docs/search.md).
+    files.extend(
+        crate::search::build(site)
+            .into_iter()
+            .map(|(url, bytes)| OutFile {
+                path: url.trim_start_matches('/').to_string(),
+                bytes,
+            }),
+    );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
     Ok(Rendered {

@@ -1,0 +1,382 @@
+//! The searchable documents of a site, taken from the resolved [`Site`]
+//! (never from rendered HTML): news posts, stories, events, libraries and
+//! provinces, in the fixed order that gives them their ids.
+
+use crate::model::{Date, LibraryLevel};
+use crate::site::{ProvinceId, Site};
+use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
+
+/// Kinds of document, in the order of the `jenis` facet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Berita,
+    Kisah,
+    Plm,
+    Perpustakaan,
+    Provinsi,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Berita,
+        Kind::Kisah,
+        Kind::Plm,
+        Kind::Perpustakaan,
+        Kind::Provinsi,
+    ];
+
+    /// The facet value in URLs (`jenis=berita`) and the first URL segment.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Berita => "berita",
+            Kind::Kisah => "kisah",
+            Kind::Plm => "plm",
+            Kind::Perpustakaan => "perpustakaan",
+            Kind::Provinsi => "provinsi",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One searchable page.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub kind: Kind,
+    /// The last URL segment: the page is `/<kind>/<slug>/`.
+    pub slug: String,
+    pub title: String,
+    /// Province indices into `site.provinces`; the first one is where the
+    /// document is filed. Empty for national events.
+    pub provinces: Vec<u32>,
+    pub level: Option<LibraryLevel>,
+    pub date: Option<Date>,
+    pub excerpt: String,
+    /// Text by field, for ranking: title, names of places and libraries,
+    /// everything else.
+    pub title_text: String,
+    pub place_text: String,
+    pub body_text: String,
+}
+
+impl Doc {
+    pub fn url(&self) -> String {
+        format!("/{}/{}/", self.kind.as_str(), self.slug)
+    }
+    pub fn year(&self) -> Option<u16> {
+        self.date.map(|d| d.year() as u16)
+    }
+    /// Filing value within its kind: the year for dated kinds, the level
+    /// (1-based) for libraries, 0 otherwise.
+    pub fn group_value(&self) -> u32 {
+        match (self.date, self.level) {
+            (Some(d), _) => d.year() as u32,
+            (None, Some(l)) => level_index(l) as u32 + 1,
+            _ => 0,
+        }
+    }
+}
+
+pub fn level_index(l: LibraryLevel) -> usize {
+    LibraryLevel::ALL.iter().position(|x| *x == l).unwrap_or(0)
+}
+
+/// Plain text of a Markdown body: text and code, blocks separated by a space.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for ev in Parser::new(markdown) {
+        match ev {
+            Md::Text(t) | Md::Code(t) => out.push_str(&t),
+            Md::SoftBreak
+            | Md::HardBreak
+            | Md::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push(' '),
+            Md::Start(Tag::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// At most `max` characters of `text` (whitespace squeezed), cut at a word
+/// boundary with `…` when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        let n = out.chars().count() + w.chars().count() + usize::from(!out.is_empty());
+        if n > max {
+            if out.is_empty() {
+                out = w.chars().take(max).collect();
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Characters of excerpt shown under each result.
+pub const EXCERPT: usize = 120;
+
+fn summary_or_body(summary: &Option<String>, body_plain: &str) -> String {
+    match summary {
+        Some(s) if !s.trim().is_empty() => excerpt(s, EXCERPT),
+        _ => excerpt(body_plain, EXCERPT),
+    }
+}
+
+fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for p in parts {
+        if !p.is_empty() {
+            if !s.is_empty() {
+                s.push_str(" \n ");
+            }
+            s.push_str(p);
+        }
+    }
+    s
+}
+
+/// Every searchable document, sorted into id order: by province (national
+/// documents last); within a province dated documents (news, stories,
+/// events) newest first, then libraries by level and name, then the
+/// province page. Ranking breaks ties by recency, that is by id, so the
+/// first page of results of a query, above all one filtered by province,
+/// lies in few neighbouring record chunks.
+pub fn collect(site: &Site) -> Vec<Doc> {
+    let pname = |p: ProvinceId| site.province(p).display_name().to_string();
+    let english = site.config.language == "en";
+    let mut docs = Vec::new();
+    for p in &site.posts {
+        let body = plain_text(&p.body);
+        let tags: Vec<&str> = p.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
+        let places: Vec<String> = p
+            .provinces
+            .iter()
+            .map(|&x| pname(x))
+            .chain(p.libraries.iter().map(|&l| site.library(l).name.clone()))
+            .collect();
+        let event = p.event.map(|e| site.event(e).title.as_str()).unwrap_or("");
+        docs.push(Doc {
+            kind: Kind::Berita,
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            provinces: p.provinces.iter().map(|x| x.0).collect(),
+            level: None,
+            date: Some(p.date),
+            excerpt: summary_or_body(&p.summary, &body),
+            title_text: p.title.clone(),
+            place_text: join(places.iter().map(String::as_str)),
+            body_text: join([
+                p.summary.as_deref().unwrap_or(""),
+                &body,
+                &tags.join(" "),
+                event,
+            ]),
+        });
+    }
+    for s in &site.stories {
+        let body = plain_text(&s.body);
+        let tags: Vec<&str> = s.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
+        let lib = site.library(s.library);
+        docs.push(Doc {
+            kind: Kind::Kisah,
+            slug: s.slug.clone(),
+            title: s.title.clone(),
+            provinces: vec![s.province.0],
+            level: None,
+            date: Some(s.date),
+            excerpt: summary_or_body(&s.summary, &body),
+            title_text: s.title.clone(),
+            place_text: join([lib.name.as_str(), &pname(s.province)]),
+            body_text: join([
+                s.person.as_str(),
+                &s.themes.join(" "),
+                &tags.join(" "),
+                s.quote.as_deref().unwrap_or(""),
+                s.summary.as_deref().unwrap_or(""),
+                &body,
+            ]),
+        });
+    }
+    for e in &site.events {
+        let body = plain_text(&e.body);
+        let tags: Vec<&str> = e.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
+        let places: Vec<String> = e.provinces.iter().map(|&x| pname(x)).collect();
+        docs.push(Doc {
+            kind: Kind::Plm,
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            provinces: e.provinces.iter().map(|x| x.0).collect(),
+            level: None,
+            date: Some(e.start),
+            excerpt: summary_or_body(&e.summary, &body),
+            title_text: e.title.clone(),
+            place_text: join(places.iter().map(String::as_str).chain([
+                e.city.as_deref().unwrap_or(""),
+                e.venue.as_deref().unwrap_or(""),
+            ])),
+            body_text: join([
+                e.theme.as_deref().unwrap_or(""),
+                e.summary.as_deref().unwrap_or(""),
+                &body,
+                &e.facilitators.join(" "),
+                &tags.join(" "),
+            ]),
+        });
+    }
+    for l in &site.libraries {
+        let reg = site.regency(l.regency);
+        let where_ = format!("{}, {}", reg.official_name, pname(l.province));
+        let ex = match (&l.summary, &l.address) {
+            (Some(s), _) if !s.trim().is_empty() => excerpt(s, EXCERPT),
+            (_, Some(a)) if !a.trim().is_empty() => excerpt(&format!("{a}, {where_}"), EXCERPT),
+            _ => excerpt(&where_, EXCERPT),
+        };
+        docs.push(Doc {
+            kind: Kind::Perpustakaan,
+            slug: l.id.clone(),
+            title: l.name.clone(),
+            provinces: vec![l.province.0],
+            level: Some(l.level),
+            date: None,
+            excerpt: ex,
+            title_text: join(
+                std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str)),
+            ),
+            place_text: join([
+                reg.official_name.as_str(),
+                &pname(l.province),
+                l.district.as_deref().unwrap_or(""),
+                l.village.as_deref().unwrap_or(""),
+            ]),
+            body_text: join([
+                l.summary.as_deref().unwrap_or(""),
+                l.address.as_deref().unwrap_or(""),
+            ]),
+        });
+    }
+    for (i, p) in site.provinces.iter().enumerate() {
+        let regencies: Vec<&str> = p
+            .regencies
+            .iter()
+            .map(|&r| site.regency(r).official_name.as_str())
+            .collect();
+        let ex = if english {
+            format!(
+                "{} partner libraries · {} news posts · {} stories",
+                p.libraries.len(),
+                p.posts.len(),
+                p.stories.len()
+            )
+        } else {
+            format!(
+                "{} perpustakaan mitra · {} berita · {} kisah",
+                p.libraries.len(),
+                p.posts.len(),
+                p.stories.len()
+            )
+        };
+        docs.push(Doc {
+            kind: Kind::Provinsi,
+            slug: p.slug.clone(),
+            title: p.display_name().to_string(),
+            provinces: vec![i as u32],
+            level: None,
+            date: None,
+            excerpt: ex,
+            title_text: join([
+                p.name.as_str(),
+                p.short_name.as_deref().unwrap_or(""),
+                p.name_en.as_deref().unwrap_or(""),
+            ]),
+            place_text: String::new(),
+            body_text: regencies.join(" \n "),
+        });
+    }
+    let none = u32::MAX;
+    docs.sort_by(|a, b| {
+        let pa = a.provinces.first().copied().unwrap_or(none);
+        let pb = b.provinces.first().copied().unwrap_or(none);
+        pa.cmp(&pb)
+            .then(a.date.is_none().cmp(&b.date.is_none()))
+            .then(b.date.cmp(&a.date))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.level.map(level_index).cmp(&b.level.map(level_index)))
+            .then(a.title.cmp(&b.title))
+            .then(a.slug.cmp(&b.slug))
+    });
+    docs
+}
+
+/// Folded words of the site's place names (provinces, regencies, districts,
+/// villages): proper nouns, never stemmed, and the vocabulary of typo
+/// tolerance.
+pub fn place_words(site: &Site) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| out.extend(super::text::tokens(s));
+    for p in &site.provinces {
+        add(&p.name);
+        if let Some(s) = &p.short_name {
+            add(s);
+        }
+    }
+    for r in &site.regencies {
+        add(&r.name);
+    }
+    for l in &site.libraries {
+        if let Some(d) = &l.district {
+            add(d);
+        }
+        if let Some(v) = &l.village {
+            add(v);
+        }
+    }
+    out.retain(|w| !super::text::is_stopword(w) && !GENERIC_PLACE_WORDS.contains(&w.as_str()));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Words of place names that are ordinary words, stemmed as usual.
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "kepulauan",
+    "daerah",
+    "istimewa",
+    "khusus",
+    "ibukota",
+    "administrasi",
+    "kabupaten",
+    "kota",
+    "desa",
+    "kelurahan",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let t =
+            plain_text("# Judul\n\nIni **tebal** dan [tautan](https://x.id).\n\n- satu\n- dua\n");
+        assert_eq!(
+            t.split_whitespace().collect::<Vec<_>>(),
+            ["Judul", "Ini", "tebal", "dan", "tautan.", "satu", "dua"]
+        );
+    }
+
+    #[test]
+    fn excerpt_cuts_at_a_word() {
+        assert_eq!(excerpt("satu dua tiga", 20), "satu dua tiga");
+        assert_eq!(excerpt("satu dua tiga empat", 10), "satu dua…");
+        assert_eq!(excerpt("  a   b ", 10), "a b");
+    }
+}

@@ -1,0 +1,492 @@
+//! Builds the index files from the documents. The format is described in
+//! docs/search.md; [`super::reader`] reads it back the way `client.js` does.
+
+use super::docs::{self, Kind};
+use super::text::{self, Analyzer};
+use crate::model::LibraryLevel;
+use crate::site::Site;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// A term chunk is closed once it holds about this many bytes.
+pub const TERM_CHUNK: usize = 6 * 1024;
+/// Result records per record chunk.
+pub const RECORDS_PER_CHUNK: usize = 64;
+/// Where every file lives.
+pub const DIR: &str = "/cari/";
+/// The entry file: the only file whose URL stays and whose content changes.
+pub const ENTRY_URL: &str = "/cari/index.json";
+
+/// Field codes in postings: which field of the document holds the word
+/// (the best one when several do).
+pub const BODY: u8 = 1;
+pub const PLACE: u8 = 2;
+pub const TITLE: u8 = 3;
+
+/// The built index: the entry (JSON) and the chunk files, `(URL, bytes)`.
+pub struct Built {
+    pub entry: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// FNV-1a, 64 bits: stable everywhere, enough to name files by content.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A content hash for a file name: 10 hex digits (40 bits).
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:010x}", fnv1a(bytes) >> 24)
+}
+
+pub fn chunk_url(hash: &str, ext: &str) -> String {
+    format!("{DIR}i/{hash}.{ext}")
+}
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Encodes one posting list (doc ids ascending, with their field code):
+/// sparse (gaps) or dense (two bits a document), whichever is smaller.
+pub fn encode_postings(list: &[(u32, u8)], out: &mut Vec<u8>) {
+    let mut sparse = Vec::with_capacity(list.len() * 2);
+    let mut prev: i64 = -1;
+    for &(d, f) in list {
+        let gap = (i64::from(d) - prev - 1) as u64;
+        put_varint(&mut sparse, (gap << 2) | u64::from(f));
+        prev = i64::from(d);
+    }
+    let (first, last) = (list[0].0, list[list.len() - 1].0);
+    let span = (last - first + 1) as usize;
+    let dense_len = span.div_ceil(4) + 10;
+    if dense_len < sparse.len() {
+        put_varint(out, ((list.len() as u64) << 1) | 1);
+        put_varint(out, u64::from(first));
+        put_varint(out, span as u64);
+        let mut bits = vec![0u8; span.div_ceil(4)];
+        for &(d, f) in list {
+            let i = (d - first) as usize;
+            bits[i / 4] |= f << ((i % 4) * 2);
+        }
+        out.extend_from_slice(&bits);
+    } else {
+        put_varint(out, (list.len() as u64) << 1);
+        out.extend_from_slice(&sparse);
+    }
+}
+
+/// The slug as stored in a record: `~` stands for the title's words joined
+/// by hyphens (folded as the client folds), which most slugs start with.
+pub fn short_slug(slug: &str, title: &str) -> String {
+    let t = title_slug(title);
+    match slug.strip_prefix(t.as_str()) {
+        Some(rest) if !t.is_empty() => format!("~{rest}"),
+        _ => slug.to_string(),
+    }
+}
+
+/// `client.js` `slugOf`: folded words of any length, joined by `-`.
+pub fn title_slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    for c in title.chars().chain(std::iter::once(' ')) {
+        if !text::fold_char(c, &mut word) && !word.is_empty() {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(&word);
+            word.clear();
+        }
+    }
+    out
+}
+
+/// The shortest prefix of `first` that sorts after `prev_last`.
+fn boundary(prev_last: &str, first: &str) -> String {
+    for n in 1..=first.len() {
+        if first.is_char_boundary(n) && &first[..n] > prev_last {
+            return first[..n].to_string();
+        }
+    }
+    first.to_string()
+}
+
+/// What a dictionary word leads to.
+enum Target {
+    Stop,
+    List(usize),
+    /// A derived form that does not occur: look up this stem instead.
+    Alias(String),
+}
+
+struct Chunk {
+    surfaces: Vec<(String, Target)>,
+    lists: Vec<Vec<u8>>,
+    list_of: HashMap<u32, usize>,
+    size: usize,
+}
+
+impl Chunk {
+    fn new() -> Self {
+        Chunk {
+            surfaces: Vec::new(),
+            lists: Vec::new(),
+            list_of: HashMap::new(),
+            size: 0,
+        }
+    }
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.size + 16);
+        put_varint(&mut out, self.lists.len() as u64);
+        for l in &self.lists {
+            out.extend_from_slice(l);
+        }
+        put_varint(&mut out, self.surfaces.len() as u64);
+        let mut prev = "";
+        for (s, list) in &self.surfaces {
+            let shared = prev
+                .bytes()
+                .zip(s.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            put_varint(&mut out, shared as u64);
+            put_varint(&mut out, (s.len() - shared) as u64);
+            out.extend_from_slice(&s.as_bytes()[shared..]);
+            match list {
+                Target::Stop => put_varint(&mut out, 0),
+                Target::List(i) => put_varint(&mut out, (*i as u64) << 1 | 1),
+                Target::Alias(stem) => {
+                    put_varint(&mut out, (stem.len() as u64) << 1);
+                    out.extend_from_slice(stem.as_bytes());
+                }
+            }
+            prev = s;
+        }
+        out
+    }
+}
+
+/// UI words for the client, in the site's language.
+fn strings(english: bool) -> Value {
+    if english {
+        json!({
+            "results": "{n} results", "one": "1 result", "none": "No results for “{q}”.",
+            "more": "Show more", "loading": "Searching…", "error": "Search could not be loaded.",
+            "typo": "Showing results for “{w}”.", "filters": "Filter results", "clear": "Clear filters",
+            "jenis": "Kind", "provinsi": "Province", "tingkat": "Library level", "tahun": "Year",
+            "kinds": ["News", "Story", "Event", "Library", "Province"],
+            "levels": ["Province", "Regency", "City", "Village", "Urban village"],
+            "national": "National"
+        })
+    } else {
+        json!({
+            "results": "{n} hasil", "one": "1 hasil", "none": "Tidak ada hasil untuk “{q}”.",
+            "more": "Tampilkan lebih banyak", "loading": "Mencari…", "error": "Pencarian gagal dimuat.",
+            "typo": "Menampilkan hasil untuk “{w}”.", "filters": "Saring hasil", "clear": "Hapus saringan",
+            "jenis": "Jenis", "provinsi": "Provinsi", "tingkat": "Tingkat perpustakaan", "tahun": "Tahun",
+            "kinds": ["Berita", "Kisah", "PLM", "Perpustakaan", "Provinsi"],
+            "levels": ["Provinsi", "Kabupaten", "Kota", "Desa", "Kelurahan"],
+            "national": "Nasional"
+        })
+    }
+}
+
+/// Builds every search file except the client script.
+pub fn build(site: &Site) -> Built {
+    let docs = docs::collect(site);
+    let places = docs::place_words(site);
+    let mut an = Analyzer::new(places.iter().cloned());
+
+    // Postings: stem id → (doc, best field), docs ascending.
+    let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
+    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+    let mut best: HashMap<u32, u8> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        best.clear();
+        for (text, field) in [
+            (&doc.title_text, TITLE),
+            (&doc.place_text, PLACE),
+            (&doc.body_text, BODY),
+        ] {
+            for stem in text::analyse(&mut an, text, &mut surfaces) {
+                let next = stem_ids.len() as u32;
+                let id = *stem_ids.entry(stem).or_insert(next);
+                let f = best.entry(id).or_insert(field);
+                *f = (*f).max(field);
+            }
+        }
+        let mut found: Vec<(u32, u8)> = best.iter().map(|(&s, &f)| (s, f)).collect();
+        found.sort_unstable();
+        for (s, f) in found {
+            if s as usize >= postings.len() {
+                postings.resize_with(s as usize + 1, Vec::new);
+            }
+            postings[s as usize].push((d as u32, f));
+        }
+    }
+    // A root typed on its own finds its derived forms even where the root
+    // itself never occurs (`baca` finds `membaca`): every stem is a surface.
+    let stems: Vec<String> = stem_ids
+        .keys()
+        .filter(|s| !surfaces.contains_key(*s))
+        .cloned()
+        .collect();
+    for s in stems {
+        surfaces.insert(s.clone(), s);
+    }
+    let stem_of = |surface: &str| -> u32 { stem_ids[&surfaces[surface]] };
+
+    // Term chunks: every surface form, every stop word, and the derived
+    // forms of every stem that do not occur (aliases), sorted.
+    enum Word {
+        Surface,
+        Stop,
+        Alias(String),
+    }
+    let mut words: BTreeMap<String, Word> = BTreeMap::new();
+    let mut stems_sorted: Vec<&String> = stem_ids.keys().collect();
+    stems_sorted.sort();
+    for stem in stems_sorted {
+        if an.is_place(stem) {
+            continue;
+        }
+        for form in text::derived_forms(stem) {
+            if !surfaces.contains_key(&form) && an.stem_fresh(&form) == *stem {
+                words.insert(form, Word::Alias(stem.clone()));
+            }
+        }
+    }
+    for s in surfaces.keys() {
+        words.insert(s.clone(), Word::Surface);
+    }
+    for s in text::stopwords() {
+        words.insert(s.clone(), Word::Stop);
+    }
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut cur = Chunk::new();
+    for (w, kind) in &words {
+        let list = match kind {
+            Word::Stop => Target::Stop,
+            Word::Alias(stem) => {
+                cur.size += stem.len() + 1;
+                Target::Alias(stem.clone())
+            }
+            Word::Surface => {
+                let sid = stem_of(w);
+                let idx = match cur.list_of.get(&sid) {
+                    Some(&i) => i,
+                    None => {
+                        let mut bytes = Vec::new();
+                        encode_postings(&postings[sid as usize], &mut bytes);
+                        cur.size += bytes.len();
+                        cur.lists.push(bytes);
+                        cur.list_of.insert(sid, cur.lists.len() - 1);
+                        cur.lists.len() - 1
+                    }
+                };
+                Target::List(idx)
+            }
+        };
+        cur.size += w.len() + 3;
+        cur.surfaces.push((w.clone(), list));
+        if cur.size >= TERM_CHUNK {
+            chunks.push(std::mem::replace(&mut cur, Chunk::new()));
+        }
+    }
+    if !cur.surfaces.is_empty() || chunks.is_empty() {
+        chunks.push(cur);
+    }
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
+    let mut prev_last = String::new();
+    for (i, c) in chunks.iter().enumerate() {
+        let bytes = c.encode();
+        let hash = content_hash(&bytes);
+        let first = c.surfaces.first().map(|s| s.0.as_str()).unwrap_or("");
+        let b = if i == 0 {
+            String::new()
+        } else {
+            boundary(&prev_last, first)
+        };
+        terms.push(b);
+        terms.push(hash.clone());
+        prev_last = c.surfaces.last().map(|s| s.0.clone()).unwrap_or_default();
+        files.push((chunk_url(&hash, "bin"), bytes));
+    }
+
+    // Result records, in id order. Ids shift whenever a document is added,
+    // so the record chunks are named by one hash of them all.
+    let rec_chunks: Vec<Vec<u8>> = docs
+        .chunks(RECORDS_PER_CHUNK)
+        .map(|group| {
+            let rows: Vec<Value> = group
+                .iter()
+                .map(|d| {
+                    json!([
+                        short_slug(&d.slug, &d.title),
+                        d.title,
+                        d.excerpt,
+                        d.date.map(|x| x.to_string()).unwrap_or_default()
+                    ])
+                })
+                .collect();
+            inert_json(&rows)
+        })
+        .collect();
+    let recs = content_hash(&rec_chunks.concat());
+    for (i, bytes) in rec_chunks.into_iter().enumerate() {
+        files.push((format!("{DIR}i/{recs}-{i}.json"), bytes));
+    }
+
+    // Place words that are in the dictionary, for one-typo matching.
+    let mut place_list: Vec<&str> = places
+        .iter()
+        .map(String::as_str)
+        .filter(|w| surfaces.contains_key(*w))
+        .collect();
+    place_list.dedup();
+    let place_bytes = place_list.join("\n").into_bytes();
+    let place_hash = content_hash(&place_bytes);
+    files.push((chunk_url(&place_hash, "txt"), place_bytes));
+
+    // Facets. Per province (national documents in the last slot), runs
+    // of `[class, value, count]` in id order: class 0 dated documents (value:
+    // year), 3 libraries (value: level, 1-based), 4 the province page. Dated
+    // documents are news unless listed in `kisah` or `plm` (id gaps).
+    let np = site.provinces.len();
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); np + 1];
+    let mut prev: Option<(usize, u32, u32)> = None;
+    let (mut kisah, mut plm) = (Vec::new(), Vec::new());
+    let (mut last_kisah, mut last_plm) = (-1i64, -1i64);
+    for (i, d) in docs.iter().enumerate() {
+        let p = d.provinces.first().map_or(np, |&p| p as usize);
+        let class = match d.kind {
+            Kind::Berita | Kind::Kisah | Kind::Plm => 0,
+            k => k.index() as u32,
+        };
+        let key = (p, class, d.group_value());
+        let g = &mut groups[p];
+        if prev == Some(key) {
+            *g.last_mut().expect("a run") += 1;
+        } else {
+            g.extend([class, key.2, 1]);
+        }
+        prev = Some(key);
+        let i = i as i64;
+        match d.kind {
+            Kind::Kisah => {
+                kisah.push(i - last_kisah);
+                last_kisah = i;
+            }
+            Kind::Plm => {
+                plm.push(i - last_plm);
+                last_plm = i;
+            }
+            _ => {}
+        }
+    }
+    // Documents filed under their first province that belong to more: for
+    // each set of further provinces, runs of ids as `[gap, length, …]`.
+    let mut multi: BTreeMap<String, (Vec<u32>, i64)> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if d.provinces.len() < 2 {
+            continue;
+        }
+        let key = d.provinces[1..]
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let (runs, end) = multi.entry(key).or_insert((Vec::new(), 0));
+        let i = i as i64;
+        if !runs.is_empty() && i == *end {
+            *runs.last_mut().expect("a run") += 1;
+        } else {
+            runs.extend([(i - *end) as u32, 1]);
+        }
+        *end = i + 1;
+    }
+    let multi: BTreeMap<String, Vec<u32>> = multi.into_iter().map(|(k, v)| (k, v.0)).collect();
+    let provinces: Vec<Value> = site
+        .provinces
+        .iter()
+        .map(|p| json!([p.slug, p.display_name()]))
+        .collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let levels: Vec<&str> = LibraryLevel::ALL.iter().map(|l| l.as_str()).collect();
+
+    let entry = json!({
+        "v": 1,
+        "n": docs.len(),
+        "dir": format!("{DIR}i/"),
+        "terms": terms.join(" "),
+        "recs": recs,
+        "rs": RECORDS_PER_CHUNK,
+        "kisah": kisah,
+        "plm": plm,
+        "places": place_hash,
+        "kinds": kinds,
+        "levels": levels,
+        "prov": provinces,
+        "groups": groups,
+        "multi": multi,
+        "t": strings(site.config.language == "en"),
+    });
+    let entry = inert_json(&entry);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    Built { entry, files }
+}
+
+/// JSON with `<`, `>` and `&` written as `\u003c`-style escapes: the same
+/// data, but nothing in it looks like markup if a file is ever served or
+/// sniffed as HTML.
+fn inert_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let text = serde_json::to_string(value).expect("search data serialises");
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_shortest_separators() {
+        assert_eq!(boundary("baca", "bacaan"), "bacaa");
+        assert_eq!(boundary("abdi", "baca"), "b");
+        assert_eq!(boundary("pustaka", "pustakawan"), "pustakaw");
+    }
+
+    #[test]
+    fn postings_pick_the_smaller_encoding() {
+        let mut sparse = Vec::new();
+        encode_postings(&[(3, TITLE), (1000, BODY)], &mut sparse);
+        assert_eq!(sparse[0], 4, "two docs, sparse");
+        let all: Vec<(u32, u8)> = (0..400).map(|d| (d, BODY)).collect();
+        let mut dense = Vec::new();
+        encode_postings(&all, &mut dense);
+        assert_eq!(dense[0] & 1, 1, "dense");
+        assert!(dense.len() < 120, "{}", dense.len());
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash(b"warta").len(), 10);
+    }
+}

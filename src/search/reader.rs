@@ -1,0 +1,531 @@
+//! Reads the index back exactly as `client.js` does, step for step, and
+//! records every file the client would fetch. Used by the tests (so the
+//! format is checked end to end in Rust) and by `benches/search.rs` (so the
+//! bytes and requests of a query are measured, not guessed). When the client
+//! changes its plan, change this file with it.
+
+use super::text;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Results shown first (a phone screen); each "more" adds [`MORE`].
+pub const PAGE: usize = 5;
+pub const MORE: usize = 10;
+/// Score of a word by the field it is found in (none, body, place, title).
+pub const WEIGHT: [f64; 4] = [0.0, 1.0, 3.0, 5.0];
+/// The last word is matched as a prefix when it has at least this many bytes.
+pub const MIN_PREFIX: usize = 3;
+/// Typo tolerance applies to words of at least this many bytes.
+pub const MIN_TYPO: usize = 4;
+
+/// Facet selections, as in the URL: `provinsi`, `jenis`, `tingkat`, `tahun`.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub provinsi: Vec<String>,
+    pub jenis: Vec<String>,
+    pub tingkat: Vec<String>,
+    pub tahun: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub id: u32,
+    pub url: String,
+    pub title: String,
+    pub excerpt: String,
+    pub date: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Every matching document (after filters).
+    pub total: usize,
+    /// The first page of results.
+    pub hits: Vec<Hit>,
+    /// Counts per facet value (`facet → value → count`), each facet counted
+    /// with the other facets' selections applied (values of one facet OR).
+    pub counts: BTreeMap<&'static str, BTreeMap<String, usize>>,
+    /// Words replaced by a place name one edit away: `(typed, used)`.
+    pub corrected: Vec<(String, String)>,
+    /// Files fetched for this query, in order, entry first.
+    pub fetched: Vec<String>,
+    pub bytes: usize,
+}
+
+/// A loaded entry plus the files it names (all in memory).
+pub struct Reader<'a> {
+    files: HashMap<&'a str, &'a [u8]>,
+    entry: Value,
+    entry_len: usize,
+    n: usize,
+    dir: String,
+    bounds: Vec<(String, String)>,
+    recs: String,
+    rs: usize,
+    kind: Vec<u8>,
+    prov: Vec<u16>,
+    level: Vec<u8>,
+    year: Vec<u16>,
+    extra: HashMap<u32, Vec<u16>>,
+    min_year: u16,
+    max_year: u16,
+}
+
+enum Target {
+    Stop,
+    List(usize),
+    Alias(String),
+}
+
+struct Term {
+    surface: String,
+    list: Target,
+}
+
+struct ChunkData {
+    lists: Vec<Vec<(u32, u8)>>,
+    terms: Vec<Term>,
+}
+
+fn varint(b: &[u8], pos: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let x = b[*pos];
+        *pos += 1;
+        v |= u64::from(x & 0x7f) << shift;
+        if x < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+fn decode_chunk(b: &[u8]) -> ChunkData {
+    let mut pos = 0;
+    let nl = varint(b, &mut pos) as usize;
+    let mut lists = Vec::with_capacity(nl);
+    for _ in 0..nl {
+        let h = varint(b, &mut pos);
+        let count = (h >> 1) as usize;
+        let mut list = Vec::with_capacity(count);
+        if h & 1 == 1 {
+            let first = varint(b, &mut pos) as u32;
+            let span = varint(b, &mut pos) as usize;
+            for i in 0..span {
+                let f = (b[pos + i / 4] >> ((i % 4) * 2)) & 3;
+                if f > 0 {
+                    list.push((first + i as u32, f));
+                }
+            }
+            pos += span.div_ceil(4);
+        } else {
+            let mut prev: i64 = -1;
+            for _ in 0..count {
+                let v = varint(b, &mut pos);
+                let d = prev + 1 + (v >> 2) as i64;
+                list.push((d as u32, (v & 3) as u8));
+                prev = d;
+            }
+        }
+        lists.push(list);
+    }
+    let ns = varint(b, &mut pos) as usize;
+    let mut terms = Vec::with_capacity(ns);
+    let mut prev = String::new();
+    for _ in 0..ns {
+        let shared = varint(b, &mut pos) as usize;
+        let len = varint(b, &mut pos) as usize;
+        let mut s = prev[..shared].to_string();
+        s.push_str(std::str::from_utf8(&b[pos..pos + len]).expect("ASCII"));
+        pos += len;
+        let v = varint(b, &mut pos) as usize;
+        let list = if v == 0 {
+            Target::Stop
+        } else if v & 1 == 1 {
+            Target::List(v >> 1)
+        } else {
+            let stem = std::str::from_utf8(&b[pos..pos + (v >> 1)])
+                .expect("ASCII")
+                .to_string();
+            pos += v >> 1;
+            Target::Alias(stem)
+        };
+        terms.push(Term {
+            surface: s.clone(),
+            list,
+        });
+        prev = s;
+    }
+    ChunkData { lists, terms }
+}
+
+/// At most one edit (insert, delete, substitute, swap two neighbours) apart.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if la == lb {
+        a[i + 1..] == b[i + 1..]
+            || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// `entry`: the entry file; `files`: every other search file by URL.
+    pub fn new(entry: &'a [u8], files: &'a [(String, Vec<u8>)]) -> Self {
+        let e: Value = serde_json::from_slice(entry).expect("entry is JSON");
+        let n = e["n"].as_u64().unwrap_or(0) as usize;
+        let words: Vec<String> = e["terms"]
+            .as_str()
+            .unwrap_or("")
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let bounds = words
+            .chunks(2)
+            .map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default()))
+            .collect();
+        let recs = e["recs"].as_str().unwrap_or("").to_string();
+        let np = e["prov"].as_array().map_or(0, Vec::len);
+        let (mut kind, mut prov, mut level, mut year) =
+            (vec![0u8; n], vec![0u16; n], vec![0u8; n], vec![0u16; n]);
+        let mut d = 0usize;
+        for (p, g) in e["groups"].as_array().into_iter().flatten().enumerate() {
+            let runs: Vec<u64> = g
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_u64)
+                .collect();
+            for r in runs.chunks(3) {
+                for _ in 0..r[2] {
+                    prov[d] = p as u16;
+                    kind[d] = r[0] as u8;
+                    match r[0] {
+                        0 => year[d] = r[1] as u16,
+                        3 => level[d] = r[1] as u8,
+                        _ => {}
+                    }
+                    d += 1;
+                }
+            }
+        }
+        for (k, name) in [(1u8, "kisah"), (2, "plm")] {
+            let mut i = -1i64;
+            for gap in e[name]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_i64)
+            {
+                i += gap;
+                kind[i as usize] = k;
+            }
+        }
+        let _ = np;
+        let mut extra: HashMap<u32, Vec<u16>> = HashMap::new();
+        for (key, runs) in e["multi"].as_object().into_iter().flatten() {
+            let provs: Vec<u16> = key.split(',').filter_map(|x| x.parse().ok()).collect();
+            let runs: Vec<u64> = runs
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_u64)
+                .collect();
+            let mut i = 0u64;
+            for r in runs.chunks(2) {
+                i += r[0];
+                for _ in 0..r[1] {
+                    extra.insert(i as u32, provs.clone());
+                    i += 1;
+                }
+            }
+        }
+        let years: Vec<u16> = year.iter().copied().filter(|&y| y > 0).collect();
+        Reader {
+            files: files
+                .iter()
+                .map(|(u, b)| (u.as_str(), b.as_slice()))
+                .collect(),
+            dir: e["dir"].as_str().unwrap_or("").to_string(),
+            rs: e["rs"].as_u64().unwrap_or(1) as usize,
+            entry_len: entry.len(),
+            min_year: years.iter().copied().min().unwrap_or(0),
+            max_year: years.iter().copied().max().unwrap_or(0),
+            n,
+            bounds,
+            recs,
+            kind,
+            prov,
+            level,
+            year,
+            extra,
+            entry: e,
+        }
+    }
+
+    fn fetch(&self, url: &str, out: &mut Outcome) -> &'a [u8] {
+        let b = self
+            .files
+            .get(url)
+            .copied()
+            .unwrap_or_else(|| panic!("missing search file {url}"));
+        if !out.fetched.iter().any(|u| u == url) {
+            out.fetched.push(url.to_string());
+            out.bytes += b.len();
+        }
+        b
+    }
+
+    /// Index of the term chunk holding `word`.
+    pub fn chunk_for(&self, word: &str) -> usize {
+        self.bounds
+            .iter()
+            .rposition(|(b, _)| b.as_str() <= word)
+            .unwrap_or(0)
+    }
+
+    fn chunk(&self, i: usize, out: &mut Outcome) -> ChunkData {
+        let url = format!("{}{}.bin", self.dir, self.bounds[i].1);
+        decode_chunk(self.fetch(&url, out))
+    }
+
+    /// The lists a query word matches: `(lists, is_stop_word)`.
+    fn lookup(&self, word: &str, prefix: bool, out: &mut Outcome) -> (Vec<Vec<(u32, u8)>>, bool) {
+        let start = self.chunk_for(word);
+        let mut ids = vec![start];
+        if prefix && start + 1 < self.bounds.len() && self.bounds[start + 1].0.starts_with(word) {
+            ids.push(start + 1);
+        }
+        let mut lists = Vec::new();
+        for (n, &i) in ids.iter().enumerate() {
+            let c = self.chunk(i, out);
+            let mut used = BTreeSet::new();
+            for t in &c.terms {
+                let exact = t.surface == word;
+                match &t.list {
+                    Target::Stop if exact && n == 0 => return (Vec::new(), true),
+                    Target::Alias(stem) if exact && n == 0 => return self.lookup(stem, false, out),
+                    Target::List(l)
+                        if (exact || (prefix && t.surface.starts_with(word)))
+                            && used.insert(*l) =>
+                    {
+                        lists.push(c.lists[*l].clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (lists, false)
+    }
+
+    fn places(&self, out: &mut Outcome) -> Vec<String> {
+        let url = format!(
+            "{}{}.txt",
+            self.dir,
+            self.entry["places"].as_str().unwrap_or("")
+        );
+        String::from_utf8_lossy(self.fetch(&url, out))
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
+    fn provinces_of(&self, d: usize) -> Vec<u16> {
+        let mut v = vec![self.prov[d]];
+        if let Some(x) = self.extra.get(&(d as u32)) {
+            v.extend(x);
+        }
+        v
+    }
+
+    /// The value of each facet for document `d`, as in the URL.
+    fn values(&self, d: usize) -> [Vec<String>; 4] {
+        let prov = self.entry["prov"].as_array().cloned().unwrap_or_default();
+        let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+        let provs = self
+            .provinces_of(d)
+            .into_iter()
+            .filter_map(|p| prov.get(p as usize).map(|x| s(&x[0])))
+            .collect();
+        let kind = vec![s(&self.entry["kinds"][self.kind[d] as usize])];
+        let level = if self.level[d] > 0 {
+            vec![s(&self.entry["levels"][self.level[d] as usize - 1])]
+        } else {
+            vec![]
+        };
+        let year = if self.year[d] > 0 {
+            vec![self.year[d].to_string()]
+        } else {
+            vec![]
+        };
+        [provs, kind, level, year]
+    }
+
+    /// Runs a query as the client does; `q` as typed (a trailing space ends
+    /// the last word, so it is not matched as a prefix).
+    pub fn search(&self, q: &str, f: &Filters) -> Outcome {
+        self.search_first(q, f, PAGE)
+    }
+
+    /// As [`Reader::search`], with the first `page` results.
+    pub fn search_first(&self, q: &str, f: &Filters, page: usize) -> Outcome {
+        let mut out = Outcome::default();
+        out.fetched.push(super::ENTRY_URL.to_string());
+        out.bytes += self.entry_len;
+        let words = text::tokens(q);
+        let typing = !q.ends_with(char::is_whitespace);
+        let mut fields: Vec<Vec<u8>> = Vec::new();
+        let mut failed = false;
+        for (i, w) in words.iter().enumerate() {
+            let prefix = typing && i + 1 == words.len() && w.len() >= MIN_PREFIX;
+            let (mut lists, stop) = self.lookup(w, prefix, &mut out);
+            if stop {
+                continue;
+            }
+            if lists.is_empty() && w.len() >= MIN_TYPO {
+                let cands: Vec<String> = self
+                    .places(&mut out)
+                    .into_iter()
+                    .filter(|p| within_one_edit(w, p))
+                    .take(3)
+                    .collect();
+                for c in cands {
+                    let (l, _) = self.lookup(&c, false, &mut out);
+                    if !l.is_empty() {
+                        out.corrected.push((w.clone(), c.clone()));
+                    }
+                    lists.extend(l);
+                }
+            }
+            if lists.is_empty() {
+                failed = true;
+                break;
+            }
+            let mut field = vec![0u8; self.n];
+            for l in lists {
+                for (d, code) in l {
+                    let x = &mut field[d as usize];
+                    *x = (*x).max(code);
+                }
+            }
+            fields.push(field);
+        }
+        if failed {
+            return out;
+        }
+        let sel = [&f.provinsi, &f.jenis, &f.tingkat, &f.tahun];
+        let names = ["provinsi", "jenis", "tingkat", "tahun"];
+        let mut counts: [BTreeMap<String, usize>; 4] = Default::default();
+        let mut hits: Vec<(f64, u32)> = Vec::new();
+        for d in 0..self.n {
+            if fields.iter().any(|fl| fl[d] == 0) {
+                continue;
+            }
+            let vals = self.values(d);
+            let ok: Vec<bool> = (0..4)
+                .map(|k| sel[k].is_empty() || vals[k].iter().any(|v| sel[k].contains(v)))
+                .collect();
+            for k in 0..4 {
+                if (0..4).all(|j| j == k || ok[j]) {
+                    for v in &vals[k] {
+                        *counts[k].entry(v.clone()).or_default() += 1;
+                    }
+                }
+            }
+            if ok.iter().all(|&x| x) {
+                let mut score: f64 = fields.iter().map(|fl| WEIGHT[fl[d] as usize] * 10.0).sum();
+                score += self.recency(d);
+                hits.push((score, d as u32));
+            }
+        }
+        for (k, c) in counts.into_iter().enumerate() {
+            out.counts.insert(names[k], c);
+        }
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        out.total = hits.len();
+        let kinds = self.entry["kinds"].clone();
+        for &(score, id) in hits.iter().take(page) {
+            let ci = id as usize / self.rs;
+            let url = format!("{}{}-{}.json", self.dir, self.recs, ci);
+            let rows: Value =
+                serde_json::from_slice(self.fetch(&url, &mut out)).expect("records are JSON");
+            let r = &rows[id as usize % self.rs];
+            let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+            let slug = s(&r[0]);
+            let slug = match slug.strip_prefix('~') {
+                Some(rest) => format!("{}{rest}", super::index::title_slug(&s(&r[1]))),
+                None => slug,
+            };
+            out.hits.push(Hit {
+                id,
+                url: format!("/{}/{}/", s(&kinds[self.kind[id as usize] as usize]), slug),
+                title: s(&r[1]),
+                excerpt: s(&r[2]),
+                date: s(&r[3]),
+                score,
+            });
+        }
+        out
+    }
+
+    fn recency(&self, d: usize) -> f64 {
+        let y = self.year[d];
+        if y == 0 {
+            2.0
+        } else {
+            4.0 * f64::from(y - self.min_year + 1) / f64::from(self.max_year - self.min_year + 2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("kudus", "kudus"));
+        assert!(within_one_edit("kudos", "kudus"));
+        assert!(within_one_edit("kuduss", "kudus"));
+        assert!(within_one_edit("kdus", "kudus"));
+        assert!(within_one_edit("ukdus", "kudus"));
+        assert!(!within_one_edit("kds", "kudus"));
+        assert!(!within_one_edit("kodos", "kudus"));
+    }
+
+    #[test]
+    fn decodes_what_index_encodes() {
+        let list = vec![(0, 3), (5, 1), (6, 2), (900, 1)];
+        let mut b = vec![1u8];
+        super::super::index::encode_postings(&list, &mut b);
+        b.push(1); // one surface
+        b.extend([0, 4]);
+        b.extend(b"baca");
+        b.push(1);
+        let c = decode_chunk(&b);
+        assert_eq!(c.lists[0], list);
+        assert_eq!(c.terms[0].surface, "baca");
+        assert!(matches!(c.terms[0].list, Target::List(0)));
+        let dense: Vec<(u32, u8)> = (10..300).map(|d| (d, (d % 3 + 1) as u8)).collect();
+        let mut b = vec![1u8];
+        super::super::index::encode_postings(&dense, &mut b);
+        b.push(0);
+        assert_eq!(decode_chunk(&b).lists[0], dense);
+    }
+}

@@ -1,0 +1,287 @@
+//! The search page in a real headless Chromium: the example site is built
+//! with the `warta` binary, the search files are written beside it by
+//! `warta::search::build`, the folder is served on 127.0.0.1, and Chromium
+//! dumps the DOM after the client has run.
+//!
+//! Skipped only when no Chromium can be found and `CI` is unset; in CI a
+//! missing browser is a failure.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use warta::search;
+use warta::site::ResolveOptions;
+
+fn chromium() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// The markup the `/cari/` page needs (docs/search.md), added when the theme
+/// does not have it yet, plus a test hook that types `#ketik=<words>` into
+/// the search box, one key at a time, as a reader would.
+fn wire_page(out: &Path) {
+    let page = out.join("cari/index.html");
+    let mut html = std::fs::read_to_string(&page).expect("/cari/index.html");
+    if !html.contains("id=\"warta-search\"") {
+        let markup = format!(
+            "<div id=\"warta-search\" data-entry=\"{}\"></div>\n<script src=\"{}\" defer></script>\n",
+            search::ENTRY_URL,
+            search::client_url()
+        );
+        let at = html
+            .find("</main>")
+            .or_else(|| html.find("</body>"))
+            .expect("a place for the search markup");
+        html.insert_str(at, &markup);
+    }
+    let typing = r#"<script>
+addEventListener('load', () => {
+  const m = location.hash.match(/^#ketik=(.*)$/);
+  if (!m) return;
+  const text = decodeURIComponent(m[1]), box = document.getElementById('q');
+  let i = 0;
+  const key = () => {
+    box.value = text.slice(0, ++i);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    if (i < text.length) setTimeout(key, 30);
+  };
+  setTimeout(key, 300);
+});
+</script>
+"#;
+    let at = html.find("</body>").expect("</body>");
+    html.insert_str(at, typing);
+    std::fs::write(&page, html).expect("write /cari/index.html");
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("json") => "application/json",
+        Some("css") => "text/css",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || handle(stream, &root));
+        }
+    });
+    port
+}
+
+fn handle(mut stream: TcpStream, root: &Path) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
+            break;
+        }
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let mut rel = path.trim_start_matches('/').to_string();
+    if rel.is_empty() || rel.ends_with('/') {
+        rel.push_str("index.html");
+    }
+    let file = root.join(&rel);
+    let (status, body, ty) = match (rel.contains(".."), std::fs::read(&file)) {
+        (false, Ok(b)) => ("200 OK", b, content_type(&rel)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// The DOM of `url` after the scripts ran.
+fn dom(browser: &Path, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--virtual-time-budget=8000",
+            "--run-all-compositor-stages-before-draw",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    let mut s = String::new();
+    out.stdout
+        .as_slice()
+        .read_to_string(&mut s)
+        .expect("utf-8 DOM");
+    assert!(
+        s.contains("</html>"),
+        "no DOM from chromium for {url}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let a = s.find(start).map(|i| i + start.len()).unwrap_or(s.len());
+    let b = s[a..].find(end).map(|i| a + i).unwrap_or(s.len());
+    &s[a..b]
+}
+
+fn results(dom: &str) -> Vec<String> {
+    between(dom, "<ol class=\"search-results\">", "</ol>")
+        .split("<a href=\"")
+        .skip(1)
+        .map(|x| x.split('"').next().unwrap_or("").to_string())
+        .collect()
+}
+
+fn status(dom: &str) -> String {
+    let s = between(dom, "class=\"search-status\"", "</p>");
+    s.split_once('>').map(|x| x.1).unwrap_or("").to_string()
+}
+
+#[test]
+fn search_page_in_chromium() {
+    let Some(browser) = chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("Chromium is required in CI (apt-get install -y chromium)");
+        }
+        eprintln!("skipped: no Chromium found (set CHROMIUM=/path or install Debian's chromium)");
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("out dir");
+    let st = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .expect("run warta build");
+    assert!(
+        st.status.success(),
+        "warta build failed: {}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let checked = warta::pipeline::check(root, ResolveOptions::default());
+    assert!(!checked.diags.has_errors());
+    for (url, bytes) in search::build(&checked.site) {
+        let path = out.path().join(url.trim_start_matches('/'));
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write search file");
+    }
+    wire_page(out.path());
+    let port = serve(out.path().to_path_buf());
+    let base = format!("http://127.0.0.1:{port}/cari/");
+
+    // Typing a query shows results, announced in the live region.
+    let typed = dom(&browser, &format!("{base}#ketik=perpustakaan%20desa"));
+    let all = results(&typed);
+    assert!(
+        !all.is_empty(),
+        "typed query shows results: {}",
+        status(&typed)
+    );
+    assert!(
+        status(&typed).contains("hasil"),
+        "status: {}",
+        status(&typed)
+    );
+    assert!(typed.contains("role=\"status\""));
+
+    // A province facet in the URL narrows the results and is checked.
+    let url = format!("{base}?q=perpustakaan+desa&provinsi=jawa-tengah");
+    let narrowed = dom(&browser, &url);
+    let some = results(&narrowed);
+    assert!(!some.is_empty(), "status: {}", status(&narrowed));
+    let n_all: usize = status(&typed)
+        .split_whitespace()
+        .next()
+        .unwrap_or("0")
+        .parse()
+        .unwrap_or(0);
+    let n_some: usize = status(&narrowed)
+        .split_whitespace()
+        .next()
+        .unwrap_or("0")
+        .parse()
+        .unwrap_or(0);
+    assert!(n_some > 0 && n_some < n_all, "{n_some} of {n_all}");
+    assert!(
+        between(&narrowed, "name=\"provinsi\" value=\"jawa-tengah\"", ">").contains("checked"),
+        "facet box reflects the URL"
+    );
+
+    // A shared URL with two facets restores the query and both facets.
+    let shared = dom(
+        &browser,
+        &format!("{base}?q=plm&jenis=berita&provinsi=jawa-tengah"),
+    );
+    assert!(
+        between(&shared, "<input id=\"q\"", ">").contains("value=\"plm\""),
+        "query box restored"
+    );
+    for (facet, value) in [("jenis", "berita"), ("provinsi", "jawa-tengah")] {
+        let tag = between(&shared, &format!("name=\"{facet}\" value=\"{value}\""), ">");
+        assert!(tag.contains("checked"), "{facet}={value} restored");
+    }
+    let hits = results(&shared);
+    assert!(!hits.is_empty(), "status: {}", status(&shared));
+    assert!(hits.iter().all(|u| u.starts_with("/berita/")), "{hits:?}");
+    assert!(
+        hits.contains(&"/berita/plm-jawa-tengah-2022-semarang/".to_string()),
+        "the Central Java PLM news is found: {hits:?}"
+    );
+
+    // No match says so.
+    let none = dom(&browser, &format!("{base}?q=xyzzyqwerty"));
+    assert!(results(&none).is_empty());
+    assert!(
+        status(&none).contains("Tidak ada hasil"),
+        "status: {}",
+        status(&none)
+    );
+
+    // A derived word finds its root form: "rajutan" (which no page says)
+    // finds "Benang Rajut…", "membaca" finds pages that say "baca".
+    let derived = dom(&browser, &format!("{base}#ketik=rajutan"));
+    let r = results(&derived);
+    assert!(
+        r.iter().any(|u| u == "/kisah/benang-rajut-dan-lomba/"),
+        "{r:?} / {}",
+        status(&derived)
+    );
+    let baca = results(&dom(&browser, &format!("{base}?q=baca")));
+    let membaca = results(&dom(&browser, &format!("{base}?q=membaca")));
+    assert!(!baca.is_empty());
+    assert_eq!(baca, membaca, "membaca finds what baca finds");
+}
