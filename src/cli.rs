@@ -61,9 +61,59 @@ pub enum Command {
         /// The title; the file name (URL) is made from it.
         title: String,
     },
+    /// Import data from a spreadsheet (XLSX or CSV) into data/.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export data as a spreadsheet (CSV or XLSX).
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Developer tools.
     #[command(subcommand, hide = true)]
     Dev(DevCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add or update partner libraries from a spreadsheet: one file per
+    /// province in data/libraries/. Never deletes a library; any unmatched
+    /// name or bad value fails the whole import and writes nothing.
+    Libraries {
+        /// The spreadsheet: .xlsx (also .xls, .ods) or .csv (`,` or `;`,
+        /// UTF-8 or Windows-1252).
+        file: PathBuf,
+        /// The worksheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A YAML file of `Column header: field` lines for headers warta
+        /// does not recognise.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// Show what would change (added, updated with each field's old and
+        /// new value, unchanged, problems) and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write every partner library as a spreadsheet row, with the same
+    /// Indonesian headers the import reads.
+    Libraries {
+        /// csv or xlsx (default: from --out's extension, else csv).
+        #[arg(long, value_enum)]
+        format: Option<SheetFormat>,
+        /// The file to write (default: libraries.csv or libraries.xlsx;
+        /// `-` for standard output, CSV only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SheetFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

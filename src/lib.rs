@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod images;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

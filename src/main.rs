@@ -1,5 +1,5 @@
 use clap::Parser;
-use warta::cli::{Cli, Command, DevCommand};
+use warta::cli::{Cli, Command, DevCommand, ExportCommand, ImportCommand, SheetFormat};
 use warta::cmd;
 
 fn main() {
@@ -12,6 +12,25 @@ fn main() {
         Command::Serve { .. } => {
             eprintln!("error: `warta serve` is not available yet; use `warta build` and open public/index.html");
             cmd::EXIT_USAGE
+        }
+        Command::Import(ImportCommand::Libraries {
+            file,
+            sheet,
+            map,
+            dry_run,
+        }) => cmd::import::libraries(
+            &cli.root,
+            &file,
+            &warta::import::Options { sheet, map },
+            dry_run,
+            style,
+        ),
+        Command::Export(ExportCommand::Libraries { format, out }) => {
+            let format = format.map(|f| match f {
+                SheetFormat::Csv => warta::import::export::Format::Csv,
+                SheetFormat::Xlsx => warta::import::export::Format::Xlsx,
+            });
+            cmd::export::libraries(&cli.root, format, out.as_deref(), style)
         }
         Command::Dev(DevCommand::Synth {
             out,

@@ -3,6 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod dev;
+pub mod export;
+pub mod import;
 pub mod new;
 
 use crate::cli::MessageStyle;
