@@ -14,6 +14,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod synth;
 pub mod validate;

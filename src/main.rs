@@ -9,10 +9,7 @@ fn main() {
         Command::Check { drafts } => cmd::check::run(&cli.root, drafts, style),
         Command::New { section, title } => cmd::new::run(&cli.root, section, &title),
         Command::Build { out, drafts } => cmd::build::run(&cli.root, &out, drafts, style),
-        Command::Serve { .. } => {
-            eprintln!("error: `warta serve` is not available yet; use `warta build` and open public/index.html");
-            cmd::EXIT_USAGE
-        }
+        Command::Serve { port, bind, open } => cmd::serve::run(&cli.root, port, &bind, open, style),
         Command::Import(ImportCommand::Libraries {
             file,
             sheet,

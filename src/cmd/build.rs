@@ -1,7 +1,9 @@
-//! `warta build`: check, render, write atomically.
+//! `warta build`: check, plan the images, render, make the images, write
+//! atomically.
 
 use super::EXIT_SITE_ERRORS;
 use crate::diag::{emit, Diagnostic, Style};
+use crate::images::Pipeline;
 use crate::load::theme;
 use crate::site::ResolveOptions;
 use crate::{output, pipeline, render};
@@ -40,19 +42,54 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
             return fail(&diags, &files);
         }
     };
-    let rendered = match render::render(&site, &theme) {
+    let sort = |ds: &mut Vec<Diagnostic>, files: &crate::diag::SourceMap| {
+        ds.sort_by_key(|d| {
+            d.span
+                .as_ref()
+                .map(|s| (files.path(s.file).to_path_buf(), s.range.start))
+        });
+    };
+    // Images: planned from headers only; made after render, which may ask
+    // for more sizes (`resize` in templates). See docs/images.md.
+    let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
+    let plan = images.plan(&site);
+    let mut planned = plan.diagnostics();
+    sort(&mut planned, &files);
+    diags.extend(planned.iter().cloned());
+    if planned.iter().any(Diagnostic::is_error) {
+        return fail(&diags, &files);
+    }
+    let rendered = match render::render_with(&site, &theme, Some(&plan)) {
         Ok(r) => r,
         Err(mut ds) => {
-            ds.sort_by_key(|d| {
-                d.span
-                    .as_ref()
-                    .map(|s| (files.path(s.file).to_path_buf(), s.range.start))
-            });
+            sort(&mut ds, &files);
             diags.extend(ds);
             return fail(&diags, &files);
         }
     };
-    let written = match output::write(out, root, &rendered.files, &site.assets) {
+    let done = match images.process(&plan) {
+        Ok(d) => d,
+        Err(mut ds) => {
+            // Those found while planning are already in `diags`.
+            ds.retain(|d| !planned.contains(d));
+            sort(&mut ds, &files);
+            diags.extend(ds);
+            return fail(&diags, &files);
+        }
+    };
+    // Originals replaced by their variants are not published.
+    let assets: Vec<(String, String)> = site
+        .assets
+        .iter()
+        .filter(|(source, _)| !plan.is_processed(source))
+        .cloned()
+        .collect();
+    let made: Vec<(std::path::PathBuf, String)> = done
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), f.url.clone()))
+        .collect();
+    let written = match output::write_with(out, root, &rendered.files, &assets, &made) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: {e}");
@@ -74,9 +111,12 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
         .collect::<Vec<_>>()
         .join(", ");
     println!(
-        "warta build: {pages} pages ({kinds}), {} other files, {} assets, {:.1} MB in {} ({} ms)",
+        "warta build: {pages} pages ({kinds}), {} other files, {} assets, {} image files ({} made, {} cached), {:.1} MB in {} ({} ms)",
         written.files - pages,
         written.assets,
+        written.copied,
+        done.processed,
+        done.cached,
         written.bytes as f64 / (1024.0 * 1024.0),
         out.display(),
         started.elapsed().as_millis()

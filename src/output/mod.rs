@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct Written {
     pub files: usize,
     pub assets: usize,
+    /// Files copied from elsewhere (the image cache), see [`write_with`].
+    pub copied: usize,
     pub bytes: u64,
 }
 
@@ -55,6 +57,19 @@ pub fn write(
     files: &[OutFile],
     assets: &[(String, String)],
 ) -> Result<Written, Error> {
+    write_with(out, root, files, assets, &[])
+}
+
+/// [`write`], also copying `copied` (`(path, URL path)`, the path absolute
+/// or relative to the working folder, e.g. the image cache's files) in the
+/// same atomic swap.
+pub fn write_with(
+    out: &Path,
+    root: &Path,
+    files: &[OutFile],
+    assets: &[(String, String)],
+    copied: &[(PathBuf, String)],
+) -> Result<Written, Error> {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -68,7 +83,7 @@ pub fn write(
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
     let _ = fs::remove_dir_all(&tmp);
-    let result = fill(&tmp, root, files, assets);
+    let result = fill(&tmp, root, files, assets, copied);
     let written = match result {
         Ok(w) => w,
         Err(e) => {
@@ -102,6 +117,7 @@ fn fill(
     root: &Path,
     files: &[OutFile],
     assets: &[(String, String)],
+    copied: &[(PathBuf, String)],
 ) -> Result<Written, Error> {
     fs::create_dir_all(dir).map_err(err("create", dir))?;
     let mut w = Written::default();
@@ -122,6 +138,15 @@ fn fill(
         }
         let n = fs::copy(&from, &to).map_err(err("copy", &from))?;
         w.assets += 1;
+        w.bytes += n;
+    }
+    for (from, url) in copied {
+        let to = dir.join(safe_rel(url));
+        if let Some(p) = to.parent() {
+            fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        let n = fs::copy(from, &to).map_err(err("copy", from))?;
+        w.copied += 1;
         w.bytes += n;
     }
     Ok(w)
@@ -180,6 +205,24 @@ mod tests {
         );
         assert!(e.is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn copies_extra_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let cached = dir.path().join("cache-a.webp");
+        fs::write(&cached, "img").unwrap();
+        let out = dir.path().join("public");
+        let w = write_with(
+            &out,
+            dir.path(),
+            &[file("index.html", "x")],
+            &[],
+            &[(cached, "/img/a.webp".into())],
+        )
+        .unwrap();
+        assert_eq!(w.copied, 1);
+        assert_eq!(fs::read_to_string(out.join("img/a.webp")).unwrap(), "img");
     }
 
     #[test]

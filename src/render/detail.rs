@@ -275,6 +275,7 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
     };
     let meta = Meta::new(cx, l.name.clone(), url.clone(), l.summary.as_deref())
         .with_image(cx, &l.photo)
+        .with_card(cx, view::library_card(&l.id))
         .with_json_ld(&seo::library(cx, id));
     let mut ctx = Context::new();
     ctx.insert("library", &v);

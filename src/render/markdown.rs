@@ -62,6 +62,21 @@ pub fn render(
     allow_html: bool,
     targets: &LinkTargets,
 ) -> (String, Vec<Diagnostic>) {
+    render_with(body, source, allow_html, targets, None, false)
+}
+
+/// [`render`], with images the pipeline planned written as `<picture>`
+/// (WebP `<source>` and a fallback `<img>` with `srcset`, `sizes`, `width`
+/// and `height`). The first image is `loading="eager"` when `eager_first`
+/// (a page without a lead image), every other one `loading="lazy"`.
+pub fn render_with(
+    body: &str,
+    source: &BodySource,
+    allow_html: bool,
+    targets: &LinkTargets,
+    images: Option<&crate::images::Plan>,
+    eager_first: bool,
+) -> (String, Vec<Diagnostic>) {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -71,8 +86,46 @@ pub fn render(
     let mut events: Vec<Event> = Vec::new();
     // Links whose start tag was written as raw HTML: their end must be too.
     let mut link_stack: Vec<bool> = Vec::new();
+    // Inside an image written as `<picture>`: its alt text, then its title.
+    let mut picture: Option<(String, String, &crate::images::Responsive)> = None;
+    let mut first_image = true;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        if let Some((alt, title, r)) = &mut picture {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    let eager = std::mem::take(&mut first_image) && eager_first;
+                    let html = picture_html(r, alt, title, eager);
+                    events.push(Event::InlineHtml(CowStr::from(html)));
+                    picture = None;
+                }
+                // As pulldown-cmark writes alt text: the plain text inside.
+                Event::Text(t)
+                | Event::Code(t)
+                | Event::InlineMath(t)
+                | Event::DisplayMath(t)
+                | Event::Html(t)
+                | Event::InlineHtml(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Image {
+                ref dest_url,
+                ref title,
+                ..
+            }) if images.is_some() => {
+                let r = crate::images::resolve_reference(dest_url, &source.path)
+                    .and_then(|(_, url)| images?.responsive(&url));
+                match r {
+                    Some(r) => picture = Some((String::new(), title.to_string(), r)),
+                    None => {
+                        first_image = false;
+                        events.push(event);
+                    }
+                }
+            }
             Event::Html(h) | Event::InlineHtml(h) if !allow_html => events.push(Event::Text(h)),
             Event::Start(Tag::Link {
                 link_type,
@@ -128,6 +181,33 @@ pub fn render(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     (html, diags)
+}
+
+/// The `<picture>` of a Markdown image (see docs/images.md).
+fn picture_html(r: &crate::images::Responsive, alt: &str, title: &str, eager: bool) -> String {
+    let e = escape::html;
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", e(title))
+    };
+    let loading = if eager {
+        r#"loading="eager" fetchpriority="high""#
+    } else {
+        r#"loading="lazy""#
+    };
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"{sizes}\">\
+         <img src=\"{src}\" srcset=\"{fallback}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" \
+         alt=\"{alt}\"{title} {loading} decoding=\"async\"></picture>",
+        webp = e(&r.srcset_webp),
+        sizes = e(&r.sizes),
+        src = e(&r.src),
+        fallback = e(&r.srcset_fallback),
+        w = r.width,
+        h = r.height,
+        alt = e(alt),
+    )
 }
 
 fn is_external(dest: &str) -> bool {

@@ -11,6 +11,7 @@ mod detail;
 mod escape;
 mod feeds;
 mod i18n;
+pub mod incremental;
 mod listing;
 mod markdown;
 mod pages;
@@ -51,10 +52,51 @@ pub struct Bodies {
 }
 
 /// Renders the whole site. Errors (broken `@/` links, template errors) are
-/// all collected; any error means no output.
+/// all collected; any error means no output. Images are published as they
+/// are; see [`render_with`] for responsive variants.
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    let tera = templates::compile(theme).map_err(|d| vec![d])?;
-    let (bodies, mut diags) = render_bodies(site);
+    render_with(site, theme, None)
+}
+
+/// [`render`], with the image pipeline's plan when given: the views of
+/// posts, stories, events and library photos carry their responsive
+/// variants, Markdown images become `<picture>`, library pages use their
+/// social card for `og:image`, and templates may call `resize(..)` (the
+/// files it names are made by [`crate::images::Pipeline::process`], which
+/// must run after this). Without a plan this is exactly [`render`].
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    images: Option<&crate::images::Plan>,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let Some(plan) = images else {
+        let tera = templates::compile(theme).map_err(|d| vec![d])?;
+        return render_pages(site, theme, tera, None);
+    };
+    // Tera's functions must be `'static`, the plan is borrowed: `resize`
+    // sends its requests to a thread of this scope that holds the plan. It
+    // ends when the templates (and so the function) are dropped.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<templates::ResizeRequest>();
+        scope.spawn(move || {
+            for req in rx {
+                let _ = req.reply.send(req.run(plan));
+            }
+        });
+        let tera = templates::compile_with(theme, Some(tx)).map_err(|d| vec![d])?;
+        render_pages(site, theme, tera, Some(plan))
+    })
+}
+
+fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    tera: tera::Tera,
+    images: Option<&crate::images::Plan>,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let (bodies, mut diags) = render_bodies(site, images);
+    let index = images.map(|plan| std::sync::Arc::new(view::ImageIndex::new(site, plan)));
+    let index = index.as_ref();
     let cx = view::Cx {
         site,
         i18n: i18n::I18n {
@@ -64,13 +106,13 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
         bodies: &bodies,
     };
     let (static_files, stylesheet) = theme_static(theme);
-    let common = pages::common(&cx, &stylesheet);
+    let common = view::with_images(index, || pages::common(&cx, &stylesheet));
 
     let jobs = pages::jobs(site);
     let results: Vec<Result<pages::Made, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let page = pages::build(&cx, job);
+            let page = view::with_images(index, || pages::build(&cx, job));
             let mut ctx = common.clone();
             ctx.extend(page.context);
             let html = tera
@@ -113,7 +155,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
             bytes: m.html.into_bytes(),
         });
     }
-    files.extend(feeds::all(&cx, &sitemap_urls));
+    files.extend(view::with_images(index, || feeds::all(&cx, &sitemap_urls)));
     files.extend(static_files);
     // The search index is part of the published site: built from the model,
     // not from the HTML (see docs/search.md).
@@ -133,34 +175,39 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     })
 }
 
-fn render_bodies(site: &Site) -> (Bodies, Vec<Diagnostic>) {
+fn render_bodies(site: &Site, images: Option<&crate::images::Plan>) -> (Bodies, Vec<Diagnostic>) {
     let targets = markdown::LinkTargets::new(site);
     let allow = site.config.allow_html;
-    let run = |items: Vec<(&str, &crate::site::BodySource)>| -> Vec<(String, Vec<Diagnostic>)> {
+    // `bool`: the page has no lead image, so its first body image is the
+    // one above the fold.
+    type Item<'a> = (&'a str, &'a crate::site::BodySource, bool);
+    let run = |items: Vec<Item>| -> Vec<(String, Vec<Diagnostic>)> {
         items
             .par_iter()
-            .map(|(body, src)| markdown::render(body, src, allow, &targets))
+            .map(|(body, src, eager)| {
+                markdown::render_with(body, src, allow, &targets, images, *eager)
+            })
             .collect()
     };
     let posts = run(site
         .posts
         .iter()
-        .map(|p| (p.body.as_str(), &p.source))
+        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
         .collect());
     let stories = run(site
         .stories
         .iter()
-        .map(|p| (p.body.as_str(), &p.source))
+        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
         .collect());
     let events = run(site
         .events
         .iter()
-        .map(|p| (p.body.as_str(), &p.source))
+        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
         .collect());
     let pages = run(site
         .pages
         .iter()
-        .map(|p| (p.body.as_str(), &p.source))
+        .map(|p| (p.body.as_str(), &p.source, true))
         .collect());
     let mut diags = Vec::new();
     let mut split = |v: Vec<(String, Vec<Diagnostic>)>| -> Vec<String> {

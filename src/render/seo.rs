@@ -23,6 +23,9 @@ pub struct Meta {
     /// Absolute URL of the preview image, if any.
     pub image: Option<String>,
     pub image_alt: Option<String>,
+    /// Size of `image` in pixels, when known (responsive variants, cards).
+    pub image_width: Option<u32>,
+    pub image_height: Option<u32>,
     /// JSON-LD, already safe inside `<script>` (see [`escape::json_for_script`]).
     pub json_ld: Option<String>,
     /// An Atom feed for this page (province pages).
@@ -56,8 +59,26 @@ impl Meta {
     }
     pub fn with_image(mut self, cx: &Cx, img: &Option<crate::site::Image>) -> Self {
         if let Some(i) = img {
-            self.image = Some(cx.absolute(&i.url));
             self.image_alt = i.alt.clone();
+            match super::view::responsive(&i.url) {
+                Some(r) => {
+                    self.image = Some(cx.absolute(&r.largest));
+                    self.image_width = Some(r.largest_width);
+                    self.image_height = Some(r.largest_height);
+                }
+                None => self.image = Some(cx.absolute(&i.url)),
+            }
+        }
+        self
+    }
+    /// A social card made for this page (1200×630), replacing any image.
+    pub fn with_card(mut self, cx: &Cx, card: Option<crate::images::Card>) -> Self {
+        if let Some(c) = card {
+            self.image = Some(cx.absolute(&c.url));
+            self.image_width = Some(c.width);
+            self.image_height = Some(c.height);
+            // The card shows the page's title (e.g. the library's name).
+            self.image_alt = Some(self.title.clone());
         }
         self
     }
@@ -91,7 +112,7 @@ pub fn news_article(cx: &Cx, id: PostId) -> Value {
         v["description"] = json!(s.trim());
     }
     if let Some(i) = &p.image {
-        v["image"] = json!([cx.absolute(&i.url)]);
+        v["image"] = json!([cx.absolute(&super::view::published_url(&i.url))]);
     }
     v
 }
@@ -129,7 +150,7 @@ pub fn library(cx: &Cx, id: LibraryId) -> Value {
         v["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
     }
     if let Some(p) = &l.photo {
-        v["image"] = json!(cx.absolute(&p.url));
+        v["image"] = json!(cx.absolute(&super::view::published_url(&p.url)));
     }
     let same_as: Vec<&String> = l.website.iter().chain(l.social.values()).collect();
     if !same_as.is_empty() {

@@ -5,10 +5,14 @@
 use super::dates;
 use super::i18n::I18n;
 use super::urls;
+use crate::images::{Card, Responsive};
 use crate::site::{
     AwardId, EventId, Image, LibraryId, PostId, ProvinceId, ReportId, Site, StoryId, TagId,
 };
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What every view builder needs: the site, its strings, rendered bodies.
 pub struct Cx<'a> {
@@ -46,13 +50,95 @@ pub struct Link {
 pub struct ImageView {
     pub url: String,
     pub alt: String,
+    /// Its responsive variants when the build made them (see
+    /// docs/images.md); `None` means the original at `url` is published.
+    pub responsive: Option<Responsive>,
 }
 
 pub fn image(img: &Option<Image>) -> Option<ImageView> {
     img.as_ref().map(|i| ImageView {
         url: i.url.clone(),
         alt: i.alt.clone().unwrap_or_default(),
+        responsive: responsive(&i.url),
     })
+}
+
+/// What the image pipeline planned, as the views need it: the responsive
+/// variants of the site's front matter images and library photos (by the
+/// original's URL) and the libraries' social cards (by library id).
+#[derive(Default, Debug)]
+pub struct ImageIndex {
+    pub responsive: HashMap<String, Responsive>,
+    pub library_cards: HashMap<String, Card>,
+}
+
+impl ImageIndex {
+    pub fn new(site: &Site, plan: &crate::images::Plan) -> Self {
+        let mut ix = ImageIndex::default();
+        let images = site
+            .posts
+            .iter()
+            .map(|p| &p.image)
+            .chain(site.stories.iter().map(|s| &s.image))
+            .chain(site.events.iter().map(|e| &e.image))
+            .chain(site.libraries.iter().map(|l| &l.photo))
+            .flatten();
+        for i in images {
+            if let Some(r) = plan.responsive(&i.url) {
+                ix.responsive.insert(i.url.clone(), r.clone());
+            }
+        }
+        for l in &site.libraries {
+            if let Some(c) = plan.library_card(&l.id) {
+                ix.library_cards.insert(l.id.clone(), c.clone());
+            }
+        }
+        ix
+    }
+}
+
+thread_local! {
+    /// The images of the render running on this thread. Set only by
+    /// [`with_images`] (in `render_with`), so the view builders can stay
+    /// `fn(&Cx, Id)`; unset, every view shows originals as before.
+    static IMAGES: RefCell<Option<Arc<ImageIndex>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `images` visible to the view builders of this thread.
+pub fn with_images<R>(images: Option<&Arc<ImageIndex>>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<ImageIndex>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let prev = self.0.take();
+            IMAGES.with(|c| *c.borrow_mut() = prev);
+        }
+    }
+    let _restore = Restore(IMAGES.with(|c| c.replace(images.cloned())));
+    f()
+}
+
+/// The responsive variants of the original at `url`, if the build made them.
+pub fn responsive(url: &str) -> Option<Responsive> {
+    IMAGES.with(|c| {
+        c.borrow()
+            .as_ref()
+            .and_then(|ix| ix.responsive.get(url).cloned())
+    })
+}
+
+/// The social card of library `id`, if the build makes one.
+pub fn library_card(id: &str) -> Option<Card> {
+    IMAGES.with(|c| {
+        c.borrow()
+            .as_ref()
+            .and_then(|ix| ix.library_cards.get(id).cloned())
+    })
+}
+
+/// The URL of a file that is published for the image at `url`: the largest
+/// variant when the original is replaced by variants, else `url` itself.
+pub fn published_url(url: &str) -> String {
+    responsive(url).map_or_else(|| url.to_string(), |r| r.largest)
 }
 
 #[derive(Serialize)]

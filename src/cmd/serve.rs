@@ -1,0 +1,15 @@
+//! `warta serve`: build into memory, serve on 127.0.0.1, rebuild and
+//! reload the browser on change. The work is in [`crate::serve`].
+
+use crate::diag::Style;
+use std::path::Path;
+
+pub fn run(root: &Path, port: u16, bind: &str, open: bool, style: Style) -> i32 {
+    crate::serve::run(crate::serve::Options {
+        root: root.to_path_buf(),
+        port,
+        bind: bind.to_string(),
+        open,
+        style,
+    })
+}

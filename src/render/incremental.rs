@@ -1,0 +1,355 @@
+//! Rendering a site piece by piece, for `warta serve`: compile the theme
+//! once ([`Prepared`]), keep Markdown bodies between builds ([`BodyCache`],
+//! re-rendering only bodies whose text changed), and render any subset of
+//! the pages ([`render_jobs`]) or the machine-read files ([`feeds`]).
+//!
+//! Rendering every job with [`render_jobs`], plus [`feeds`], [`model_files`]
+//! and [`Prepared::static_files`], gives exactly the files of [`super::render`]:
+//! both run the same page builders, templates and feeds code.
+
+use super::{feeds, i18n, markdown, pages, templates, urls, view, Bodies, OutFile};
+use crate::diag::Diagnostic;
+use crate::load::theme::Theme;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use tera::Tera;
+
+pub use super::pages::Job;
+
+/// A theme compiled once and reused for every build until it changes.
+pub struct Prepared {
+    tera: Tera,
+    theme: Theme,
+    static_files: Vec<OutFile>,
+    stylesheet: String,
+}
+
+impl Prepared {
+    /// Compiles the theme's templates. The theme's files must be in the
+    /// source map used to print the diagnostics.
+    pub fn new(theme: Theme) -> Result<Prepared, Vec<Diagnostic>> {
+        let tera = templates::compile(&theme).map_err(|d| vec![d])?;
+        let (static_files, stylesheet) = super::theme_static(&theme);
+        Ok(Prepared {
+            tera,
+            theme,
+            static_files,
+            stylesheet,
+        })
+    }
+
+    /// The theme's static files (the stylesheet under its hashed name).
+    pub fn static_files(&self) -> &[OutFile] {
+        &self.static_files
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    fn cx<'a>(&'a self, site: &'a Site, bodies: &'a Bodies) -> view::Cx<'a> {
+        view::Cx {
+            site,
+            i18n: i18n::I18n {
+                strings: &self.theme.strings,
+                language: &site.config.language,
+            },
+            bodies,
+        }
+    }
+}
+
+/// Every page of the site, in the order [`super::render`] makes them.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    pages::jobs(site)
+}
+
+/// The page of news listing page `n` (1-based) that shows post `index`.
+pub fn news_page_of(site: &Site, index: usize) -> usize {
+    index / site.config.per_page.max(1) + 1
+}
+
+/// One rendered HTML page.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// URL path (`/berita/x/`).
+    pub url: String,
+    /// Output path (`berita/x/index.html`).
+    pub path: String,
+    /// Template name without `.html`.
+    pub kind: String,
+    pub in_sitemap: bool,
+    pub html: String,
+}
+
+/// Renders `jobs` in parallel; results are in the order of `jobs`. All
+/// template errors are returned, each once.
+pub fn render_jobs(
+    site: &Site,
+    prepared: &Prepared,
+    bodies: &Bodies,
+    jobs: &[Job],
+) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    let cx = prepared.cx(site, bodies);
+    let common = pages::common(&cx, &prepared.stylesheet);
+    let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = pages::build(&cx, job);
+            let mut ctx = common.clone();
+            ctx.extend(page.context);
+            let html = prepared
+                .tera
+                .render(page.template, &ctx)
+                .map_err(|e| templates::diagnostic(&e, &prepared.theme))?;
+            Ok(RenderedPage {
+                path: urls::file_path(&page.url),
+                url: page.url,
+                kind: page.template.trim_end_matches(".html").to_string(),
+                in_sitemap: page.in_sitemap,
+                html,
+            })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => out.push(p),
+            Err(d) => {
+                if !diags.contains(&d) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// The feeds, sitemap and robots.txt; `sitemap_urls` are the URL paths of
+/// the pages rendered with `in_sitemap` (any order).
+pub fn feeds(
+    site: &Site,
+    prepared: &Prepared,
+    bodies: &Bodies,
+    sitemap_urls: &[String],
+) -> Vec<OutFile> {
+    feeds::all(&prepared.cx(site, bodies), sitemap_urls)
+}
+
+/// The files [`super::render`] makes from the model besides pages, feeds
+/// and theme files: the search index (see docs/search.md). Built whole.
+pub fn model_files(site: &Site) -> Vec<OutFile> {
+    crate::search::build(site)
+        .into_iter()
+        .map(|(url, bytes)| OutFile {
+            path: url.trim_start_matches('/').to_string(),
+            bytes,
+        })
+        .collect()
+}
+
+/// Markdown bodies kept between builds. A body is rendered again only when
+/// its text changed, the site's `allow_html` changed, or it holds an `@/`
+/// link and the set of link targets changed. Bodies that produced
+/// diagnostics are never reused, so their errors are reported every time.
+#[derive(Default)]
+pub struct BodyCache {
+    state: Option<CacheState>,
+}
+
+struct CacheState {
+    allow_html: bool,
+    targets: u64,
+    bodies: Bodies,
+    /// Per kind (posts, stories, events, pages), by index: slug and key.
+    keys: [Vec<(String, Option<BodyKey>)>; 4],
+}
+
+/// What a cached body was made from (`None` in `keys`: not reusable).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct BodyKey {
+    text: u64,
+    len: usize,
+    links: bool,
+}
+
+impl BodyKey {
+    fn of(body: &str) -> BodyKey {
+        BodyKey {
+            text: xxhash_rust::xxh3::xxh3_64(body.as_bytes()),
+            len: body.len(),
+            links: body.contains("@/"),
+        }
+    }
+}
+
+/// What [`BodyCache::update`] did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BodyStats {
+    pub rendered: usize,
+    pub reused: usize,
+}
+
+impl BodyCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The bodies of the site last passed to [`BodyCache::update`].
+    pub fn bodies(&self) -> Option<&Bodies> {
+        self.state.as_ref().map(|s| &s.bodies)
+    }
+
+    /// Brings the cache up to date with `site`, rendering only what changed.
+    /// Returns the diagnostics of the bodies rendered (broken `@/` links).
+    pub fn update(&mut self, site: &Site) -> (Vec<Diagnostic>, BodyStats) {
+        let allow_html = site.config.allow_html;
+        let targets = targets_hash(site);
+        let mut old = self.state.take();
+        if old.as_ref().is_some_and(|o| o.allow_html != allow_html) {
+            old = None;
+        }
+        let targets_same = old.as_ref().is_some_and(|o| o.targets == targets);
+        let mut link_targets: Option<markdown::LinkTargets> = None;
+        let mut diags = Vec::new();
+        let mut stats = BodyStats::default();
+
+        let sources: [Vec<(&str, &str, &crate::site::BodySource)>; 4] = [
+            site.posts
+                .iter()
+                .map(|p| (p.slug.as_str(), p.body.as_str(), &p.source))
+                .collect(),
+            site.stories
+                .iter()
+                .map(|p| (p.slug.as_str(), p.body.as_str(), &p.source))
+                .collect(),
+            site.events
+                .iter()
+                .map(|p| (p.slug.as_str(), p.body.as_str(), &p.source))
+                .collect(),
+            site.pages
+                .iter()
+                .map(|p| (p.slug.as_str(), p.body.as_str(), &p.source))
+                .collect(),
+        ];
+        let mut new_bodies: [Vec<String>; 4] = Default::default();
+        let mut new_keys: [Vec<(String, Option<BodyKey>)>; 4] = Default::default();
+        for (k, items) in sources.iter().enumerate() {
+            // Old index by slug, and the old bodies to move out of.
+            let (old_index, mut old_html, old_keys): (HashMap<&str, usize>, Vec<String>, &[_]) =
+                match old.as_mut() {
+                    Some(o) => {
+                        let html = std::mem::take(kind_mut(&mut o.bodies, k));
+                        (
+                            o.keys[k]
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (s, _))| (s.as_str(), i))
+                                .collect(),
+                            html,
+                            &o.keys[k][..],
+                        )
+                    }
+                    None => (HashMap::new(), Vec::new(), &[]),
+                };
+            let keys: Vec<BodyKey> = items.par_iter().map(|(_, b, _)| BodyKey::of(b)).collect();
+            let mut slots: Vec<Option<String>> = Vec::with_capacity(items.len());
+            let mut todo = Vec::new();
+            for (i, ((slug, _, _), key)) in items.iter().zip(&keys).enumerate() {
+                let reuse = old_index.get(slug).and_then(|&j| {
+                    let (_, old_key) = &old_keys[j];
+                    (old_key.as_ref() == Some(key) && (!key.links || targets_same))
+                        .then(|| std::mem::take(&mut old_html[j]))
+                });
+                match reuse {
+                    Some(h) => {
+                        stats.reused += 1;
+                        slots.push(Some(h));
+                    }
+                    None => {
+                        todo.push(i);
+                        slots.push(None);
+                    }
+                }
+            }
+            let mut reusable: Vec<bool> = vec![true; items.len()];
+            if !todo.is_empty() {
+                let targets = link_targets.get_or_insert_with(|| markdown::LinkTargets::new(site));
+                let made: Vec<(usize, String, Vec<Diagnostic>)> = todo
+                    .par_iter()
+                    .map(|&i| {
+                        let (_, body, src) = items[i];
+                        let (h, d) = markdown::render(body, src, allow_html, targets);
+                        (i, h, d)
+                    })
+                    .collect();
+                stats.rendered += made.len();
+                for (i, h, d) in made {
+                    if !d.is_empty() {
+                        reusable[i] = false;
+                        diags.extend(d);
+                    }
+                    slots[i] = Some(h);
+                }
+            }
+            new_bodies[k] = slots.into_iter().map(Option::unwrap_or_default).collect();
+            new_keys[k] = items
+                .iter()
+                .zip(keys)
+                .zip(reusable)
+                .map(|(((slug, _, _), key), ok)| (slug.to_string(), ok.then_some(key)))
+                .collect();
+        }
+        let [posts, stories, events, pages] = new_bodies;
+        self.state = Some(CacheState {
+            allow_html,
+            targets,
+            bodies: Bodies {
+                posts,
+                stories,
+                events,
+                pages,
+            },
+            keys: new_keys,
+        });
+        (diags, stats)
+    }
+}
+
+fn kind_mut(b: &mut Bodies, k: usize) -> &mut Vec<String> {
+    match k {
+        0 => &mut b.posts,
+        1 => &mut b.stories,
+        2 => &mut b.events,
+        _ => &mut b.pages,
+    }
+}
+
+/// A hash of every `@/` link target of the site (which records are
+/// published, by slug).
+fn targets_hash(site: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in &site.posts {
+        p.slug.hash(&mut h);
+    }
+    1u8.hash(&mut h);
+    for s in &site.stories {
+        s.slug.hash(&mut h);
+    }
+    2u8.hash(&mut h);
+    for e in &site.events {
+        e.slug.hash(&mut h);
+    }
+    3u8.hash(&mut h);
+    for p in &site.pages {
+        p.slug.hash(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,885 @@
+//! `warta serve`: the real binary on a free port against a site in a temp
+//! folder (fetch, edit, reload event, error overlay, traversal), a browser
+//! (headless Chromium over the DevTools protocol) that reloads after a
+//! save, and the partial rebuilds of the engine compared with full builds.
+//!
+//! All traffic goes to 127.0.0.1; every wait is bounded; child processes
+//! are killed when their guard drops, even when a test fails.
+
+mod support;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use support::{TestSite, POST};
+
+const POST_URL: &str = "/berita/plm-jawa-tengah-2022-semarang/";
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running `warta serve`, killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+    /// Everything it printed (stdout and stderr), collected as it goes.
+    log: mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .arg("--root")
+            .arg(root)
+            .args(["--messages", "plain", "serve", "--port", "0"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start warta serve");
+        let (tx, rx) = mpsc::channel();
+        for r in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(r).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let mut s = Server {
+            child,
+            port: 0,
+            log: rx,
+            seen: Vec::new(),
+        };
+        let line = s.wait_line(|l| l.contains(" at http://127.0.0.1:"));
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .expect("a port in the URL line");
+        s.port = port;
+        s
+    }
+
+    /// Waits for a printed line matching `f`; panics with the log on timeout.
+    fn wait_line(&mut self, f: impl Fn(&str) -> bool) -> String {
+        let end = Instant::now() + WAIT;
+        if let Some(l) = self.seen.iter().find(|l| f(l)) {
+            return l.clone();
+        }
+        while Instant::now() < end {
+            if let Ok(l) = self.log.recv_timeout(Duration::from_millis(100)) {
+                self.seen.push(l.clone());
+                if f(&l) {
+                    return l;
+                }
+            }
+            if let Ok(Some(st)) = self.child.try_wait() {
+                panic!("warta serve exited ({st}):\n{}", self.seen.join("\n"));
+            }
+        }
+        panic!("timed out; warta serve printed:\n{}", self.seen.join("\n"));
+    }
+
+    fn get(&self, path: &str) -> Response {
+        http_get(self.port, path)
+    }
+
+    fn version(&self) -> String {
+        let r = self.get("/__warta/state");
+        let v: serde_json::Value = serde_json::from_str(&r.body).expect("state JSON");
+        v["version"].as_str().expect("version").to_string()
+    }
+
+    /// Waits until a build after `before` finished (good or bad).
+    fn wait_build(&self, before: &str) {
+        let end = Instant::now() + WAIT;
+        while Instant::now() < end {
+            if self.version() != before {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("no rebuild within {WAIT:?}");
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+/// A plain HTTP/1.1 GET to 127.0.0.1 (the path is sent exactly as given).
+fn http_get(port: u16, path: &str) -> Response {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    // Read the head, then the body by its length (some servers keep the
+    // connection open despite `Connection: close`).
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = s.read(&mut buf).expect("read response");
+        raw.extend_from_slice(&buf[..n]);
+        let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+            assert!(n > 0, "connection closed before the end of the head");
+            continue;
+        };
+        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+        let len = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        match len {
+            Some(len) if raw.len() >= end + 4 + len => break,
+            _ if n == 0 => break,
+            _ => {}
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a response head");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("a status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// An open Server-Sent Events stream; `wait_for` reads until a text shows.
+struct Events {
+    stream: TcpStream,
+    got: String,
+}
+
+impl Events {
+    fn open(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__warta/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut e = Events {
+            stream,
+            got: String::new(),
+        };
+        e.wait_for("event: hello");
+        e
+    }
+
+    fn wait_for(&mut self, what: &str) -> String {
+        let end = Instant::now() + WAIT;
+        let mut buf = [0u8; 4096];
+        while Instant::now() < end {
+            if let Some(i) = self.got.find(what) {
+                let rest = self.got[i..].to_string();
+                self.got = self.got[i + what.len()..].to_string();
+                return rest;
+            }
+            match self.stream.read(&mut buf) {
+                Ok(0) => panic!("event stream closed; got {:?}", self.got),
+                Ok(n) => self.got.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {} // read timeout: try again
+            }
+        }
+        panic!("no {what:?} on the event stream; got {:?}", self.got);
+    }
+}
+
+#[test]
+fn serves_the_site_and_reloads_after_an_edit() {
+    let site = TestSite::minimal();
+    let mut server = Server::start(site.root(), &[]);
+    assert!(
+        !site.path("public").exists(),
+        "serve must not write public/"
+    );
+
+    let r = server.get(POST_URL);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.headers["content-type"], "text/html; charset=utf-8");
+    assert!(r.body.contains("PLM Jawa Tengah 2022 di Semarang"));
+    assert!(
+        r.body.contains("__warta_live"),
+        "the live script is injected"
+    );
+    assert!(r.body.contains("EventSource"));
+    assert!(
+        !r.body.contains("<div id=\"__warta_overlay\""),
+        "no overlay on a good build"
+    );
+
+    // Content types of the other kinds of files.
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    let css = home
+        .body
+        .split('"')
+        .find(|s| s.starts_with("/style.") && s.ends_with(".css"))
+        .expect("a stylesheet link")
+        .to_string();
+    for (path, ctype) in [
+        (css.as_str(), "text/css; charset=utf-8"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/images/perpustakaan.png", "image/png"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.headers["content-type"], ctype, "{path}");
+        assert!(
+            !r.body.contains("__warta_live"),
+            "{path}: script only in HTML"
+        );
+    }
+    // A page without its trailing slash redirects; a missing page is the
+    // site's 404 page with status 404.
+    let r = server.get("/berita");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.headers["location"], "/berita/");
+    let r = server.get("/berita/tidak-ada/");
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("<html"), "the site's 404 page: {}", r.body);
+    assert!(r.body.contains("__warta_live"));
+
+    // An edit: the new title is served and the stream says reload.
+    let mut events = Events::open(server.port);
+    let v = server.version();
+    site.edit(
+        POST,
+        "title: PLM Jawa Tengah 2022 di Semarang",
+        "title: Judul yang Baru Disunting",
+    );
+    let ev = events.wait_for("event: reload");
+    assert!(ev.contains("\"errors\":null"), "{ev}");
+    server.wait_build(&v);
+    let r = server.get(POST_URL);
+    assert!(r.body.contains("Judul yang Baru Disunting"), "{}", r.body);
+    assert!(server
+        .get("/berita/")
+        .body
+        .contains("Judul yang Baru Disunting"));
+    server.wait_line(|l| {
+        l.contains("content/berita/plm-jawa-tengah-2022-semarang.md") && l.contains("partial build")
+    });
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn a_broken_edit_shows_the_overlay_and_keeps_the_last_good_site() {
+    let site = TestSite::minimal();
+    let mut server = Server::start(site.root(), &[]);
+    let mut events = Events::open(server.port);
+    let good = site.read(POST);
+
+    let v = server.version();
+    // An unknown library, with markup in it that must come out escaped.
+    site.edit(
+        POST,
+        "  - perpustakaan-kota-semarang",
+        "  - perpustakaan-kota-semarangg\n  - \"<img src=x onerror=alert(1)>\"",
+    );
+    let ev = events.wait_for("event: errors");
+    assert!(
+        ev.contains("content/berita/plm-jawa-tengah-2022-semarang.md:"),
+        "{ev}"
+    );
+    server.wait_build(&v);
+    server.wait_line(|l| l.contains("still serving the last good site"));
+
+    // The last good page is still served, with the overlay on top.
+    let r = server.get(POST_URL);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("PLM Jawa Tengah 2022 di Semarang"));
+    assert!(r.body.contains("<div id=\"__warta_overlay\""));
+    let overlay = r
+        .body
+        .split("<div id=\"__warta_overlay\"")
+        .nth(1)
+        .and_then(|s| s.split("<script").next())
+        .expect("overlay markup");
+    assert!(
+        overlay.contains("content/berita/plm-jawa-tengah-2022-semarang.md:"),
+        "{overlay}"
+    );
+    assert!(overlay.contains("help:"), "{overlay}");
+    assert!(
+        overlay.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{overlay}"
+    );
+    assert!(!overlay.contains("<img"), "{overlay}");
+    // The embedded state cannot close the script element either.
+    let script = r.body.split("<script id=\"__warta_live\">").nth(1).unwrap();
+    let script = script.split("</script>").next().unwrap();
+    assert!(!script.contains("<img"), "{script}");
+    assert_eq!(server.get("/").status, 200);
+
+    // The fix clears it.
+    let v = server.version();
+    site.write(POST, &good);
+    let ev = events.wait_for("event: reload");
+    assert!(ev.contains("\"errors\":null"), "{ev}");
+    server.wait_build(&v);
+    let r = server.get(POST_URL);
+    assert!(!r.body.contains("<div id=\"__warta_overlay\""));
+
+    // Garbage does not kill the server either.
+    let v = server.version();
+    site.write(POST, [0xffu8, 0xfe, 0x00, b'-', b'-']);
+    events.wait_for("event: errors");
+    server.wait_build(&v);
+    assert_eq!(server.get(POST_URL).status, 200);
+    let v = server.version();
+    site.write("templates/post.html", "{% if %}");
+    events.wait_for("event: errors");
+    server.wait_build(&v);
+    assert_eq!(server.get("/").status, 200);
+    assert!(server.get("/").body.contains("<div id=\"__warta_overlay\""));
+}
+
+#[test]
+fn only_the_site_is_served() {
+    let site = TestSite::minimal();
+    // A secret next to the site and a symlink inside it pointing out.
+    let secret = site.root().parent().unwrap().join("warta-serve-secret.txt");
+    let _ = std::fs::write(&secret, "SECRET");
+    #[cfg(unix)]
+    {
+        let _ = std::os::unix::fs::symlink(&secret, site.path("static/leak.txt"));
+    }
+    let server = Server::start(site.root(), &[]);
+    for path in [
+        "/../../../../etc/passwd",
+        "/berita/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/data/site.yaml",
+        "/berita/..%2f..%2fdata/site.yaml",
+        "/%2fetc%2fpasswd",
+        "/..\\..\\etc\\passwd",
+        "/%5c..%5cdata/site.yaml",
+        "//etc/passwd",
+        "/./data/site.yaml",
+        "/%00",
+    ] {
+        let r = server.get(path);
+        assert!(
+            r.status == 400 || r.status == 404,
+            "{path}: status {}",
+            r.status
+        );
+        assert!(!r.body.contains("root:"), "{path}");
+        assert!(!r.body.contains("base_url"), "{path}");
+    }
+    for path in ["/data/site.yaml", "/content/tentang.md", "/etc/passwd"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+    // A symlink pointing out of the site is not published.
+    let r = server.get("/leak.txt");
+    assert_eq!(r.status, 404);
+    assert!(!r.body.contains("SECRET"));
+    // An absolute-form request target.
+    let r = http_get(
+        server.port,
+        &format!("http://127.0.0.1:{}/../etc/passwd", server.port),
+    );
+    assert!(r.status == 400 || r.status == 404, "{}", r.status);
+    // Other methods.
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(
+        s,
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    let _ = s.read_to_string(&mut out);
+    assert!(out.starts_with("HTTP/1.1 405"), "{out}");
+    let _ = std::fs::remove_file(secret);
+}
+
+#[test]
+fn a_taken_port_exits_2_and_other_addresses_warn() {
+    let site = TestSite::minimal();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("already in use") && err.contains("--port"),
+        "{err}"
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--bind", "not-an-address"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    // Bound elsewhere than loopback: a clear warning (still only tested
+    // through 127.0.0.1).
+    let mut server = Server::start(site.root(), &["--bind", "0.0.0.0"]);
+    server.wait_line(|l| l.starts_with("warning:") && l.contains("0.0.0.0"));
+    assert_eq!(server.get("/").status, 200);
+}
+
+// ---------------------------------------------------------------------
+// The browser: headless Chromium, driven over the DevTools protocol.
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+struct Browser {
+    child: Child,
+    _profile: tempfile::TempDir,
+    ws: tungstenite::WebSocket<TcpStream>,
+    next_id: u64,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Browser {
+    fn start() -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new(CHROMIUM)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--remote-debugging-port=0",
+                "--remote-debugging-address=127.0.0.1",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut seen = Vec::new();
+        let end = Instant::now() + Duration::from_secs(60);
+        let port: u16 = loop {
+            assert!(Instant::now() < end, "chromium did not start: {seen:?}");
+            if let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
+                if let Some(rest) = l.split("DevTools listening on ws://127.0.0.1:").nth(1) {
+                    break rest.split('/').next().unwrap().parse().unwrap();
+                }
+                seen.push(l);
+            }
+        };
+        // The page target and its WebSocket.
+        let ws_url = loop {
+            assert!(Instant::now() < end, "no page target");
+            let r = http_get(port, "/json/list");
+            let targets: serde_json::Value = serde_json::from_str(&r.body).unwrap_or_default();
+            if let Some(u) = targets.as_array().and_then(|a| {
+                a.iter()
+                    .find(|t| t["type"] == "page")
+                    .and_then(|t| t["webSocketDebuggerUrl"].as_str().map(String::from))
+            }) {
+                break u;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let (ws, _) = tungstenite::client(ws_url.as_str(), stream).expect("DevTools WebSocket");
+        Browser {
+            child,
+            _profile: profile,
+            ws,
+            next_id: 0,
+        }
+    }
+
+    /// Sends a DevTools command and returns its result (events skipped).
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let msg = serde_json::json!({"id": id, "method": method, "params": params});
+        self.ws
+            .send(tungstenite::Message::text(msg.to_string()))
+            .expect("send to chromium");
+        let end = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < end {
+            let m = self.ws.read().expect("read from chromium");
+            if let tungstenite::Message::Text(t) = m {
+                let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
+                if v["id"] == id {
+                    return v;
+                }
+            }
+        }
+        panic!("no answer to {method}");
+    }
+
+    /// Evaluates a JavaScript expression; `None` while the page is reloading.
+    fn eval(&mut self, expr: &str) -> Option<serde_json::Value> {
+        let v = self.call(
+            "Runtime.evaluate",
+            serde_json::json!({"expression": expr, "returnByValue": true}),
+        );
+        if v.get("error").is_some() || v["result"].get("exceptionDetails").is_some() {
+            return None;
+        }
+        Some(v["result"]["result"]["value"].clone())
+    }
+
+    fn wait_eval(
+        &mut self,
+        expr: &str,
+        ok: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let end = Instant::now() + WAIT;
+        let mut last = None;
+        while Instant::now() < end {
+            if let Some(v) = self.eval(expr) {
+                if ok(&v) {
+                    return v;
+                }
+                last = Some(v);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{expr}: last value {last:?}");
+    }
+}
+
+#[test]
+fn the_browser_reloads_after_a_save_and_keeps_its_place() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("skipped: {CHROMIUM} is not installed");
+        return;
+    }
+    let site = TestSite::minimal();
+    // A long body, so there is something to scroll.
+    let long: String = (1..=80)
+        .map(|i| format!("Paragraf nomor {i} tentang perpustakaan desa.\n\n"))
+        .collect();
+    site.edit(POST, "Perpustakaan desa dan kota belajar bersama.", &long);
+    let server = Server::start(site.root(), &[]);
+    let mut b = Browser::start();
+    let url = format!("http://127.0.0.1:{}{POST_URL}", server.port);
+    b.call("Page.navigate", serde_json::json!({ "url": url }));
+    b.wait_eval(
+        "document.readyState === 'complete' && document.title",
+        |v| {
+            v.as_str()
+                .is_some_and(|t| t.contains("PLM Jawa Tengah 2022"))
+        },
+    );
+    // Connected to the event stream, marked, scrolled down.
+    b.wait_eval("window.__warta && window.__warta.state.version", |v| {
+        v.is_string()
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let y = b
+        .eval("window.__mark = 1; window.scrollTo(0, 600); window.scrollY")
+        .expect("scroll");
+    let y = y.as_f64().unwrap_or(0.0);
+    assert!(y > 0.0, "the page can scroll");
+
+    site.edit(
+        POST,
+        "title: PLM Jawa Tengah 2022 di Semarang",
+        "title: Disunting di Peramban",
+    );
+    // A fresh page (the mark is gone) with the new title, scrolled back.
+    let v = b.wait_eval(
+        "JSON.stringify([typeof window.__mark, document.title, window.scrollY])",
+        |v| {
+            v.as_str()
+                .is_some_and(|s| s.contains("undefined") && s.contains("Disunting di Peramban"))
+        },
+    );
+    let got: (String, String, f64) = serde_json::from_str(v.as_str().unwrap()).unwrap();
+    let scrolled = b.wait_eval("window.scrollY", |v| {
+        v.as_f64().is_some_and(|s| (s - y).abs() < 2.0)
+    });
+    assert!((scrolled.as_f64().unwrap() - y).abs() < 2.0, "{got:?}");
+
+    // A broken save shows the overlay in the page, without a reload.
+    b.eval("window.__mark = 2; 1");
+    site.edit(POST, "date: 2022-08-04", "date: 2022-13-04");
+    b.wait_eval(
+        "(function(){var o=document.getElementById('__warta_overlay');return o?o.textContent:''})()",
+        |v| v.as_str().is_some_and(|t| t.contains("content/berita/plm-jawa-tengah-2022-semarang.md:") && t.contains("help:")),
+    );
+    assert_eq!(b.eval("window.__mark").unwrap(), 2, "no reload on errors");
+    // Fixed: reloaded, no overlay.
+    site.edit(POST, "date: 2022-13-04", "date: 2022-08-04");
+    b.wait_eval(
+        "JSON.stringify([typeof window.__mark, !!document.getElementById('__warta_overlay')])",
+        |v| v.as_str() == Some("[\"undefined\",false]"),
+    );
+}
+
+// ---------------------------------------------------------------------
+// Partial rebuilds give exactly what a full build gives.
+
+/// What `warta build` would publish, in memory: output path → bytes.
+fn full_build(root: &Path) -> HashMap<String, Vec<u8>> {
+    let checked = warta::pipeline::check(root, warta::site::ResolveOptions::default());
+    assert!(!checked.diags.has_errors(), "the site has errors");
+    let mut files = checked.files;
+    let site = checked.site;
+    let theme =
+        warta::load::theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
+            .expect("theme");
+    let rendered = warta::render::render(&site, &theme).expect("render");
+    let mut map: HashMap<String, Vec<u8>> = rendered
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    for (src, url) in &site.assets {
+        map.insert(
+            url.trim_start_matches('/').to_string(),
+            std::fs::read(root.join(src)).unwrap(),
+        );
+    }
+    map
+}
+
+fn assert_same(engine: &warta::serve::engine::Engine, root: &Path, step: &str) {
+    let expected = full_build(root);
+    let served = engine.served();
+    let served = served.read().unwrap();
+    let mut missing: Vec<&String> = expected
+        .keys()
+        .filter(|k| !served.files.contains_key(*k))
+        .collect();
+    missing.sort();
+    let mut extra: Vec<&String> = served
+        .files
+        .keys()
+        .filter(|k| !expected.contains_key(*k))
+        .collect();
+    extra.sort();
+    let mut differ: Vec<&String> = expected
+        .iter()
+        .filter(|(k, v)| served.files.get(*k).is_some_and(|s| s[..] != v[..]))
+        .map(|(k, _)| k)
+        .collect();
+    differ.sort();
+    assert!(
+        missing.is_empty() && extra.is_empty() && differ.is_empty(),
+        "{step}: missing {missing:?}, extra {extra:?}, different {differ:?}"
+    );
+}
+
+fn first_file(dir: &Path) -> PathBuf {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    v.sort();
+    v.remove(v.len() / 2)
+}
+
+fn replace_line(path: &Path, key: &str, line: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let out: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(key) {
+                line.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(path, out.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn partial_rebuilds_match_full_builds() {
+    use warta::serve::engine::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    warta::synth::write(
+        root,
+        &warta::synth::SynthOptions {
+            libraries: 60,
+            posts: 90,
+            stories: 20,
+            seed: 11,
+        },
+    )
+    .unwrap();
+    let mut engine = Engine::new(root, warta::site::ResolveOptions::default());
+    let o = engine.build();
+    assert!(o.ok, "{:?}", o.views());
+    assert_same(&engine, root, "first build");
+
+    let post = first_file(&root.join("content/berita"));
+    let story = first_file(&root.join("content/kisah"));
+    // `partial`: whether the change must take the partial path (None:
+    // either is right).
+    let step = |engine: &mut Engine, what: &str, changed: &Path, partial: Option<bool>| {
+        let o = engine.rebuild(&[changed.to_path_buf()]);
+        assert!(o.ok, "{what}: {:?}", o.views());
+        if let Some(p) = partial {
+            assert_eq!(o.full.is_none(), p, "{what}: {:?}", o.full);
+        }
+        assert_same(engine, root, what);
+    };
+
+    replace_line(&post, "title:", "title: \"Judul Baru <b>tebal</b>\"");
+    step(&mut engine, "post title", &post, Some(true));
+    let text = std::fs::read_to_string(&post).unwrap()
+        + "\nParagraf tambahan dengan [tautan](@/tentang.md).\n";
+    std::fs::write(&post, text).unwrap();
+    step(&mut engine, "post body", &post, Some(true));
+    replace_line(&post, "tags:", "tags: [\"pendidikan\", \"umkm\"]");
+    step(&mut engine, "post tags", &post, None);
+    replace_line(&post, "summary:", "summary: \"Ringkasan baru\"");
+    step(&mut engine, "post summary", &post, Some(true));
+    // Another library (of another province): its pages and both provinces.
+    let other = std::fs::read_to_string(first_file(&root.join("content/kisah")))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("library: ").map(str::to_string))
+        .unwrap();
+    let text = std::fs::read_to_string(&post).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("libraries:"))
+        .unwrap();
+    lines[at + 1] = format!("  - {other}");
+    std::fs::write(&post, lines.join("\n") + "\n").unwrap();
+    step(&mut engine, "post library", &post, Some(true));
+    replace_line(&post, "date:", "date: 2030-01-01");
+    step(&mut engine, "post date (reorders)", &post, Some(false));
+
+    replace_line(&story, "title:", "title: \"Kisah yang Disunting\"");
+    step(&mut engine, "story title", &story, Some(true));
+    replace_line(&story, "quote:", "quote: \"Kutipan baru\"");
+    step(&mut engine, "story quote", &story, Some(true));
+
+    let page = root.join("content/tentang.md");
+    let text = std::fs::read_to_string(&page).unwrap() + "\nTambahan.\n";
+    std::fs::write(&page, text).unwrap();
+    step(&mut engine, "page", &page, Some(true));
+
+    let new_post = root.join("content/berita/berita-baru-sekali.md");
+    std::fs::write(
+        &new_post,
+        "---\ntitle: Berita Baru\ndate: 2031-02-03\nprovinces: [aceh]\n---\n\nIsi.\n",
+    )
+    .unwrap();
+    step(&mut engine, "new post", &new_post, Some(false));
+
+    // A broken edit keeps the last good site; the fix brings the new one.
+    let before: HashMap<String, bytes::Bytes> = engine.served().read().unwrap().files.clone();
+    replace_line(&new_post, "date:", "date: 2031-02-30");
+    let o = engine.rebuild(std::slice::from_ref(&new_post));
+    assert!(!o.ok);
+    assert!(engine.served().read().unwrap().errors.is_some());
+    assert!(engine.served().read().unwrap().files == before);
+    replace_line(&new_post, "date:", "date: 2031-02-28");
+    step(&mut engine, "fixed", &new_post, None);
+    assert!(engine.served().read().unwrap().errors.is_none());
+
+    std::fs::remove_file(&new_post).unwrap();
+    step(&mut engine, "removed post", &new_post, Some(false));
+
+    // Assets: a new static file, then a changed one.
+    let img = root.join("static/images/baru.png");
+    std::fs::write(&img, b"not really a png").unwrap();
+    step(&mut engine, "new asset", &img, Some(true));
+    std::fs::write(&img, b"still not a png").unwrap();
+    step(&mut engine, "changed asset", &img, Some(true));
+
+    // A template override: everything.
+    let tpl = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/404.html");
+    let text = std::fs::read_to_string(tpl)
+        .unwrap()
+        .replace("</", "<!-- ditimpa --></");
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(root.join("templates/404.html"), text).unwrap();
+    step(
+        &mut engine,
+        "template",
+        &root.join("templates/404.html"),
+        Some(false),
+    );
+    assert!(engine
+        .get("404.html")
+        .is_some_and(|b| String::from_utf8_lossy(&b).contains("ditimpa")));
+
+    // As `warta serve` runs it: the search index after the pages.
+    engine.defer_search = true;
+    replace_line(&post, "title:", "title: \"Sekali Lagi\"");
+    let o = engine.rebuild(std::slice::from_ref(&post));
+    assert!(o.ok && o.full.is_none(), "{:?}", o.full);
+    assert!(engine.finish_search().is_some());
+    assert_same(&engine, root, "deferred search index");
+    engine.defer_search = false;
+
+    // Settings: everything.
+    let yaml = root.join("data/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let text = text.replacen("title:", "title: \"Judul Situs Baru\"\n#", 1);
+    std::fs::write(&yaml, text).unwrap();
+    step(&mut engine, "settings", &yaml, Some(false));
+}
