@@ -11,6 +11,8 @@ use std::path::Path;
 
 pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
     let started = std::time::Instant::now();
+    let progress = super::progress::Progress::new(5);
+    progress.stage("checking content and data");
     let checked = pipeline::check(
         root,
         ResolveOptions {
@@ -21,6 +23,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
     let mut files = checked.files;
     let mut diags: Vec<Diagnostic> = checked.diags.iter().cloned().collect();
     let fail = |diags: &[Diagnostic], files: &crate::diag::SourceMap| {
+        progress.clear();
         let _ = emit(diags, files, style);
         let errors = diags.iter().filter(|d| d.is_error()).count();
         eprintln!(
@@ -51,6 +54,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
     };
     // Images: planned from headers only; made after render, which may ask
     // for more sizes (`resize` in templates). See docs/images.md.
+    progress.stage("planning images");
     let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
     let plan = images.plan(&site);
     let mut planned = plan.diagnostics();
@@ -59,6 +63,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
     if planned.iter().any(Diagnostic::is_error) {
         return fail(&diags, &files);
     }
+    progress.stage("rendering pages");
     let rendered = match render::render_with(&site, &theme, Some(&plan)) {
         Ok(r) => r,
         Err(mut ds) => {
@@ -67,6 +72,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
             return fail(&diags, &files);
         }
     };
+    progress.stage("making image variants");
     let done = match images.process(&plan) {
         Ok(d) => d,
         Err(mut ds) => {
@@ -89,9 +95,11 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
         .iter()
         .map(|f| (f.path.clone(), f.url.clone()))
         .collect();
+    progress.stage("writing the site");
     let written = match output::write_with(out, root, &rendered.files, &assets, &made) {
         Ok(w) => w,
         Err(e) => {
+            progress.clear();
             eprintln!("error: {e}");
             eprintln!(
                 "warta build: nothing was published; {} is unchanged",
@@ -100,6 +108,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
             return EXIT_SITE_ERRORS;
         }
     };
+    progress.clear();
     if !diags.is_empty() {
         let _ = emit(&diags, &files, style);
     }

@@ -6,6 +6,7 @@ pub mod dev;
 pub mod export;
 pub mod import;
 pub mod new;
+mod progress;
 pub mod serve;
 
 use crate::cli::MessageStyle;
