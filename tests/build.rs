@@ -78,6 +78,26 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// Ids of the library records marked `illustrative: true`.
+fn illustrative_ids(dir: &Path) -> Vec<String> {
+    let mut ids = Vec::new();
+    for f in yaml_files(dir) {
+        let text = fs::read_to_string(f).unwrap();
+        for record in text.split("\n- ").skip(1) {
+            if record.contains("\n  illustrative: true") {
+                let id = record
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .trim_start_matches("id:")
+                    .trim();
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
 fn copy_site(to: &Path) {
     for top in ["data", "content", "static"] {
         let from = Path::new(ROOT).join(top);
@@ -138,7 +158,12 @@ fn example_site_has_every_contract_url() {
     assert!(libraries.len() >= 20, "{libraries:?}");
     for id in &libraries {
         let html = read(&out, &format!("perpustakaan/{id}/index.html"));
-        assert!(html.contains("\"@type\":\"Library\""), "{id}: JSON-LD");
+        let illustrative = illustrative_ids(&root.join("data/libraries")).contains(id);
+        assert_eq!(
+            html.contains("\"@type\":\"Library\""),
+            !illustrative,
+            "{id}: JSON-LD only for records from public sources"
+        );
     }
     let example = read(&out, "perpustakaan/contoh-perpustakaan-desa/index.html");
     assert!(example.contains("Ilustrasi"), "illustrative records say so");
@@ -228,6 +253,18 @@ fn example_site_has_every_contract_url() {
             .len();
         assert!(size + css <= 30 * 1024, "{slug}: {size} + {css} bytes");
     }
+
+    // Illustrative records say so on the page, and are never given to
+    // search engines as structured data; real ones are.
+    let made_up = read(&out, "perpustakaan/contoh-perpustakaan-desa/index.html");
+    assert!(made_up.contains("Ilustrasi"), "illustrative notice missing");
+    assert!(!made_up.contains("application/ld+json"));
+    let real = read(
+        &out,
+        "perpustakaan/perpusdes-sumber-ilmu-labruk-kidul/index.html",
+    );
+    assert!(real.contains("application/ld+json"));
+    assert!(real.contains("\"@type\":\"Library\""), "Library JSON-LD");
 }
 
 const SCRIPT: &str = "<script>alert(1)</script>";

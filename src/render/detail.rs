@@ -42,9 +42,11 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
         tags: view::all(cx, &p.tags, view::tag_link),
         body: cx.bodies.posts[id.0 as usize].clone(),
     };
-    let mut meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref())
-        .with_image(cx, &p.image)
-        .with_json_ld(&seo::news_article(cx, id));
+    let mut meta =
+        Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref()).with_image(cx, &p.image);
+    if !p.illustrative {
+        meta = meta.with_json_ld(&seo::news_article(cx, id));
+    }
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
@@ -273,10 +275,14 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
         stories: view::all(cx, &l.stories, view::story_card),
         events: view::all(cx, &l.events, view::event_card),
     };
-    let meta = Meta::new(cx, l.name.clone(), url.clone(), l.summary.as_deref())
+    let mut meta = Meta::new(cx, l.name.clone(), url.clone(), l.summary.as_deref())
         .with_image(cx, &l.photo)
-        .with_card(cx, view::library_card(&l.id))
-        .with_json_ld(&seo::library(cx, id));
+        .with_card(cx, view::library_card(&l.id));
+    // Structured data is for search engines: an illustrative record (made-up
+    // contacts, KPI) must not be fed to them as fact.
+    if !l.illustrative {
+        meta = meta.with_json_ld(&seo::library(cx, id));
+    }
     let mut ctx = Context::new();
     ctx.insert("library", &v);
     pages::page(&url, "library.html", meta, ctx, true)
