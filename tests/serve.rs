@@ -437,26 +437,14 @@ fn a_taken_port_exits_2_and_other_addresses_warn() {
     let site = TestSite::minimal();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["serve", "--port", &port])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = run_bounded(site.root(), &["serve", "--port", &port]);
+    assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("already in use") && err.contains("--port"),
         "{err}"
     );
-
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["serve", "--bind", "not-an-address"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let (code, err) = run_bounded(site.root(), &["serve", "--bind", "not-an-address"]);
+    assert_eq!(code, 2, "{err}");
 
     // Bound elsewhere than loopback: a clear warning (still only tested
     // through 127.0.0.1).
@@ -465,23 +453,58 @@ fn a_taken_port_exits_2_and_other_addresses_warn() {
     assert_eq!(server.get("/").status, 200);
 }
 
+/// Runs warta expecting it to exit by itself; kills it after [`WAIT`].
+/// Returns the exit code and stderr.
+fn run_bounded(root: &Path, args: &[&str]) -> (i32, String) {
+    let child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start warta");
+    let mut child = Killed(child);
+    let mut stderr = child.0.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let end = Instant::now() + WAIT;
+    let code = loop {
+        if let Ok(Some(st)) = child.0.try_wait() {
+            break st.code().unwrap_or(-1);
+        }
+        assert!(Instant::now() < end, "warta {args:?} did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (code, reader.join().unwrap_or_default())
+}
+
 // ---------------------------------------------------------------------
 // The browser: headless Chromium, driven over the DevTools protocol.
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
-    ws: tungstenite::WebSocket<TcpStream>,
-    next_id: u64,
+/// A child process killed when dropped (made right after spawning, so a
+/// panic while starting up cannot leak it).
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+struct Browser {
+    // Dropped first: the WebSocket, then the process, then its profile.
+    ws: tungstenite::WebSocket<TcpStream>,
+    _child: Killed,
+    _profile: tempfile::TempDir,
+    next_id: u64,
 }
 
 impl Browser {
@@ -505,6 +528,7 @@ impl Browser {
             .spawn()
             .expect("start chromium");
         let stderr = child.stderr.take().unwrap();
+        let child = Killed(child);
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -542,9 +566,9 @@ impl Browser {
             .unwrap();
         let (ws, _) = tungstenite::client(ws_url.as_str(), stream).expect("DevTools WebSocket");
         Browser {
-            child,
-            _profile: profile,
             ws,
+            _child: child,
+            _profile: profile,
             next_id: 0,
         }
     }
