@@ -864,28 +864,13 @@ fn new_record(
             by_id.contains_key(c) || reserved.contains(c)
         }),
     };
-    let mut rec = LibraryRecord {
+    let mut rec = LibraryRecord::new(
         id,
         name,
-        level: level.as_str().to_string(),
-        province: province.slug.clone(),
-        regency: reg.official.clone(),
-        district: None,
-        village: None,
-        joined: None,
-        address: None,
-        phone: None,
-        email: None,
-        website: None,
-        social: Default::default(),
-        location: None,
-        photo: None,
-        photo_alt: None,
-        summary: None,
-        kpi: Vec::new(),
-        aliases: Vec::new(),
-        illustrative: false,
-    };
+        level.as_str().to_string(),
+        province.slug.clone(),
+        reg.official.clone(),
+    );
     apply(&mut rec, inc, regions, Some(regency), err)?;
     Some(rec)
 }

@@ -362,28 +362,13 @@ pub(crate) mod tests {
     use crate::model::records::{KpiRecord, LocationRecord};
 
     pub(crate) fn library(id: &str) -> LibraryRecord {
-        LibraryRecord {
-            id: id.into(),
-            name: "Perpustakaan Desa Maju".into(),
-            level: "desa".into(),
-            province: "jawa-tengah".into(),
-            regency: "Kabupaten Kudus".into(),
-            district: None,
-            village: None,
-            joined: None,
-            address: None,
-            phone: None,
-            email: None,
-            website: None,
-            social: Default::default(),
-            location: None,
-            photo: None,
-            photo_alt: None,
-            summary: None,
-            kpi: Vec::new(),
-            aliases: Vec::new(),
-            illustrative: false,
-        }
+        LibraryRecord::new(
+            id.into(),
+            "Perpustakaan Desa Maju".into(),
+            "desa".into(),
+            "jawa-tengah".into(),
+            "Kabupaten Kudus".into(),
+        )
     }
 
     #[test]

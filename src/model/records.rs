@@ -147,6 +147,34 @@ fields!(LibraryRecord, [
     "summary", "kpi", "aliases", "illustrative",
 ], nested: [("kpi", KpiRecord), ("location", LocationRecord)]);
 
+impl LibraryRecord {
+    /// A record with its required fields and nothing else (import, tests).
+    pub fn new(id: String, name: String, level: String, province: String, regency: String) -> Self {
+        LibraryRecord {
+            id,
+            name,
+            level,
+            province,
+            regency,
+            district: None,
+            village: None,
+            joined: None,
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            social: Default::default(),
+            location: None,
+            photo: None,
+            photo_alt: None,
+            summary: None,
+            kpi: Vec::new(),
+            aliases: Vec::new(),
+            illustrative: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Deserialize)]
 pub struct LocationRecord {
     pub lat: f64,
