@@ -123,14 +123,7 @@ impl Regions {
             ) else {
                 continue;
             };
-            let official = r.official_name.clone().unwrap_or_else(|| {
-                let prefix = if kind == RegencyKind::Kabupaten {
-                    "Kabupaten"
-                } else {
-                    "Kota"
-                };
-                format!("{prefix} {}", r.name)
-            });
+            let official = r.official(kind);
             out_r.push(Regency {
                 code: r.code.clone(),
                 province,

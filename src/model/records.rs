@@ -99,6 +99,19 @@ fields!(
     ["code", "province", "name", "kind", "official_name"]
 );
 
+impl RegencyRecord {
+    /// The official name: as written, or "Kabupaten/Kota <name>".
+    pub fn official(&self, kind: super::RegencyKind) -> String {
+        self.official_name.clone().unwrap_or_else(|| {
+            let prefix = match kind {
+                super::RegencyKind::Kabupaten => "Kabupaten",
+                super::RegencyKind::Kota => "Kota",
+            };
+            format!("{prefix} {}", self.name)
+        })
+    }
+}
+
 /// One partner library, an item of a `data/libraries/*.yaml` list.
 #[derive(Debug, Clone, Deserialize)]
 pub struct LibraryRecord {

@@ -53,14 +53,7 @@ pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regen
         let (Some(province), Some(kind)) = (province, kind) else {
             continue;
         };
-        let official_name = d.official_name.clone().unwrap_or_else(|| {
-            let prefix = if kind == RegencyKind::Kabupaten {
-                "Kabupaten"
-            } else {
-                "Kota"
-            };
-            format!("{prefix} {}", d.name)
-        });
+        let official_name = d.official(kind);
         regencies.push(Regency {
             code: d.code.clone(),
             province,
