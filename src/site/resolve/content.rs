@@ -164,9 +164,7 @@ pub(super) fn posts(
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.posts) {
         let (f, o) = (&c.front, &c.origin);
-        cx.draft(f.draft);
-        let date = cx.date(&f.date, o, "date");
-        cx.future(date, f.draft, o);
+        let date = cx.dated(f.draft, &f.date, o);
         let mut provinces = province_list(cx, refs, &f.provinces, o);
         let libs: Vec<LibraryId> = f
             .libraries
@@ -230,9 +228,7 @@ pub(super) fn stories(
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.stories) {
         let (f, o) = (&c.front, &c.origin);
-        cx.draft(f.draft);
-        let date = cx.date(&f.date, o, "date");
-        cx.future(date, f.draft, o);
+        let date = cx.dated(f.draft, &f.date, o);
         let library = cx.reference(&refs.library_by_id, &f.library, o, "library", "library");
         let image = f
             .image

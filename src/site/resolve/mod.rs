@@ -168,6 +168,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Starts a dated record (post, story): draft mode, its `date`, and the
+    /// future-date warning.
+    pub(super) fn dated(&mut self, draft: bool, date: &str, origin: &Origin) -> Option<Date> {
+        self.draft(draft);
+        let d = self.date(date, origin, "date");
+        self.future(d, draft, origin);
+        d
+    }
+
     pub(super) fn future(&mut self, date: Option<Date>, draft: bool, origin: &Origin) {
         if let Some(d) = date {
             if d > self.opts.today && !draft {
