@@ -1,0 +1,184 @@
+//! QR codes of library profile URLs, written as small, crisp SVG.
+//!
+//! `fast_qr` makes the module matrix; the SVG is ours: one white square
+//! (so the quiet zone survives a dark background) and one `<path>` holding
+//! every dark module, merged into horizontal runs, with relative moves to
+//! keep it short. Error correction is Q (a quarter of the symbol may be
+//! lost): posters get scuffed, folded and photographed at an angle.
+
+use fast_qr::{QRBuilder, ECL};
+use std::fmt::Write;
+
+/// Light modules around the symbol, as the standard asks (4).
+pub const QUIET: usize = 4;
+
+/// The dark/light modules of one QR symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qr {
+    size: usize,
+    dark: Vec<bool>,
+}
+
+/// Bytes a version 40 symbol holds at level Q (byte mode): the longest
+/// text [`Qr::encode`] accepts.
+pub const MAX_BYTES: usize = 1663;
+
+impl Qr {
+    /// Encodes `text` at error correction level Q; `None` if it is longer
+    /// than [`MAX_BYTES`] (never a profile URL).
+    pub fn encode(text: &str) -> Option<Qr> {
+        let code = QRBuilder::new(text).ecl(ECL::Q).build().ok()?;
+        let size = code.size;
+        let dark = (0..size)
+            .flat_map(|y| (0..size).map(move |x| (x, y)))
+            .map(|(x, y)| code[y][x].value())
+            .collect();
+        Some(Qr { size, dark })
+    }
+
+    /// Modules per side of the symbol, without the quiet zone.
+    #[cfg(test)]
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// Modules per side with the quiet zone: the SVG's `viewBox` side.
+    pub fn side(&self) -> usize {
+        self.size + 2 * QUIET
+    }
+
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        self.dark[y * self.size + x]
+    }
+
+    /// The `d` of one path that draws every dark module, in viewBox units
+    /// (one module = 1, the quiet zone included in the offsets). Each run of
+    /// dark modules in a row is one closed rectangle; after `z` the pen is
+    /// back at the rectangle's corner, so the next move is relative.
+    pub fn path(&self) -> String {
+        let mut d = String::with_capacity(self.size * self.size);
+        let mut pen: Option<(i64, i64)> = None;
+        for y in 0..self.size {
+            let mut x = 0;
+            while x < self.size {
+                if !self.is_dark(x, y) {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < self.size && self.is_dark(x, y) {
+                    x += 1;
+                }
+                let len = x - start;
+                let (px, py) = ((start + QUIET) as i64, (y + QUIET) as i64);
+                // Writing to a String cannot fail.
+                let _ = match pen {
+                    None => write!(d, "M{px} {py}"),
+                    Some((ox, oy)) => write!(d, "m{} {}", px - ox, py - oy),
+                };
+                let _ = write!(d, "h{len}v1h-{len}z");
+                pen = Some((px, py));
+            }
+        }
+        d
+    }
+
+    /// A standalone SVG document of the symbol, `px` pixels per module by
+    /// default; `title` (plain text, escaped here) names it for screen
+    /// readers and file browsers.
+    pub fn svg(&self, title: &str, px: usize) -> String {
+        let side = self.side();
+        let size = side * px;
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
+             width=\"{size}\" height=\"{size}\" shape-rendering=\"crispEdges\" role=\"img\">\
+             <title>{}</title>\
+             <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
+             <path fill=\"#000\" d=\"{}\"/></svg>\n",
+            super::escape::html(title),
+            self.path()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fills the rectangles of `path` (as [`Qr::path`] writes them) into a
+    /// module grid, so the path can be compared with the matrix.
+    fn fill(path: &str, side: usize) -> Vec<bool> {
+        let mut grid = vec![false; side * side];
+        let mut pen = (0i64, 0i64);
+        let mut rest = path;
+        while !rest.is_empty() {
+            let (cmd, tail) = rest.split_at(1);
+            let end = tail.find(['M', 'm', 'h', 'v', 'z']).unwrap_or(tail.len());
+            let (args, tail) = tail.split_at(end);
+            rest = tail;
+            let nums: Vec<i64> = args
+                .split([' ', ','])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().unwrap())
+                .collect();
+            match cmd {
+                "M" => pen = (nums[0], nums[1]),
+                "m" => pen = (pen.0 + nums[0], pen.1 + nums[1]),
+                "h" if nums[0] > 0 => {
+                    for x in pen.0..pen.0 + nums[0] {
+                        grid[pen.1 as usize * side + x as usize] = true;
+                    }
+                }
+                "h" | "v" | "z" => {}
+                other => panic!("unexpected path command {other}"),
+            }
+        }
+        grid
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_dark_modules() {
+        let qr = Qr::encode("https://uji.example.id/perpustakaan/perpusdes-loram-wetan/").unwrap();
+        let side = qr.side();
+        let grid = fill(&qr.path(), side);
+        for y in 0..side {
+            for x in 0..side {
+                let inside = (QUIET..QUIET + qr.size()).contains(&x)
+                    && (QUIET..QUIET + qr.size()).contains(&y);
+                let want = inside && qr.is_dark(x - QUIET, y - QUIET);
+                assert_eq!(grid[y * side + x], want, "module {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn symbols_have_finder_patterns_and_a_quiet_zone() {
+        let qr = Qr::encode("https://a.example/perpustakaan/x/").unwrap();
+        assert_eq!((qr.size() - 17) % 4, 0, "size is 17 + 4 × version");
+        // Finder pattern corners: dark 7×7 rings at three corners.
+        for (x, y) in [(0, 0), (qr.size() - 7, 0), (0, qr.size() - 7)] {
+            assert!(qr.is_dark(x, y) && qr.is_dark(x + 6, y + 6) && !qr.is_dark(x + 1, y + 1));
+        }
+        assert!(qr.path().starts_with(&format!("M{QUIET} {QUIET}h7")));
+    }
+
+    #[test]
+    fn max_bytes_is_the_capacity() {
+        assert!(Qr::encode(&"a".repeat(MAX_BYTES)).is_some());
+        assert!(Qr::encode(&"a".repeat(MAX_BYTES + 1)).is_none());
+    }
+
+    #[test]
+    fn svg_is_small_escaped_and_deterministic() {
+        let qr = Qr::encode(
+            "https://tpbis-warta.netlify.app/perpustakaan/perpustakaan-kabupaten-kudus/",
+        )
+        .unwrap();
+        let svg = qr.svg("QR <a&b>", 8);
+        assert!(svg.contains("<title>QR &lt;a&amp;b&gt;</title>"));
+        assert_eq!(svg.matches("<path").count(), 1);
+        assert!(svg.contains("shape-rendering=\"crispEdges\""));
+        assert!(svg.len() < 8 * 1024, "{} bytes", svg.len());
+        assert_eq!(svg, qr.svg("QR <a&b>", 8));
+    }
+}
