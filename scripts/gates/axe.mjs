@@ -77,6 +77,14 @@ function samplesOf(dir) {
   return chosen;
 }
 
+// The first library's printable poster (all posters share one template).
+function posterPage() {
+  const abs = path.join(siteDir, 'perpustakaan');
+  const names = fs.existsSync(abs) ? fs.readdirSync(abs).sort() : [];
+  const name = names.find((n) => fs.existsSync(path.join(abs, n, 'poster', 'index.html')));
+  return name ? `/perpustakaan/${name}/poster/` : null;
+}
+
 function page(url) {
   const rel = url.split('?')[0].replace(/\/$/, '/index.html').replace(/^\//, '');
   return fs.existsSync(path.join(siteDir, rel)) ? url : null;
@@ -93,6 +101,7 @@ const SAMPLES = [
   ['province list', [page('/provinsi/')]],
   ['province', samplesOf('provinsi')],
   ['library', samplesOf('perpustakaan')],
+  ['poster', [posterPage()]],
   ['awards list', [page('/penghargaan/')]],
   ['awards year', samplesOf('penghargaan')],
   ['tag', samplesOf('tag')],
@@ -117,6 +126,9 @@ try {
     headless: true,
     args: FLAGS,
     viewport: VIEWPORTS[0],
+    // The pages' CSP <meta> refuses the injected axe script; the policy
+    // itself is checked by tests/netlify.rs.
+    bypassCSP: true,
   });
 } catch (e) {
   console.error(`axe: could not start ${CHROMIUM}: ${e.message}`);
