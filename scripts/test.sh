@@ -93,7 +93,9 @@ setup() {
     cargo clippy --version >/dev/null 2>&1 || rustup component add clippy || return
 
     # npm packages exactly as locked; install scripts off (vnu-jar's would
-    # fetch a Java runtime; Debian's is used). Skipped when already installed
+    # fetch a Java runtime; Debian's is used). Also Decap CMS, decap-server
+    # and js-yaml: tests/browser_cms.rs loads the editor from this copy, as
+    # pinned in src/cms (no CDN at test time). Skipped when already installed
     # from this very lock file. The npm cache (~/.npm) makes reinstalls offline.
     local want stamp=$GATES/node_modules/.installed-from-lock
     want=$(sha256sum "$GATES/package-lock.json" | cut -d' ' -f1) || return

@@ -37,6 +37,10 @@ pub enum Command {
         /// Publish drafts too.
         #[arg(long)]
         drafts: bool,
+        /// Use this address instead of `base_url` from data/site.yaml (for
+        /// deploy previews: `--base-url "$DEPLOY_PRIME_URL"`).
+        #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+        base_url: Option<String>,
     },
     /// Check the site and report every problem; writes nothing.
     Check {
@@ -53,6 +57,9 @@ pub enum Command {
         /// Open the site in the browser.
         #[arg(long)]
         open: bool,
+        /// Publish drafts too, as `build --drafts` does.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Write a new Markdown file with its front matter filled in.
     New {
@@ -139,4 +146,18 @@ pub enum DevCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// `--base-url`: an absolute `http(s)://` address; the trailing `/` is
+/// dropped, as in data/site.yaml.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let rest = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{t}` is not an http(s) address; write it like `https://contoh.netlify.app`"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return Err(format!("`{t}` has no host name; write it like `https://contoh.netlify.app`"));
+    }
+    Ok(t.trim_end_matches('/').to_string())
 }

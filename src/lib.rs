@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod cms;
 pub mod diag;
 pub mod images;
 pub mod import;

@@ -8,8 +8,14 @@ fn main() {
     let code = match cli.command {
         Command::Check { drafts } => cmd::check::run(&cli.root, drafts, style),
         Command::New { section, title } => cmd::new::run(&cli.root, section, &title),
-        Command::Build { out, drafts } => cmd::build::run(&cli.root, &out, drafts, style),
-        Command::Serve { port, bind, open } => cmd::serve::run(&cli.root, port, &bind, open, style),
+        Command::Build {
+            out,
+            drafts,
+            base_url,
+        } => cmd::build::run(&cli.root, &out, drafts, base_url.as_deref(), style),
+        Command::Serve { port, bind, open, drafts } => {
+            cmd::serve::run(&cli.root, port, &bind, open, drafts, style)
+        }
         Command::Import(ImportCommand::Libraries {
             file,
             sheet,

@@ -215,12 +215,15 @@ fn example_site_has_every_contract_url() {
             && search.contains("<label for=\"q\">")
     );
 
-    // The sitemap lists every page (redirects of old library ids excepted).
+    // The sitemap lists every page (redirects of old library ids and pages
+    // kept out of search engines, like library posters, excepted).
     let sitemap = read(&out, "sitemap.xml");
     roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
     for (rel, bytes) in snapshot(&out) {
+        let html = String::from_utf8_lossy(&bytes);
         if rel.ends_with("index.html")
-            && !String::from_utf8_lossy(&bytes).contains("http-equiv=\"refresh\"")
+            && !html.contains("http-equiv=\"refresh\"")
+            && !html.contains("<meta name=\"robots\" content=\"noindex\">")
         {
             let url = format!(
                 "https://tpbis-warta.netlify.app/{}",

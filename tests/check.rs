@@ -669,6 +669,25 @@ fn strict_turns_warnings_into_errors() {
     assert!(out.stderr.contains("2 errors, 0 warnings"), "{out}");
 }
 
+#[test]
+fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
+    let site = TestSite::minimal();
+    // SITE_YAML has 3 lines: `cms:` is line 4, its `cdn` line 5.
+    site.write(
+        "data/site.yaml",
+        format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n"),
+    );
+    let out = site.check(&[]);
+    out.assert_only_error("data/site.yaml:5:8", &["`cdn` must be a web address", "unpkg.com/"]);
+    site.write("data/site.yaml", format!("{SITE_YAML}cms:\n  cdn: /vendor/\n"));
+    site.check(&[]).assert_ok();
+    site.write(
+        "data/site.yaml",
+        format!("{SITE_YAML}cms:\n  cdn: https://cdn.jsdelivr.net/npm/\n"),
+    );
+    site.check(&[]).assert_ok();
+}
+
 // ------------------------------------------------------------- command line
 
 #[test]

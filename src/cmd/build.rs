@@ -9,7 +9,7 @@ use crate::site::ResolveOptions;
 use crate::{output, pipeline, render};
 use std::path::Path;
 
-pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
+pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style: Style) -> i32 {
     let started = std::time::Instant::now();
     let progress = super::progress::Progress::new(5);
     progress.stage("checking content and data");
@@ -36,7 +36,11 @@ pub fn run(root: &Path, out: &Path, drafts: bool, style: Style) -> i32 {
     if checked.diags.has_errors() {
         return fail(&diags, &files);
     }
-    let site = checked.site;
+    let mut site = checked.site;
+    // Deploy previews publish under their own address (`--base-url`).
+    if let Some(url) = base_url {
+        site.config.base_url = url.to_string();
+    }
     let theme = match theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
     {
         Ok(t) => t,

@@ -49,9 +49,26 @@ pub struct SiteConfigRecord {
     pub strict: bool,
     #[serde(default)]
     pub author: Option<String>,
+    /// The browser editor's settings (docs/cms.md).
+    #[serde(default)]
+    pub cms: CmsRecord,
 }
-fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author"],
-    nested: [("menu", MenuItemRecord)]);
+fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms"],
+    nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
+
+/// `cms:` in `data/site.yaml`: the browser editor (Decap CMS).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CmsRecord {
+    /// The git branch the editor commits to (default `main`).
+    #[serde(default)]
+    pub branch: Option<String>,
+    /// The npm CDN the editor's scripts come from (default
+    /// `https://unpkg.com/`), or a folder of the site holding the same
+    /// `<package>@<version>/…` files.
+    #[serde(default)]
+    pub cdn: Option<String>,
+}
+fields!(CmsRecord, ["branch", "cdn"]);
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct MenuItemRecord {

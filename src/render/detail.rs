@@ -153,6 +153,8 @@ struct ProvinceView {
     events: Vec<view::EventCard>,
     awards: Vec<view::AwardView>,
     reports: Vec<view::ReportView>,
+    /// Reported KPI distribution and activity counts (docs/charts.md).
+    charts: super::charts::ProvinceCharts,
 }
 
 pub fn province(cx: &Cx, id: ProvinceId) -> Page {
@@ -177,6 +179,7 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
         events: view::all(cx, &p.events, view::event_card),
         awards: view::all(cx, &p.awards, view::award),
         reports: view::all(cx, &p.reports, view::report),
+        charts: super::charts::province(cx, id),
     };
     let desc = format!("{} {}", cx.i18n.get("province_description"), v.name);
     let mut meta = Meta::new(
@@ -227,6 +230,8 @@ struct LibraryView {
     posts: Vec<view::PostCard>,
     stories: Vec<view::StoryCard>,
     events: Vec<view::EventCard>,
+    /// QR code, poster and badge (docs/library-material.md).
+    material: super::material::MaterialView,
 }
 
 pub fn library(cx: &Cx, id: LibraryId) -> Page {
@@ -274,6 +279,7 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
         posts: view::all(cx, &l.posts, view::post_card),
         stories: view::all(cx, &l.stories, view::story_card),
         events: view::all(cx, &l.events, view::event_card),
+        material: super::material::view(cx, id),
     };
     let mut meta = Meta::new(cx, l.name.clone(), url.clone(), l.summary.as_deref())
         .with_image(cx, &l.photo)

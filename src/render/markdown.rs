@@ -180,7 +180,26 @@ pub fn render_with(
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, diags)
+    (aligned_by_class(html), diags)
+}
+
+/// pulldown-cmark writes a table column's alignment as a `style`
+/// attribute, which the site's Content-Security-Policy (`style-src
+/// 'self'`) refuses; the theme styles these classes instead.
+fn aligned_by_class(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut out = html;
+    for cell in ["th", "td"] {
+        for (align, class) in [("left", "al-l"), ("center", "al-c"), ("right", "al-r")] {
+            out = out.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"{class}\">"),
+            );
+        }
+    }
+    out
 }
 
 /// The `<picture>` of a Markdown image (see docs/images.md).
@@ -371,5 +390,16 @@ mod tests {
         let (h, _) = render("# Satu\n\n## Dua\n\n## Dua", &src(), false, &targets());
         assert!(h.contains(r#"<h2 id="satu">"#), "{h}");
         assert!(h.contains(r#"<h3 id="dua-2">"#), "{h}");
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let md = "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n";
+        let (h, d) = render(md, &src(), false, &targets());
+        assert!(d.is_empty());
+        assert!(!h.contains("style="), "{h}");
+        assert!(h.contains(r#"<th class="al-l">a</th>"#), "{h}");
+        assert!(h.contains(r#"<th class="al-c">b</th>"#), "{h}");
+        assert!(h.contains(r#"<td class="al-r">3</td>"#), "{h}");
     }
 }

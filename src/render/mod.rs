@@ -6,6 +6,8 @@
 //! with rayon. Results are sorted by path, so the output is byte-identical
 //! whatever the number of threads.
 
+mod charts;
+pub mod csp;
 mod dates;
 mod detail;
 mod escape;
@@ -14,7 +16,10 @@ mod i18n;
 pub mod incremental;
 mod listing;
 mod markdown;
+mod material;
 mod pages;
+mod qr;
+mod redirects;
 mod seo;
 mod templates;
 mod urls;
@@ -156,11 +161,28 @@ fn render_pages(
         });
     }
     files.extend(view::with_images(index, || feeds::all(&cx, &sitemap_urls)));
+    // Each library's QR code and badge (docs/library-material.md).
+    files.extend(material::files(&cx));
     files.extend(static_files);
+    if let Some(rules) = redirects::file(site) {
+        files.push(OutFile {
+            path: "_redirects".into(),
+            bytes: rules.into_bytes(),
+        });
+    }
     // The search index is part of the published site: built from the model,
     // not from the HTML (see docs/search.md).
     files.extend(
         crate::search::build(site)
+            .into_iter()
+            .map(|(url, bytes)| OutFile {
+                path: url.trim_start_matches('/').to_string(),
+                bytes,
+            }),
+    );
+    // The browser editor (Decap CMS), configured from the schema (docs/cms.md).
+    files.extend(
+        crate::cms::build(site)
             .into_iter()
             .map(|(url, bytes)| OutFile {
                 path: url.trim_start_matches('/').to_string(),
@@ -227,8 +249,10 @@ fn render_bodies(site: &Site, images: Option<&crate::images::Plan>) -> (Bodies, 
     (bodies, diags)
 }
 
-/// The theme's static files; `style.css` gets a content-hashed name so it
-/// can be cached for ever. Returns the files and the stylesheet URL.
+/// The theme's static files; `style.css` gets a content-hashed name under
+/// `/aset/` (the folder netlify.toml caches for ever: a header rule needs a
+/// folder, Netlify's `*` does not match inside a file name). Returns the
+/// files and the stylesheet URL.
 fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
     let mut stylesheet = String::new();
     let files = theme
@@ -236,7 +260,7 @@ fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
         .iter()
         .map(|(url, bytes)| {
             let url = if url == "/style.css" {
-                let hashed = format!("/style.{:08x}.css", fnv1a(bytes) as u32);
+                let hashed = format!("/aset/style.{:08x}.css", fnv1a(bytes) as u32);
                 stylesheet = hashed.clone();
                 hashed
             } else {

@@ -24,6 +24,8 @@ pub enum Job {
     Provinces,
     Province(ProvinceId),
     Library(LibraryId),
+    /// A library's printable poster (docs/library-material.md).
+    Poster(LibraryId),
     /// An earlier id of a library (its `aliases`): a redirect page.
     LibraryAlias(LibraryId, usize),
     Awards,
@@ -68,6 +70,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     v.extend((0..site.provinces.len()).map(|i| Job::Province(ProvinceId(i as u32))));
     for (i, l) in site.libraries.iter().enumerate() {
         v.push(Job::Library(LibraryId(i as u32)));
+        v.push(Job::Poster(LibraryId(i as u32)));
         v.extend((0..l.aliases.len()).map(|a| Job::LibraryAlias(LibraryId(i as u32), a)));
     }
     v.extend(site.award_years.iter().map(|&y| Job::AwardYear(y)));
@@ -92,6 +95,8 @@ struct SiteView<'a> {
     menu: Vec<Link>,
     stylesheet: &'a str,
     feed_url: &'static str,
+    /// The Content-Security-Policy for the page's `<meta http-equiv>`.
+    csp: &'static str,
 }
 
 /// What every page's context holds: `site` and `t` (the UI strings).
@@ -115,6 +120,7 @@ pub fn common(cx: &Cx, stylesheet: &str) -> Context {
                 .collect(),
             stylesheet,
             feed_url: "/atom.xml",
+            csp: super::csp::SITE,
         },
     );
     ctx.insert("t", cx.i18n.strings);
@@ -145,16 +151,21 @@ pub fn build(cx: &Cx, job: &Job) -> Page {
             view::all(cx, &ids(cx.site.events.len(), EventId), view::event_card),
         ),
         Job::Event(id) => detail::event(cx, id),
-        Job::Provinces => listing(
-            cx,
-            "province_list.html",
-            "/provinsi/",
-            "provinces_title",
-            "provinces",
-            province_items(cx),
-        ),
+        Job::Provinces => {
+            let mut p = listing(
+                cx,
+                "province_list.html",
+                "/provinsi/",
+                "provinces_title",
+                "provinces",
+                province_items(cx),
+            );
+            p.context.insert("map", &super::charts::province_map(cx));
+            p
+        }
         Job::Province(id) => detail::province(cx, id),
         Job::Library(id) => detail::library(cx, id),
+        Job::Poster(id) => super::material::poster(cx, id),
         Job::LibraryAlias(id, a) => alias(cx, id, a),
         Job::Awards => listing::awards(cx),
         Job::AwardYear(y) => listing::award_year(cx, y),
@@ -246,6 +257,7 @@ fn home(cx: &Cx) -> Page {
         &national.map(|i| view::report(cx, crate::site::ReportId(i as u32))),
     );
     ctx.insert("provinces", &province_items(cx));
+    ctx.insert("map", &super::charts::province_map(cx));
     let meta = Meta::new(cx, s.config.title.clone(), "/", None);
     page("/", "home.html", meta, ctx, true)
 }

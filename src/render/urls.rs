@@ -21,6 +21,18 @@ pub fn province_feed(slug: &str) -> String {
 pub fn library(id: &str) -> String {
     format!("/perpustakaan/{id}/")
 }
+/// A library's printable poster (see docs/library-material.md).
+pub fn library_poster(id: &str) -> String {
+    format!("/perpustakaan/{id}/poster/")
+}
+/// The QR code of a library's profile URL.
+pub fn library_qr(id: &str) -> String {
+    format!("/perpustakaan/{id}/qr.svg")
+}
+/// A library's embeddable badge.
+pub fn library_badge(id: &str) -> String {
+    format!("/perpustakaan/{id}/lencana.svg")
+}
 pub fn award_year(year: u16) -> String {
     format!("/penghargaan/{year}/")
 }

@@ -6,7 +6,7 @@
 pub(crate) mod index;
 mod resolve;
 
-pub use resolve::{resolve, ResolveOptions};
+pub use resolve::{patch, resolve, ResolveOptions};
 
 use crate::diag::Span;
 use crate::model::{Date, EventLevel, KpiCategory, LibraryLevel, RegencyKind};
@@ -24,7 +24,7 @@ macro_rules! ids {
 ids!(ProvinceId, RegencyId, LibraryId, PostId, StoryId, EventId, PageId, AwardId, ReportId, TagId);
 
 /// The resolved site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     /// Sorted by code.
@@ -68,6 +68,8 @@ pub struct SiteConfig {
     pub allow_html: bool,
     pub strict: bool,
     pub author: Option<String>,
+    /// The browser editor's settings, as written (src/cms).
+    pub cms: crate::model::records::CmsRecord,
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +78,7 @@ pub struct MenuItem {
     pub url: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Province {
     pub code: String,
     pub slug: String,
@@ -104,7 +106,7 @@ impl Province {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Regency {
     pub code: String,
     pub province: ProvinceId,
@@ -114,7 +116,7 @@ pub struct Regency {
     pub libraries: Vec<LibraryId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Library {
     pub id: String,
     pub name: String,
@@ -167,7 +169,7 @@ pub struct BodySource {
     pub path: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Post {
     pub slug: String,
     pub title: String,
@@ -186,7 +188,7 @@ pub struct Post {
     pub source: BodySource,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Story {
     pub slug: String,
     pub title: String,
@@ -205,7 +207,7 @@ pub struct Story {
     pub source: BodySource,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Event {
     pub slug: String,
     pub title: String,
@@ -234,7 +236,7 @@ pub struct Event {
     pub libraries: Vec<LibraryId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub slug: String,
     pub title: String,
@@ -245,7 +247,7 @@ pub struct Page {
     pub source: BodySource,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Award {
     pub year: u16,
     pub province: ProvinceId,
@@ -257,7 +259,7 @@ pub struct Award {
     pub illustrative: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Report {
     pub id: String,
     pub title: String,
@@ -273,7 +275,7 @@ pub struct Report {
     pub illustrative: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Tag {
     pub slug: String,
     /// The label as first written (by sorted source order).

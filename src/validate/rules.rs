@@ -140,6 +140,12 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             web_url(&m.url, at, "url", diags);
         }
     }
+    // The editor's scripts: a CDN address or a folder of the site.
+    if let Some(cdn) = &d.cms.cdn {
+        if !cdn.starts_with('/') || cdn.starts_with("//") {
+            web_url(cdn, o.value("cms/cdn"), "cdn", diags);
+        }
+    }
 }
 
 pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
