@@ -54,13 +54,21 @@ fn main() {
         Err(_) if full => vec![2_000, 10_000],
         Err(_) => vec![300],
     };
+    // Two or three per facet kind; the last word is typed, not finished
+    // (matched as a prefix), as a reader's first query usually is.
     let queries: &[(&str, &str, &str)] = &[
         ("pelatihan komputer", "provinsi", "jawa-tengah"),
         ("membaca anak", "provinsi", "jawa-timur"),
+        ("pelatihan hidro", "provinsi", "aceh"),
+        ("kelas memasak", "provinsi", "jawa-barat"),
         ("budidaya lele", "tahun", "2024"),
+        ("lomba mendongeng", "tahun", "2021"),
         ("kelas membatik", "jenis", "berita"),
         ("perpustakaan desa", "jenis", "perpustakaan"),
-        ("pelatihan hidro", "provinsi", "aceh"),
+        ("belajar komputer", "jenis", "kisah"),
+        ("taman bacaan", "tingkat", "desa"),
+        ("perpustakaan kelurahan", "tingkat", "kelurahan"),
+        ("dinas perpustakaan", "tingkat", "kabupaten"),
     ];
     let js = search::CLIENT_JS.as_bytes();
     println!("client.js: {} B, {} B gzip", js.len(), gzip(js));
@@ -128,6 +136,8 @@ fn main() {
             "first query", "facet", "results", "requests", "KB", "KB gzip"
         );
         let mut worst = (0usize, 0usize);
+        let mut by_facet: std::collections::BTreeMap<&str, (usize, usize, usize)> =
+            std::collections::BTreeMap::new();
         for &(q, facet, value) in queries {
             let out = reader.search(q, &filters(facet, value));
             let requests = out.fetched.len() + 1;
@@ -139,6 +149,19 @@ fn main() {
                 .sum::<usize>()
                 + gzip(js);
             worst = (worst.0.max(requests), worst.1.max(bytes));
+            let w = by_facet.entry(facet).or_default();
+            *w = (w.0.max(requests), w.1.max(bytes), w.2.max(gz));
+            if std::env::var_os("WARTA_BENCH_VERBOSE").is_some() {
+                for u in &out.fetched {
+                    println!(
+                        "    {:>7} {u}",
+                        by_url.get(u.as_str()).map_or(entry.len(), |b| b.len())
+                    );
+                }
+                for h in &out.hits {
+                    println!("    hit {} {} {}", h.id, h.score, h.title);
+                }
+            }
             println!(
                 "{:<22} {:<24} {:>7} {:>9} {:>9.1} {:>9.1}",
                 q,
@@ -147,6 +170,13 @@ fn main() {
                 requests,
                 bytes as f64 / 1024.0,
                 gz as f64 / 1024.0
+            );
+        }
+        for (facet, (r, b, g)) in &by_facet {
+            println!(
+                "worst with {facet:<9} {r} requests, {:.1} KB, {:.1} KB gzip",
+                *b as f64 / 1024.0,
+                *g as f64 / 1024.0
             );
         }
         println!(

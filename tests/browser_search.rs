@@ -29,7 +29,9 @@ fn chromium() -> Option<PathBuf> {
 
 /// The markup the `/cari/` page needs (docs/search.md), added when the theme
 /// does not have it yet, plus a test hook that types `#ketik=<words>` into
-/// the search box, one key at a time, as a reader would.
+/// the search box, one key at a time, as a reader would. The hook is a file
+/// of the site (`/ketik.js`): pages are served under the site's
+/// Content-Security-Policy, which refuses inline scripts.
 fn wire_page(out: &Path) {
     let page = out.join("cari/index.html");
     let mut html = std::fs::read_to_string(&page).expect("/cari/index.html");
@@ -45,8 +47,7 @@ fn wire_page(out: &Path) {
             .expect("a place for the search markup");
         html.insert_str(at, &markup);
     }
-    let typing = r#"<script>
-addEventListener('load', () => {
+    let typing = r#"addEventListener('load', () => {
   const m = location.hash.match(/^#ketik=(.*)$/);
   if (!m) return;
   const text = decodeURIComponent(m[1]), box = document.getElementById('q');
@@ -58,10 +59,10 @@ addEventListener('load', () => {
   };
   setTimeout(key, 300);
 });
-</script>
 "#;
+    std::fs::write(out.join("ketik.js"), typing).expect("write /ketik.js");
     let at = html.find("</body>").expect("</body>");
-    html.insert_str(at, typing);
+    html.insert_str(at, "<script src=\"/ketik.js\"></script>\n");
     std::fs::write(&page, html).expect("write /cari/index.html");
 }
 
@@ -112,8 +113,9 @@ fn handle(mut stream: TcpStream, root: &Path) {
         _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        warta::render::csp::SITE
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
@@ -167,6 +169,13 @@ fn results(dom: &str) -> Vec<String> {
 fn status(dom: &str) -> String {
     let s = between(dom, "class=\"search-status\"", "</p>");
     s.split_once('>').map(|x| x.1).unwrap_or("").to_string()
+}
+
+/// Whether the facet's fieldset is hidden (the client sets `hidden=""`).
+fn fieldset_hidden(dom: &str, facet: &str) -> bool {
+    let tag = format!("<fieldset class=\"facet facet-{facet}\"");
+    assert!(dom.contains(&tag), "no {facet} fieldset");
+    between(dom, &tag, ">").contains("hidden")
 }
 
 #[test]
@@ -261,6 +270,16 @@ fn search_page_in_chromium() {
         hits.contains(&"/berita/plm-jawa-tengah-2022-semarang/".to_string()),
         "the Central Java PLM news is found: {hits:?}"
     );
+
+    // A facet with no value to offer draws no fieldset: libraries have no
+    // year, news no library level.
+    let libs = dom(&browser, &format!("{base}?jenis=perpustakaan"));
+    assert!(!results(&libs).is_empty(), "status: {}", status(&libs));
+    assert!(fieldset_hidden(&libs, "tahun"), "tahun fieldset hidden");
+    assert!(!fieldset_hidden(&libs, "tingkat"), "tingkat fieldset shown");
+    let news = dom(&browser, &format!("{base}?jenis=berita"));
+    assert!(fieldset_hidden(&news, "tingkat"), "tingkat fieldset hidden");
+    assert!(!fieldset_hidden(&news, "tahun"), "tahun fieldset shown");
 
     // No match says so.
     let none = dom(&browser, &format!("{base}?q=xyzzyqwerty"));

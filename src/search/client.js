@@ -1,9 +1,8 @@
-/* warta search client: no framework, no build step. Index format and the
-   markup it needs: docs/search.md. It must match src/search/reader.rs. */
+/* warta search client, no framework: docs/search.md. reader.rs replays it. */
 (() => {
 'use strict';
 const root = document.getElementById('warta-search');
-if (!root || !window.fetch || !window.TextDecoder || !window.URLSearchParams) return;
+if (!root || !window.fetch || !window.URLSearchParams) return;
 const input = document.getElementById(root.dataset.input || 'q');
 if (!input) return;
 const form = input.form;
@@ -16,22 +15,18 @@ const words = s => parts(s).filter(w => w.length > 1).map(w => w.slice(0, 32));
 const el = (tag, attrs, ...kids) => {
   const e = document.createElement(tag);
   for (const k in attrs || {}) e.setAttribute(k, attrs[k]);
-  for (const c of kids) e.append(c);
+  e.append(...kids);
   return e;
 };
 const cache = new Map();
 const get = (url, how) => {
-  if (!cache.has(url)) cache.set(url, fetch(url).then(r => {
-    if (!r.ok) throw new Error(url + ': ' + r.status);
-    return r[how]();
-  }));
+  if (!cache.has(url)) cache.set(url, fetch(url).then(r => { if (!r.ok) throw r.status; return r[how](); }));
   return cache.get(url);
 };
 
-let E, T, N, dir, bounds, kind, prov, level, year, extra, y0, y1;
+let E, T, N, dir, bounds, kind, prov, level, year, extra, pos, y0, y1;
 let q = '', shown = 0, hits = [], seq = 0;
-const sel = {};
-FACETS.forEach(f => { sel[f] = new Set(); });
+const sel = Object.fromEntries(FACETS.map(f => [f, new Set()]));
 const status = el('p', { role: 'status', class: 'search-status' });
 const facetBox = el('div', { class: 'search-facets' });
 const list = el('ol', { class: 'search-results' });
@@ -43,7 +38,7 @@ function varint(b, p) {
   do { x = b[p.i++]; v += (x & 127) * s; s *= 128; } while (x > 127);
   return v;
 }
-// A term chunk: posting lists (flat [doc, field, …]) and surface forms.
+// Term chunk: lists [doc, field, …] and words.
 function decode(buf) {
   const b = new Uint8Array(buf), p = { i: 0 }, lists = [], terms = new Map();
   for (let n = varint(b, p); n--;) {
@@ -67,7 +62,7 @@ function decode(buf) {
     const s = prev.slice(0, shared) + dec.decode(b.subarray(p.i, p.i + len));
     p.i += len;
     const v = varint(b, p), n = v >> 1;
-    // -1 stop word, a number: posting list, a string: look up this stem.
+    // -1 stop word, number: list, string: its stem.
     terms.set(s, !v ? -1 : v & 1 ? n : dec.decode(b.subarray(p.i, p.i += n)));
     prev = s;
   }
@@ -75,7 +70,7 @@ function decode(buf) {
 }
 const chunkFor = w => { let i = 0; while (i + 1 < bounds.length && bounds[i + 1][0] <= w) i++; return i; };
 const chunk = i => get(dir + bounds[i][1] + '.bin', 'arrayBuffer').then(decode);
-// The posting lists a word matches, or null for a stop word.
+// Lists a word matches (null: stop word).
 async function look(w, prefix) {
   const s = chunkFor(w), ids = [s];
   if (prefix && s + 1 < bounds.length && bounds[s + 1][0].startsWith(w)) ids.push(s + 1);
@@ -91,22 +86,21 @@ async function look(w, prefix) {
   });
   return out;
 }
+// One edit apart (reader.rs within_one_edit).
 function oneEdit(a, b) {
-  if (a === b) return true;
-  const la = a.length, lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) ||
+  while (a[i] && a[i] === b[i]) i++;
+  const x = a.slice(i + 1), y = b.slice(i + 1);
+  return x === y || x === b.slice(i) || a.slice(i) === y ||
     (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
-// Facet values of document d, as in the URL: [jenis, provinsi[], tingkat, tahun].
+// Facet values of d, as in the URL.
 function values(d) {
   const ps = [prov[d]].concat(extra.get(d) || []).filter(p => p < E.prov.length).map(p => E.prov[p][0]);
   return [[E.kinds[kind[d]]], ps, level[d] ? [E.levels[level[d] - 1]] : [], year[d] ? [String(year[d])] : []];
 }
 const fmt = (s, k, v) => s.replace('{' + k + '}', v);
+const inc = (m, x) => m.set(x, (m.get(x) || 0) + 1), ck = x => Math.floor(x / E.rs);
 
 async function run() {
   const my = ++seq, ws = words(q), typing = !/\s$/.test(q), fixed = [];
@@ -137,17 +131,15 @@ async function run() {
     for (let d = 0; d < N; d++) {
       if (fields.some(f => !f[d])) continue;
       const v = values(d), ok = v.map((vs, k) => !s[k].size || vs.some(x => s[k].has(x)));
-      for (let k = 0; k < 4; k++) {
-        if (ok.every((o, j) => o || j === k)) v[k].forEach(x => c[k].set(x, (c[k].get(x) || 0) + 1));
-      }
+      for (let k = 0; k < 4; k++) if (ok.every((o, j) => o || j === k)) v[k].forEach(x => inc(c[k], x));
       if (ok.every(o => o)) {
-        let sc = year[d] ? 4 * (year[d] - y0 + 1) / (y1 - y0 + 2) : 2;
-        fields.forEach(f => { sc += W[f[d]] * 10; });
+        let sc = year[d] ? Math.floor(40 * (year[d] - y0 + 1) / (y1 - y0 + 2)) : 20;
+        fields.forEach(f => { sc += W[f[d]] * 100; });
         hits.push([sc, d]);
       }
     }
   }
-  hits.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  hits = rank(hits);
   counts(c);
   list.textContent = '';
   shown = 0;
@@ -158,14 +150,31 @@ async function run() {
   status.textContent = msg;
 }
 
+// Equal scores: chunks needed anyway, then the fullest (reader.rs by_locality).
+function rank(h) {
+  h.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const used = new Set(), out = [];
+  for (let i = 0, j; i < h.length; i = j) {
+    const n = new Map();
+    for (j = i; j < h.length && h[j][0] === h[i][0]; j++) inc(n, ck(h[j][1]));
+    const k = x => used.has(ck(x[1])) ? 1e9 : n.get(ck(x[1])), t = h.slice(i, j);
+    t.sort((a, b) => k(b) - k(a) || a[1] - b[1]);
+    t.forEach(x => { used.add(ck(x[1])); out.push(x); });
+  }
+  return out;
+}
+
 async function page(my) {
   const part = hits.slice(shown, shown + (shown ? MORE : PAGE));
-  const rows = await Promise.all(part.map(h => get(dir + E.recs + '-' + Math.floor(h[1] / E.rs) + '.json', 'json')));
+  // Records by id or by province (reader.rs layout): whichever takes fewer files.
+  const n = f => new Set(part.map(h => ck(f(h[1])))).size;
+  const P = n(d => pos[d]) < n(d => d), at = d => P ? pos[d] : d;
+  const rows = await Promise.all(part.map(h => get(dir + E.recs + '-' + (P ? 'p' : '') + ck(at(h[1])) + '.json', 'json')));
   if (my !== seq) return;
   const lang = document.documentElement.lang || 'id';
   let first;
   part.forEach((h, i) => {
-    const d = h[1], r = rows[i][d % E.rs], slug = r[0][0] === '~' ? parts(r[1]).join('-') + r[0].slice(1) : r[0];
+    const d = h[1], r = rows[i][at(d) % E.rs], slug = r[0][0] === '~' ? parts(r[1]).join('-') + r[0].slice(1) : r[0];
     const a = el('a', { href: '/' + E.kinds[kind[d]] + '/' + slug + '/' }, r[1]);
     const meta = [T.kinds[kind[d]]];
     if (prov[d] < E.prov.length) meta.push(E.prov[prov[d]][1]); else if (kind[d] === 2) meta.push(T.national);
@@ -179,8 +188,7 @@ async function page(my) {
   return first;
 }
 
-// Facet checkboxes: built once, counts and visibility updated per query, so
-// keyboard focus stays where it is.
+// Facet checkboxes, built once: a query updates counts, focus stays put.
 const boxes = {};
 function facets() {
   const opts = {
@@ -199,22 +207,28 @@ function facets() {
       fs.append(lab);
       return [v, lab, n];
     });
+    boxes[f].fs = fs;
     facetBox.append(fs);
   });
   const clear = el('button', { type: 'button', class: 'search-clear' }, T.clear);
   clear.addEventListener('click', () => {
     FACETS.forEach(f => sel[f].clear());
-    facetBox.querySelectorAll('input').forEach(i => { i.checked = false; });
+    facetBox.querySelectorAll('input').forEach(i => i.checked = false);
     sync(); run();
   });
   facetBox.append(clear);
 }
+// A facet with no value to offer draws no fieldset.
 function counts(c) {
-  FACETS.forEach((f, k) => boxes[f].forEach(([v, lab, n]) => {
-    const x = c ? c[k].get(v) || 0 : totals[k].get(v) || 0;
-    n.textContent = '(' + x + ')';
-    lab.hidden = !x && !sel[f].has(v);
-  }));
+  FACETS.forEach((f, k) => {
+    let any = 0;
+    boxes[f].forEach(([v, lab, n]) => {
+      const x = (c || totals)[k].get(v) || 0;
+      n.textContent = '(' + x + ')';
+      any |= !(lab.hidden = !x && !sel[f].has(v));
+    });
+    boxes[f].fs.hidden = !any;
+  });
 }
 let totals;
 
@@ -233,32 +247,32 @@ async function start() {
   bounds = [];
   for (let i = 0; i < t.length; i += 2) bounds.push([t[i], t[i + 1]]);
   kind = new Uint8Array(N); prov = new Uint16Array(N); level = new Uint8Array(N); year = new Uint16Array(N);
-  let d = 0;
-  E.groups.forEach((g, p) => {
-    for (let r = 0; r < g.length; r += 3) {
-      for (let c = g[r + 2]; c--; d++) {
-        kind[d] = g[r]; prov[d] = p;
-        if (!g[r]) year[d] = g[r + 1]; else if (g[r] === 3) level[d] = g[r + 1];
-      }
+  const g = E.groups;
+  for (let i = 0, d = 0, v = 0, p = 0; i < g.length; i += 4) {
+    v += g[i + 1]; p += g[i + 2];
+    for (let c = g[i + 3]; c--; d++) {
+      kind[d] = g[i]; prov[d] = p;
+      if (g[i] < 3) year[d] = v; else if (g[i] === 3) level[d] = v;
     }
-  });
-  [1, 2].forEach(k => { let i = -1; E[E.kinds[k]].forEach(gap => { i += gap; kind[i] = k; }); });
+  }
   extra = new Map();
   for (const k in E.multi) {
     const ps = k.split(',').map(Number), r = E.multi[k];
     let i = 0;
     for (let j = 0; j < r.length; j += 2) { i += r[j]; for (let c = r[j + 1]; c--; i++) extra.set(i, ps); }
   }
+  pos = new Uint32Array(N);
+  [...Array(N).keys()].sort((a, b) => (kind[a] > 2) - (kind[b] > 2) || (kind[a] < 3 && prov[a] - prov[b]) || a - b).forEach((d, i) => { pos[d] = i; });
   const ys = year.filter(y => y);
   y0 = Math.min(...ys); y1 = Math.max(...ys);
   totals = FACETS.map(() => new Map());
-  for (let i = 0; i < N; i++) values(i).forEach((vs, k) => vs.forEach(x => totals[k].set(x, (totals[k].get(x) || 0) + 1)));
+  for (let i = 0; i < N; i++) values(i).forEach((vs, k) => vs.forEach(x => inc(totals[k], x)));
   more.textContent = T.more;
   facetBox.prepend(el('h2', null, T.filters));
   facets();
   if (form) {
     const old = form.querySelector('.filters');
-    if (old) { old.hidden = true; old.querySelectorAll('select').forEach(s => { s.disabled = true; }); }
+    if (old) { old.hidden = true; old.querySelectorAll('select').forEach(s => s.disabled = true); }
     form.addEventListener('submit', e => { e.preventDefault(); q = input.value; sync(); run(); });
   }
   let timer;

@@ -144,12 +144,14 @@ fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
-/// Every searchable document, sorted into id order: by province (national
-/// documents last); within a province dated documents (news, stories,
-/// events) newest first, then libraries by level and name, then the
-/// province page. Ranking breaks ties by recency, that is by id, so the
-/// first page of results of a query, above all one filtered by province,
-/// lies in few neighbouring record chunks.
+/// Every searchable document, sorted into id order: dated documents
+/// (news, stories, events) newest year first, then by province (national
+/// last), kind, newest first; then libraries by level, province and name;
+/// then the province pages. Results of equal score share a year (and the
+/// field holding the words), so the first page of a query with a year, kind
+/// or level facet lies in one block of neighbouring ids, that is in one or
+/// two record chunks; a province facet takes one block per year it reaches.
+/// The entry describes the facets as runs of this order (index.rs).
 pub fn collect(site: &Site) -> Vec<Doc> {
     let pname = |p: ProvinceId| site.province(p).display_name().to_string();
     let english = site.config.language == "en";
@@ -302,14 +304,20 @@ pub fn collect(site: &Site) -> Vec<Doc> {
         });
     }
     let none = u32::MAX;
+    let year = |d: &Doc| std::cmp::Reverse(d.date.map(|x| x.year()));
     docs.sort_by(|a, b| {
         let pa = a.provinces.first().copied().unwrap_or(none);
         let pb = b.provinces.first().copied().unwrap_or(none);
-        pa.cmp(&pb)
-            .then(a.date.is_none().cmp(&b.date.is_none()))
-            .then(b.date.cmp(&a.date))
-            .then(a.kind.cmp(&b.kind))
+        let undated_kind = |d: &Doc| d.date.is_none().then_some(d.kind);
+        a.date
+            .is_none()
+            .cmp(&b.date.is_none())
+            .then(year(a).cmp(&year(b)))
+            .then(undated_kind(a).cmp(&undated_kind(b)))
             .then(a.level.map(level_index).cmp(&b.level.map(level_index)))
+            .then(pa.cmp(&pb))
+            .then(a.kind.cmp(&b.kind))
+            .then(b.date.cmp(&a.date))
             .then(a.title.cmp(&b.title))
             .then(a.slug.cmp(&b.slug))
     });

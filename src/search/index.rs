@@ -1,6 +1,8 @@
 //! Builds the index files from the documents. The format is described in
 //! docs/search.md; [`super::reader`] reads it back the way `client.js` does.
 
+pub use super::chunk::{encode_postings, put_varint};
+use super::chunk::{Chunk, Target};
 use super::docs::{self, Kind};
 use super::text::{self, Analyzer};
 use crate::model::LibraryLevel;
@@ -8,8 +10,13 @@ use crate::site::Site;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 
-/// A term chunk is closed once it holds about this many bytes.
-pub const TERM_CHUNK: usize = 6 * 1024;
+/// A term chunk is closed once it holds about this many bytes, where the
+/// next word starts with other [`SHORT_BOUNDARY`] letters than the last one
+/// (up to [`TERM_CHUNK_MAX`]): then a prefix the reader types (3+ letters)
+/// never runs into the next chunk, which would cost one more request.
+pub const TERM_CHUNK: usize = 5 * 1024;
+pub const TERM_CHUNK_MAX: usize = 8 * 1024;
+pub const SHORT_BOUNDARY: usize = 3;
 /// Result records per record chunk.
 pub const RECORDS_PER_CHUNK: usize = 64;
 /// Where every file lives.
@@ -48,43 +55,6 @@ pub fn chunk_url(hash: &str, ext: &str) -> String {
     format!("{DIR}i/{hash}.{ext}")
 }
 
-pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Encodes one posting list (doc ids ascending, with their field code):
-/// sparse (gaps) or dense (two bits a document), whichever is smaller.
-pub fn encode_postings(list: &[(u32, u8)], out: &mut Vec<u8>) {
-    let mut sparse = Vec::with_capacity(list.len() * 2);
-    let mut prev: i64 = -1;
-    for &(d, f) in list {
-        let gap = (i64::from(d) - prev - 1) as u64;
-        put_varint(&mut sparse, (gap << 2) | u64::from(f));
-        prev = i64::from(d);
-    }
-    let (first, last) = (list[0].0, list[list.len() - 1].0);
-    let span = (last - first + 1) as usize;
-    let dense_len = span.div_ceil(4) + 10;
-    if dense_len < sparse.len() {
-        put_varint(out, ((list.len() as u64) << 1) | 1);
-        put_varint(out, u64::from(first));
-        put_varint(out, span as u64);
-        let mut bits = vec![0u8; span.div_ceil(4)];
-        for &(d, f) in list {
-            let i = (d - first) as usize;
-            bits[i / 4] |= f << ((i % 4) * 2);
-        }
-        out.extend_from_slice(&bits);
-    } else {
-        put_varint(out, (list.len() as u64) << 1);
-        out.extend_from_slice(&sparse);
-    }
-}
-
 /// The slug as stored in a record: `~` stands for the title's words joined
 /// by hyphens (folded as the client folds), which most slugs start with.
 pub fn short_slug(slug: &str, title: &str) -> String {
@@ -119,61 +89,6 @@ fn boundary(prev_last: &str, first: &str) -> String {
         }
     }
     first.to_string()
-}
-
-/// What a dictionary word leads to.
-enum Target {
-    Stop,
-    List(usize),
-    /// A derived form that does not occur: look up this stem instead.
-    Alias(String),
-}
-
-struct Chunk {
-    surfaces: Vec<(String, Target)>,
-    lists: Vec<Vec<u8>>,
-    list_of: HashMap<u32, usize>,
-    size: usize,
-}
-
-impl Chunk {
-    fn new() -> Self {
-        Chunk {
-            surfaces: Vec::new(),
-            lists: Vec::new(),
-            list_of: HashMap::new(),
-            size: 0,
-        }
-    }
-    fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.size + 16);
-        put_varint(&mut out, self.lists.len() as u64);
-        for l in &self.lists {
-            out.extend_from_slice(l);
-        }
-        put_varint(&mut out, self.surfaces.len() as u64);
-        let mut prev = "";
-        for (s, list) in &self.surfaces {
-            let shared = prev
-                .bytes()
-                .zip(s.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            put_varint(&mut out, shared as u64);
-            put_varint(&mut out, (s.len() - shared) as u64);
-            out.extend_from_slice(&s.as_bytes()[shared..]);
-            match list {
-                Target::Stop => put_varint(&mut out, 0),
-                Target::List(i) => put_varint(&mut out, (*i as u64) << 1 | 1),
-                Target::Alias(stem) => {
-                    put_varint(&mut out, (stem.len() as u64) << 1);
-                    out.extend_from_slice(stem.as_bytes());
-                }
-            }
-            prev = s;
-        }
-        out
-    }
 }
 
 /// UI words for the client, in the site's language.
@@ -274,8 +189,9 @@ pub fn build(site: &Site) -> Built {
         words.insert(s.clone(), Word::Stop);
     }
     let mut chunks: Vec<Chunk> = Vec::new();
-    let mut cur = Chunk::new();
-    for (w, kind) in &words {
+    let mut cur = Chunk::default();
+    let keys: Vec<&String> = words.keys().collect();
+    for (i, (w, kind)) in words.iter().enumerate() {
         let list = match kind {
             Word::Stop => Target::Stop,
             Word::Alias(stem) => {
@@ -300,8 +216,11 @@ pub fn build(site: &Site) -> Built {
         };
         cur.size += w.len() + 3;
         cur.surfaces.push((w.clone(), list));
-        if cur.size >= TERM_CHUNK {
-            chunks.push(std::mem::replace(&mut cur, Chunk::new()));
+        let short = keys
+            .get(i + 1)
+            .is_none_or(|next| boundary(w, next).len() <= SHORT_BOUNDARY);
+        if cur.size >= TERM_CHUNK_MAX || (cur.size >= TERM_CHUNK && short) {
+            chunks.push(std::mem::take(&mut cur));
         }
     }
     if !cur.surfaces.is_empty() || chunks.is_empty() {
@@ -326,28 +245,39 @@ pub fn build(site: &Site) -> Built {
         files.push((chunk_url(&hash, "bin"), bytes));
     }
 
-    // Result records, in id order. Ids shift whenever a document is added,
-    // so the record chunks are named by one hash of them all.
-    let rec_chunks: Vec<Vec<u8>> = docs
-        .chunks(RECORDS_PER_CHUNK)
-        .map(|group| {
-            let rows: Vec<Value> = group
-                .iter()
-                .map(|d| {
-                    json!([
-                        short_slug(&d.slug, &d.title),
-                        d.title,
-                        d.excerpt,
-                        d.date.map(|x| x.to_string()).unwrap_or_default()
-                    ])
-                })
-                .collect();
-            inert_json(&rows)
-        })
+    // Result records, twice: in id order (year first: `<recs>-<k>.json`)
+    // and in province order (`<recs>-p<k>.json`, see [`province_order`]);
+    // the client takes whichever holds a page of results in fewer files.
+    // Ids shift whenever a document is added, so the record chunks are named
+    // by one hash of them all.
+    let row = |d: &docs::Doc| {
+        json!([
+            short_slug(&d.slug, &d.title),
+            d.title,
+            d.excerpt,
+            d.date.map(|x| x.to_string()).unwrap_or_default()
+        ])
+    };
+    let by_id: Vec<&docs::Doc> = docs.iter().collect();
+    let firsts: Vec<Option<u32>> = docs
+        .iter()
+        .map(|d| d.date.and(d.provinces.first().copied().or(Some(u32::MAX))))
         .collect();
-    let recs = content_hash(&rec_chunks.concat());
-    for (i, bytes) in rec_chunks.into_iter().enumerate() {
-        files.push((format!("{DIR}i/{recs}-{i}.json"), bytes));
+    let by_prov: Vec<&docs::Doc> = province_order(&firsts)
+        .into_iter()
+        .map(|i| &docs[i])
+        .collect();
+    let mut rec_chunks: Vec<(String, Vec<u8>)> = Vec::new();
+    for (layout, order) in [("", &by_id), ("p", &by_prov)] {
+        for (k, group) in order.chunks(RECORDS_PER_CHUNK).enumerate() {
+            let rows: Vec<Value> = group.iter().map(|d| row(d)).collect();
+            rec_chunks.push((format!("{layout}{k}"), inert_json(&rows)));
+        }
+    }
+    let all: Vec<u8> = rec_chunks.iter().flat_map(|c| c.1.clone()).collect();
+    let recs = content_hash(&all);
+    for (name, bytes) in rec_chunks {
+        files.push((format!("{DIR}i/{recs}-{name}.json"), bytes));
     }
 
     // Place words that are in the dictionary, for one-typo matching.
@@ -361,41 +291,24 @@ pub fn build(site: &Site) -> Built {
     let place_hash = content_hash(&place_bytes);
     files.push((chunk_url(&place_hash, "txt"), place_bytes));
 
-    // Facets. Per province (national documents in the last slot), runs
-    // of `[class, value, count]` in id order: class 0 dated documents (value:
-    // year), 3 libraries (value: level, 1-based), 4 the province page. Dated
-    // documents are news unless listed in `kisah` or `plm` (id gaps).
+    // Facets. Ids run in blocks of one kind, value (the year of a dated
+    // document, the level of a library, else 0) and first province (the
+    // national slot after the last province): `[kind, value − previous
+    // value, province − previous province, count]` a run, one flat list.
     let np = site.provinces.len();
-    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); np + 1];
-    let mut prev: Option<(usize, u32, u32)> = None;
-    let (mut kisah, mut plm) = (Vec::new(), Vec::new());
-    let (mut last_kisah, mut last_plm) = (-1i64, -1i64);
-    for (i, d) in docs.iter().enumerate() {
-        let p = d.provinces.first().map_or(np, |&p| p as usize);
-        let class = match d.kind {
-            Kind::Berita | Kind::Kisah | Kind::Plm => 0,
-            k => k.index() as u32,
-        };
-        let key = (p, class, d.group_value());
-        let g = &mut groups[p];
-        if prev == Some(key) {
-            *g.last_mut().expect("a run") += 1;
-        } else {
-            g.extend([class, key.2, 1]);
+    let mut groups: Vec<i64> = Vec::new();
+    let mut prev: Option<(u32, u32, u32)> = None;
+    let (mut pv, mut pp) = (0i64, 0i64);
+    for d in &docs {
+        let p = d.provinces.first().map_or(np as u32, |&p| p);
+        let key = (d.kind.index() as u32, d.group_value(), p);
+        if prev != Some(key) {
+            let (v, p) = (i64::from(key.1), i64::from(key.2));
+            groups.extend([i64::from(key.0), v - pv, p - pp, 0]);
+            (pv, pp) = (v, p);
+            prev = Some(key);
         }
-        prev = Some(key);
-        let i = i as i64;
-        match d.kind {
-            Kind::Kisah => {
-                kisah.push(i - last_kisah);
-                last_kisah = i;
-            }
-            Kind::Plm => {
-                plm.push(i - last_plm);
-                last_plm = i;
-            }
-            _ => {}
-        }
+        *groups.last_mut().expect("a run") += 1;
     }
     // Documents filed under their first province that belong to more: for
     // each set of further provinces, runs of ids as `[gap, length, …]`.
@@ -434,8 +347,6 @@ pub fn build(site: &Site) -> Built {
         "terms": terms.join(" "),
         "recs": recs,
         "rs": RECORDS_PER_CHUNK,
-        "kisah": kisah,
-        "plm": plm,
         "places": place_hash,
         "kinds": kinds,
         "levels": levels,
@@ -448,6 +359,17 @@ pub fn build(site: &Site) -> Built {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     Built { entry, files }
+}
+
+/// The second record layout: ids sorted by the province of dated documents
+/// (`Some(p)`, national last), stably, so each province's news, stories and
+/// events lie together, newest year first; undated documents (`None`: they
+/// come last in id order) stay where they are. The client computes the same
+/// order from the entry (`client.js` `pos`, `reader.rs`).
+pub fn province_order(firsts: &[Option<u32>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..firsts.len()).collect();
+    order.sort_by_key(|&i| (firsts[i].is_none(), firsts[i], i));
+    order
 }
 
 /// JSON with `<`, `>` and `&` written as `\u003c`-style escapes: the same
@@ -473,15 +395,17 @@ mod tests {
     }
 
     #[test]
-    fn postings_pick_the_smaller_encoding() {
-        let mut sparse = Vec::new();
-        encode_postings(&[(3, TITLE), (1000, BODY)], &mut sparse);
-        assert_eq!(sparse[0], 4, "two docs, sparse");
-        let all: Vec<(u32, u8)> = (0..400).map(|d| (d, BODY)).collect();
-        let mut dense = Vec::new();
-        encode_postings(&all, &mut dense);
-        assert_eq!(dense[0] & 1, 1, "dense");
-        assert!(dense.len() < 120, "{}", dense.len());
+    fn province_order_groups_dated_documents_by_province() {
+        let firsts = [
+            Some(1),
+            Some(0),
+            Some(1),
+            Some(u32::MAX),
+            Some(0),
+            None,
+            None,
+        ];
+        assert_eq!(province_order(&firsts), [1, 4, 0, 2, 3, 5, 6]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Text analysis (folding, stop words, stemming) is in [`text`]; the browser
 //! never stems: the term chunks map every surface form to its stem's postings.
 
+pub mod chunk;
 pub mod docs;
 pub mod index;
 pub mod reader;
@@ -20,7 +21,8 @@ use std::sync::OnceLock;
 
 pub use index::ENTRY_URL;
 
-/// The client script, served as `/cari/search.<hash>.js`.
+/// The client script, served as `/cari/i/search.<hash>.js` (with the
+/// chunks, so the host's cache-forever rule for `/cari/i/` covers it).
 pub const CLIENT_JS: &str = include_str!("client.js");
 
 /// The URL of the client script (content-hashed, cacheable forever).
@@ -28,7 +30,7 @@ pub fn client_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
         format!(
-            "{}search.{}.js",
+            "{}i/search.{}.js",
             index::DIR,
             index::content_hash(CLIENT_JS.as_bytes())
         )
@@ -57,7 +59,7 @@ mod tests {
             "client.js is {} bytes, budget 12 KB",
             CLIENT_JS.len()
         );
-        assert!(client_url().starts_with("/cari/search."));
+        assert!(client_url().starts_with("/cari/i/search."));
         assert!(client_url().ends_with(".js"));
     }
 }

@@ -4,6 +4,7 @@
 //! bytes and requests of a query are measured, not guessed). When the client
 //! changes its plan, change this file with it.
 
+use super::chunk::{decode_chunk, ChunkData, Target};
 use super::text;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -11,8 +12,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Results shown first (a phone screen); each "more" adds [`MORE`].
 pub const PAGE: usize = 5;
 pub const MORE: usize = 10;
-/// Score of a word by the field it is found in (none, body, place, title).
-pub const WEIGHT: [f64; 4] = [0.0, 1.0, 3.0, 5.0];
+/// Score of a word by the field it is found in (none, body, place, title),
+/// in units of [`FIELD`]; recency adds 0 to 39 (undated documents 20), so a
+/// better field always wins. Integers, so JavaScript sums them identically.
+pub const WEIGHT: [u32; 4] = [0, 1, 3, 5];
+pub const FIELD: u32 = 100;
 /// The last word is matched as a prefix when it has at least this many bytes.
 pub const MIN_PREFIX: usize = 3;
 /// Typo tolerance applies to words of at least this many bytes.
@@ -34,7 +38,7 @@ pub struct Hit {
     pub title: String,
     pub excerpt: String,
     pub date: String,
-    pub score: f64,
+    pub score: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -68,97 +72,10 @@ pub struct Reader<'a> {
     level: Vec<u8>,
     year: Vec<u16>,
     extra: HashMap<u32, Vec<u16>>,
+    /// Each id's place in the province-ordered record layout.
+    pos: Vec<u32>,
     min_year: u16,
     max_year: u16,
-}
-
-enum Target {
-    Stop,
-    List(usize),
-    Alias(String),
-}
-
-struct Term {
-    surface: String,
-    list: Target,
-}
-
-struct ChunkData {
-    lists: Vec<Vec<(u32, u8)>>,
-    terms: Vec<Term>,
-}
-
-fn varint(b: &[u8], pos: &mut usize) -> u64 {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let x = b[*pos];
-        *pos += 1;
-        v |= u64::from(x & 0x7f) << shift;
-        if x < 0x80 {
-            return v;
-        }
-        shift += 7;
-    }
-}
-
-fn decode_chunk(b: &[u8]) -> ChunkData {
-    let mut pos = 0;
-    let nl = varint(b, &mut pos) as usize;
-    let mut lists = Vec::with_capacity(nl);
-    for _ in 0..nl {
-        let h = varint(b, &mut pos);
-        let count = (h >> 1) as usize;
-        let mut list = Vec::with_capacity(count);
-        if h & 1 == 1 {
-            let first = varint(b, &mut pos) as u32;
-            let span = varint(b, &mut pos) as usize;
-            for i in 0..span {
-                let f = (b[pos + i / 4] >> ((i % 4) * 2)) & 3;
-                if f > 0 {
-                    list.push((first + i as u32, f));
-                }
-            }
-            pos += span.div_ceil(4);
-        } else {
-            let mut prev: i64 = -1;
-            for _ in 0..count {
-                let v = varint(b, &mut pos);
-                let d = prev + 1 + (v >> 2) as i64;
-                list.push((d as u32, (v & 3) as u8));
-                prev = d;
-            }
-        }
-        lists.push(list);
-    }
-    let ns = varint(b, &mut pos) as usize;
-    let mut terms = Vec::with_capacity(ns);
-    let mut prev = String::new();
-    for _ in 0..ns {
-        let shared = varint(b, &mut pos) as usize;
-        let len = varint(b, &mut pos) as usize;
-        let mut s = prev[..shared].to_string();
-        s.push_str(std::str::from_utf8(&b[pos..pos + len]).expect("ASCII"));
-        pos += len;
-        let v = varint(b, &mut pos) as usize;
-        let list = if v == 0 {
-            Target::Stop
-        } else if v & 1 == 1 {
-            Target::List(v >> 1)
-        } else {
-            let stem = std::str::from_utf8(&b[pos..pos + (v >> 1)])
-                .expect("ASCII")
-                .to_string();
-            pos += v >> 1;
-            Target::Alias(stem)
-        };
-        terms.push(Term {
-            surface: s.clone(),
-            list,
-        });
-        prev = s;
-    }
-    ChunkData { lists, terms }
 }
 
 /// At most one edit (insert, delete, substitute, swap two neighbours) apart.
@@ -201,43 +118,29 @@ impl<'a> Reader<'a> {
             .map(|c| (c[0].clone(), c.get(1).cloned().unwrap_or_default()))
             .collect();
         let recs = e["recs"].as_str().unwrap_or("").to_string();
-        let np = e["prov"].as_array().map_or(0, Vec::len);
         let (mut kind, mut prov, mut level, mut year) =
             (vec![0u8; n], vec![0u16; n], vec![0u8; n], vec![0u16; n]);
-        let mut d = 0usize;
-        for (p, g) in e["groups"].as_array().into_iter().flatten().enumerate() {
-            let runs: Vec<u64> = g
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_u64)
-                .collect();
-            for r in runs.chunks(3) {
-                for _ in 0..r[2] {
-                    prov[d] = p as u16;
-                    kind[d] = r[0] as u8;
-                    match r[0] {
-                        0 => year[d] = r[1] as u16,
-                        3 => level[d] = r[1] as u8,
-                        _ => {}
-                    }
-                    d += 1;
+        let g: Vec<i64> = e["groups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_i64)
+            .collect();
+        let (mut d, mut v, mut p) = (0usize, 0i64, 0i64);
+        for r in g.chunks(4) {
+            v += r[1];
+            p += r[2];
+            for _ in 0..r[3] {
+                prov[d] = p as u16;
+                kind[d] = r[0] as u8;
+                match r[0] {
+                    0..=2 => year[d] = v as u16,
+                    3 => level[d] = v as u8,
+                    _ => {}
                 }
+                d += 1;
             }
         }
-        for (k, name) in [(1u8, "kisah"), (2, "plm")] {
-            let mut i = -1i64;
-            for gap in e[name]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_i64)
-            {
-                i += gap;
-                kind[i as usize] = k;
-            }
-        }
-        let _ = np;
         let mut extra: HashMap<u32, Vec<u16>> = HashMap::new();
         for (key, runs) in e["multi"].as_object().into_iter().flatten() {
             let provs: Vec<u16> = key.split(',').filter_map(|x| x.parse().ok()).collect();
@@ -257,6 +160,16 @@ impl<'a> Reader<'a> {
             }
         }
         let years: Vec<u16> = year.iter().copied().filter(|&y| y > 0).collect();
+        let firsts: Vec<Option<u32>> = (0..n)
+            .map(|d| (kind[d] < 3).then_some(u32::from(prov[d])))
+            .collect();
+        let mut pos = vec![0u32; n];
+        for (i, d) in super::index::province_order(&firsts)
+            .into_iter()
+            .enumerate()
+        {
+            pos[d] = i as u32;
+        }
         Reader {
             files: files
                 .iter()
@@ -275,6 +188,7 @@ impl<'a> Reader<'a> {
             level,
             year,
             extra,
+            pos,
             entry: e,
         }
     }
@@ -432,7 +346,7 @@ impl<'a> Reader<'a> {
         let sel = [&f.provinsi, &f.jenis, &f.tingkat, &f.tahun];
         let names = ["provinsi", "jenis", "tingkat", "tahun"];
         let mut counts: [BTreeMap<String, usize>; 4] = Default::default();
-        let mut hits: Vec<(f64, u32)> = Vec::new();
+        let mut hits: Vec<(u32, u32)> = Vec::new();
         for d in 0..self.n {
             if fields.iter().any(|fl| fl[d] == 0) {
                 continue;
@@ -449,7 +363,7 @@ impl<'a> Reader<'a> {
                 }
             }
             if ok.iter().all(|&x| x) {
-                let mut score: f64 = fields.iter().map(|fl| WEIGHT[fl[d] as usize] * 10.0).sum();
+                let mut score: u32 = fields.iter().map(|fl| WEIGHT[fl[d] as usize] * FIELD).sum();
                 score += self.recency(d);
                 hits.push((score, d as u32));
             }
@@ -457,15 +371,18 @@ impl<'a> Reader<'a> {
         for (k, c) in counts.into_iter().enumerate() {
             out.counts.insert(names[k], c);
         }
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let hits = by_locality(hits, self.rs);
         out.total = hits.len();
         let kinds = self.entry["kinds"].clone();
+        let first: Vec<u32> = hits.iter().take(page).map(|h| h.1).collect();
+        let layout = self.layout(&first);
         for &(score, id) in hits.iter().take(page) {
-            let ci = id as usize / self.rs;
-            let url = format!("{}{}-{}.json", self.dir, self.recs, ci);
+            let (name, at) = layout(id);
+            let url = format!("{}{}-{}.json", self.dir, self.recs, name);
             let rows: Value =
                 serde_json::from_slice(self.fetch(&url, &mut out)).expect("records are JSON");
-            let r = &rows[id as usize % self.rs];
+            let r = &rows[at];
             let s = |v: &Value| v.as_str().unwrap_or("").to_string();
             let slug = s(&r[0]);
             let slug = match slug.strip_prefix('~') {
@@ -484,19 +401,83 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn recency(&self, d: usize) -> f64 {
-        let y = self.year[d];
-        if y == 0 {
-            2.0
-        } else {
-            4.0 * f64::from(y - self.min_year + 1) / f64::from(self.max_year - self.min_year + 2)
+    /// The record layout that holds these ids in fewer chunks (id order on a
+    /// tie): for an id, the chunk's name and the row in it.
+    fn layout(&self, ids: &[u32]) -> impl Fn(u32) -> (String, usize) + '_ {
+        let rs = self.rs;
+        let count =
+            |f: &dyn Fn(u32) -> usize| ids.iter().map(|&d| f(d)).collect::<BTreeSet<_>>().len();
+        let by_prov = count(&|d| self.pos[d as usize] as usize / rs) < count(&|d| d as usize / rs);
+        move |d: u32| {
+            let at = if by_prov {
+                self.pos[d as usize] as usize
+            } else {
+                d as usize
+            };
+            let prefix = if by_prov { "p" } else { "" };
+            (format!("{prefix}{}", at / rs), at % rs)
         }
     }
+
+    fn recency(&self, d: usize) -> u32 {
+        let y = self.year[d];
+        if y == 0 {
+            20
+        } else {
+            40 * u32::from(y - self.min_year + 1) / u32::from(self.max_year - self.min_year + 2)
+        }
+    }
+}
+
+/// Orders hits sorted by (score desc, id) so that, among hits of equal
+/// score, those whose record chunk is already needed come first, then those
+/// in the chunk holding most of them (then chunk, id). Equal scores are
+/// equally good answers; this way the first page needs few record chunks.
+/// `client.js` `rank` does the same.
+pub fn by_locality(hits: Vec<(u32, u32)>, rs: usize) -> Vec<(u32, u32)> {
+    let chunk = |h: &(u32, u32)| h.1 as usize / rs;
+    let mut used = BTreeSet::new();
+    let mut out = Vec::with_capacity(hits.len());
+    for tier in hits.chunk_by(|a, b| a.0 == b.0) {
+        let mut n: BTreeMap<usize, usize> = BTreeMap::new();
+        for h in tier {
+            *n.entry(chunk(h)).or_default() += 1;
+        }
+        let key = |h: &(u32, u32)| {
+            let c = chunk(h);
+            let k = if used.contains(&c) { usize::MAX } else { n[&c] };
+            (std::cmp::Reverse(k), c, h.1)
+        };
+        let mut tier = tier.to_vec();
+        tier.sort_by_key(key);
+        used.extend(tier.iter().map(chunk));
+        out.extend(tier);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equal_scores_gather_in_few_record_chunks() {
+        // rs = 10: ids 3 and 25 tie at 500; 12, 14, 15 and 27 tie at 300.
+        let hits = vec![
+            (500, 3),
+            (500, 25),
+            (300, 12),
+            (300, 14),
+            (300, 15),
+            (300, 27),
+            (200, 1),
+        ];
+        let got: Vec<u32> = by_locality(hits, 10).into_iter().map(|h| h.1).collect();
+        // Chunk 2 (id 27) is already needed for id 25; chunk 1 holds three.
+        assert_eq!(got, [3, 25, 27, 12, 14, 15, 1]);
+        let alone = by_locality(vec![(9, 40), (9, 2), (9, 5)], 10);
+        assert_eq!(alone, [(9, 2), (9, 5), (9, 40)], "the fuller chunk first");
+    }
 
     #[test]
     fn one_edit() {
@@ -507,25 +488,5 @@ mod tests {
         assert!(within_one_edit("ukdus", "kudus"));
         assert!(!within_one_edit("kds", "kudus"));
         assert!(!within_one_edit("kodos", "kudus"));
-    }
-
-    #[test]
-    fn decodes_what_index_encodes() {
-        let list = vec![(0, 3), (5, 1), (6, 2), (900, 1)];
-        let mut b = vec![1u8];
-        super::super::index::encode_postings(&list, &mut b);
-        b.push(1); // one surface
-        b.extend([0, 4]);
-        b.extend(b"baca");
-        b.push(1);
-        let c = decode_chunk(&b);
-        assert_eq!(c.lists[0], list);
-        assert_eq!(c.terms[0].surface, "baca");
-        assert!(matches!(c.terms[0].list, Target::List(0)));
-        let dense: Vec<(u32, u8)> = (10..300).map(|d| (d, (d % 3 + 1) as u8)).collect();
-        let mut b = vec![1u8];
-        super::super::index::encode_postings(&dense, &mut b);
-        b.push(0);
-        assert_eq!(decode_chunk(&b).lists[0], dense);
     }
 }
