@@ -5,6 +5,7 @@
 
 use super::encode::{self, Quality};
 use super::select::{cover_crop, Format};
+use super::text::{fit as fit_line, wrap};
 use ab_glyph::{point, Font, FontRef, PxScale, ScaleFont};
 use image::{DynamicImage, Rgb, RgbImage};
 
@@ -114,10 +115,10 @@ fn draw_text(img: &mut RgbImage, spec: &CardSpec) {
     }
     // Title: the largest size at which it fits in three lines.
     let mut size = 72.0;
-    let mut lines = wrap(&bold, size, &spec.title, width);
+    let mut lines = wrap(&bold, size, &spec.title, width, usize::MAX);
     while lines.len() > 3 && size > 44.0 {
         size -= 4.0;
-        lines = wrap(&bold, size, &spec.title, width);
+        lines = wrap(&bold, size, &spec.title, width, usize::MAX);
     }
     if lines.len() > 3 {
         lines.truncate(3);
@@ -148,63 +149,6 @@ fn draw_text(img: &mut RgbImage, spec: &CardSpec) {
             WHITE,
         );
     }
-}
-
-fn text_width(font: &FontRef<'_>, size: f32, text: &str) -> f32 {
-    let f = font.as_scaled(PxScale::from(size));
-    let mut w = 0.0;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if let Some(p) = prev {
-            w += f.kern(p, id);
-        }
-        w += f.h_advance(id);
-        prev = Some(id);
-    }
-    w
-}
-
-/// Greedy word wrap; a word longer than a line is cut with an ellipsis.
-fn wrap(font: &FontRef<'_>, size: f32, text: &str, width: f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if cur.is_empty() {
-            word.to_string()
-        } else {
-            format!("{cur} {word}")
-        };
-        if text_width(font, size, &candidate) <= width || cur.is_empty() {
-            cur = candidate;
-        } else {
-            lines.push(std::mem::take(&mut cur));
-            cur = word.to_string();
-        }
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-        .into_iter()
-        .map(|l| fit_line(font, size, &l, width))
-        .collect()
-}
-
-/// `text`, shortened with an ellipsis until it fits `width`.
-fn fit_line(font: &FontRef<'_>, size: f32, text: &str, width: f32) -> String {
-    if text_width(font, size, text) <= width {
-        return text.to_string();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if text_width(font, size, &s) <= width {
-            return s;
-        }
-    }
-    "…".into()
 }
 
 fn draw_line(
@@ -249,6 +193,7 @@ fn draw_line(
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::width as text_width;
     use super::*;
 
     #[test]
@@ -259,6 +204,7 @@ mod tests {
             72.0,
             "Perpustakaan Umum Daerah Kabupaten Kepulauan Siau Tagulandang Biaro",
             1056.0,
+            usize::MAX,
         );
         assert!(lines.len() >= 2);
         for l in &lines {

@@ -22,6 +22,7 @@ mod card;
 mod encode;
 mod select;
 mod source;
+pub mod text;
 
 pub use card::{CardSpec, CARD_HEIGHT, CARD_WIDTH};
 pub use select::{fit_size, scaled_height, select_widths, Fit, Format, PIPELINE_VERSION};

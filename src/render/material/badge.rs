@@ -8,8 +8,9 @@
 //! attributes, no `style` (the site's CSP forbids inline styles).
 
 use super::super::escape::html as esc;
+use crate::images::text::{fit, width as text_width, wrap};
 use crate::model::KpiCategory;
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use ab_glyph::FontRef;
 
 /// Outer width, in CSS pixels.
 pub const WIDTH: u32 = 300;
@@ -87,74 +88,6 @@ fn fonts() -> Fonts<'static> {
         bold: FontRef::try_from_slice(dejavu::sans::bold()).expect("DejaVu Sans Bold"),
         regular: FontRef::try_from_slice(dejavu::sans::regular()).expect("DejaVu Sans"),
     }
-}
-
-/// Advance width of `text` at `size` px, kerning included.
-pub fn text_width(font: &FontRef<'_>, size: f32, text: &str) -> f32 {
-    let f = font.as_scaled(PxScale::from(size));
-    let mut w = 0.0;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if let Some(p) = prev {
-            w += f.kern(p, id);
-        }
-        w += f.h_advance(id);
-        prev = Some(id);
-    }
-    w
-}
-
-/// `text`, cut at a character boundary with an ellipsis until it fits.
-fn fit(font: &FontRef<'_>, size: f32, text: &str, width: f32) -> String {
-    if text_width(font, size, text) <= width {
-        return text.to_string();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s = format!("{}…", chars.iter().collect::<String>().trim_end());
-        if text_width(font, size, &s) <= width {
-            return s;
-        }
-    }
-    "…".into()
-}
-
-/// Greedy word wrap into at most `max` lines; what does not fit the last
-/// line is cut with an ellipsis, as is a word longer than a line.
-fn wrap(font: &FontRef<'_>, size: f32, text: &str, width: f32, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let candidate = if cur.is_empty() {
-            word.to_string()
-        } else {
-            format!("{cur} {word}")
-        };
-        if cur.is_empty() || text_width(font, size, &candidate) <= width {
-            cur = candidate;
-            continue;
-        }
-        if lines.len() + 1 == max {
-            // Last line: keep everything, the ellipsis shows it is cut.
-            cur = std::iter::once(candidate.as_str())
-                .chain(words.by_ref())
-                .collect::<Vec<_>>()
-                .join(" ");
-            break;
-        }
-        lines.push(std::mem::take(&mut cur));
-        cur = word.to_string();
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-        .into_iter()
-        .map(|l| fit(font, size, &l, width))
-        .collect()
 }
 
 /// How a `<text>` is set.
