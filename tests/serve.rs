@@ -11,7 +11,7 @@ mod support;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -237,7 +237,13 @@ fn serves_the_site_and_reloads_after_an_edit() {
         r.body.contains("__warta_live"),
         "the live script is injected"
     );
-    assert!(r.body.contains("EventSource"));
+    // The script is a file (the pages' CSP refuses inline scripts).
+    assert!(r
+        .body
+        .contains("<script id=\"__warta_live\" src=\"/__warta/live.js\">"));
+    let js = server.get("/__warta/live.js");
+    assert_eq!(js.headers["content-type"], "text/javascript; charset=utf-8");
+    assert!(js.body.contains("EventSource"));
     assert!(
         !r.body.contains("<div id=\"__warta_overlay\""),
         "no overlay on a good build"
@@ -249,7 +255,7 @@ fn serves_the_site_and_reloads_after_an_edit() {
     let css = home
         .body
         .split('"')
-        .find(|s| s.starts_with("/style.") && s.ends_with(".css"))
+        .find(|s| s.starts_with("/aset/style.") && s.ends_with(".css"))
         .expect("a stylesheet link")
         .to_string();
     for (path, ctype) in [
@@ -344,9 +350,13 @@ fn a_broken_edit_shows_the_overlay_and_keeps_the_last_good_site() {
     );
     assert!(!overlay.contains("<img"), "{overlay}");
     // The embedded state cannot close the script element either.
-    let script = r.body.split("<script id=\"__warta_live\">").nth(1).unwrap();
-    let script = script.split("</script>").next().unwrap();
-    assert!(!script.contains("<img"), "{script}");
+    let state = r
+        .body
+        .split("<script type=\"application/json\" id=\"__warta_state\">")
+        .nth(1)
+        .expect("the state block");
+    let state = state.split("</script>").next().unwrap();
+    assert!(!state.contains("<img"), "{state}");
     assert_eq!(server.get("/").status, 200);
 
     // The fix clears it.
@@ -695,215 +705,31 @@ fn the_browser_reloads_after_a_save_and_keeps_its_place() {
     );
 }
 
-// ---------------------------------------------------------------------
-// Partial rebuilds give exactly what a full build gives.
-
-/// What `warta build` would publish, in memory: output path → bytes.
-fn full_build(root: &Path) -> HashMap<String, Vec<u8>> {
-    let checked = warta::pipeline::check(root, warta::site::ResolveOptions::default());
-    assert!(!checked.diags.has_errors(), "the site has errors");
-    let mut files = checked.files;
-    let site = checked.site;
-    let theme =
-        warta::load::theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
-            .expect("theme");
-    let rendered = warta::render::render(&site, &theme).expect("render");
-    let mut map: HashMap<String, Vec<u8>> = rendered
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
-    for (src, url) in &site.assets {
-        map.insert(
-            url.trim_start_matches('/').to_string(),
-            std::fs::read(root.join(src)).unwrap(),
-        );
-    }
-    map
-}
-
-fn assert_same(engine: &warta::serve::engine::Engine, root: &Path, step: &str) {
-    let expected = full_build(root);
-    let served = engine.served();
-    let served = served.read().unwrap();
-    let mut missing: Vec<&String> = expected
-        .keys()
-        .filter(|k| !served.files.contains_key(*k))
-        .collect();
-    missing.sort();
-    let mut extra: Vec<&String> = served
-        .files
-        .keys()
-        .filter(|k| !expected.contains_key(*k))
-        .collect();
-    extra.sort();
-    let mut differ: Vec<&String> = expected
-        .iter()
-        .filter(|(k, v)| served.files.get(*k).is_some_and(|s| s[..] != v[..]))
-        .map(|(k, _)| k)
-        .collect();
-    differ.sort();
-    assert!(
-        missing.is_empty() && extra.is_empty() && differ.is_empty(),
-        "{step}: missing {missing:?}, extra {extra:?}, different {differ:?}"
-    );
-}
-
-fn first_file(dir: &Path) -> PathBuf {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    v.sort();
-    v.remove(v.len() / 2)
-}
-
-fn replace_line(path: &Path, key: &str, line: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let out: Vec<String> = text
-        .lines()
-        .map(|l| {
-            if l.starts_with(key) {
-                line.to_string()
-            } else {
-                l.to_string()
-            }
-        })
-        .collect();
-    std::fs::write(path, out.join("\n") + "\n").unwrap();
-}
-
 #[test]
-fn partial_rebuilds_match_full_builds() {
-    use warta::serve::engine::Engine;
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    warta::synth::write(
-        root,
-        &warta::synth::SynthOptions {
-            libraries: 60,
-            posts: 90,
-            stories: 20,
-            seed: 11,
-        },
-    )
-    .unwrap();
-    let mut engine = Engine::new(root, warta::site::ResolveOptions::default());
-    let o = engine.build();
-    assert!(o.ok, "{:?}", o.views());
-    assert_same(&engine, root, "first build");
-
-    let post = first_file(&root.join("content/berita"));
-    let story = first_file(&root.join("content/kisah"));
-    // `partial`: whether the change must take the partial path (None:
-    // either is right).
-    let step = |engine: &mut Engine, what: &str, changed: &Path, partial: Option<bool>| {
-        let o = engine.rebuild(&[changed.to_path_buf()]);
-        assert!(o.ok, "{what}: {:?}", o.views());
-        if let Some(p) = partial {
-            assert_eq!(o.full.is_none(), p, "{what}: {:?}", o.full);
-        }
-        assert_same(engine, root, what);
-    };
-
-    replace_line(&post, "title:", "title: \"Judul Baru <b>tebal</b>\"");
-    step(&mut engine, "post title", &post, Some(true));
-    let text = std::fs::read_to_string(&post).unwrap()
-        + "\nParagraf tambahan dengan [tautan](@/tentang.md).\n";
-    std::fs::write(&post, text).unwrap();
-    step(&mut engine, "post body", &post, Some(true));
-    replace_line(&post, "tags:", "tags: [\"pendidikan\", \"umkm\"]");
-    step(&mut engine, "post tags", &post, None);
-    replace_line(&post, "summary:", "summary: \"Ringkasan baru\"");
-    step(&mut engine, "post summary", &post, Some(true));
-    // Another library (of another province): its pages and both provinces.
-    let other = std::fs::read_to_string(first_file(&root.join("content/kisah")))
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("library: ").map(str::to_string))
-        .unwrap();
-    let text = std::fs::read_to_string(&post).unwrap();
-    let mut lines: Vec<String> = text.lines().map(String::from).collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("libraries:"))
-        .unwrap();
-    lines[at + 1] = format!("  - {other}");
-    std::fs::write(&post, lines.join("\n") + "\n").unwrap();
-    step(&mut engine, "post library", &post, Some(true));
-    replace_line(&post, "date:", "date: 2030-01-01");
-    step(&mut engine, "post date (reorders)", &post, Some(false));
-
-    replace_line(&story, "title:", "title: \"Kisah yang Disunting\"");
-    step(&mut engine, "story title", &story, Some(true));
-    replace_line(&story, "quote:", "quote: \"Kutipan baru\"");
-    step(&mut engine, "story quote", &story, Some(true));
-
-    let page = root.join("content/tentang.md");
-    let text = std::fs::read_to_string(&page).unwrap() + "\nTambahan.\n";
-    std::fs::write(&page, text).unwrap();
-    step(&mut engine, "page", &page, Some(true));
-
-    let new_post = root.join("content/berita/berita-baru-sekali.md");
+fn drafts_are_served_only_with_drafts_and_marked() {
+    let site = TestSite::minimal();
     std::fs::write(
-        &new_post,
-        "---\ntitle: Berita Baru\ndate: 2031-02-03\nprovinces: [aceh]\n---\n\nIsi.\n",
+        site.path("content/berita/berita-draf.md"),
+        "---\ntitle: Berita Masih Draf\ndate: 2022-08-05\nprovinces: [jawa-tengah]\ndraft: true\n---\n\nBelum terbit.\n",
     )
     .unwrap();
-    step(&mut engine, "new post", &new_post, Some(false));
+    let server = Server::start(site.root(), &[]);
+    assert_eq!(server.get("/berita/berita-draf/").status, 404);
+    drop(server);
 
-    // A broken edit keeps the last good site; the fix brings the new one.
-    let before: HashMap<String, bytes::Bytes> = engine.served().read().unwrap().files.clone();
-    replace_line(&new_post, "date:", "date: 2031-02-30");
-    let o = engine.rebuild(std::slice::from_ref(&new_post));
-    assert!(!o.ok);
-    assert!(engine.served().read().unwrap().errors.is_some());
-    assert!(engine.served().read().unwrap().files == before);
-    replace_line(&new_post, "date:", "date: 2031-02-28");
-    step(&mut engine, "fixed", &new_post, None);
-    assert!(engine.served().read().unwrap().errors.is_none());
-
-    std::fs::remove_file(&new_post).unwrap();
-    step(&mut engine, "removed post", &new_post, Some(false));
-
-    // Assets: a new static file, then a changed one.
-    let img = root.join("static/images/baru.png");
-    std::fs::write(&img, b"not really a png").unwrap();
-    step(&mut engine, "new asset", &img, Some(true));
-    std::fs::write(&img, b"still not a png").unwrap();
-    step(&mut engine, "changed asset", &img, Some(true));
-
-    // A template override: everything.
-    let tpl = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/404.html");
-    let text = std::fs::read_to_string(tpl)
-        .unwrap()
-        .replace("</", "<!-- ditimpa --></");
-    std::fs::create_dir_all(root.join("templates")).unwrap();
-    std::fs::write(root.join("templates/404.html"), text).unwrap();
-    step(
-        &mut engine,
-        "template",
-        &root.join("templates/404.html"),
-        Some(false),
+    let mut server = Server::start(site.root(), &["--drafts"]);
+    server.wait_line(|l| l.contains("drafts are published too"));
+    let r = server.get("/berita/berita-draf/");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Berita Masih Draf"));
+    assert!(
+        r.body
+            .contains("<div id=\"__warta_draft\" role=\"note\">Draf: halaman ini belum terbit."),
+        "the draft notice"
     );
-    assert!(engine
-        .get("404.html")
-        .is_some_and(|b| String::from_utf8_lossy(&b).contains("ditimpa")));
-
-    // As `warta serve` runs it: the search index after the pages.
-    engine.defer_search = true;
-    replace_line(&post, "title:", "title: \"Sekali Lagi\"");
-    let o = engine.rebuild(std::slice::from_ref(&post));
-    assert!(o.ok && o.full.is_none(), "{:?}", o.full);
-    assert!(engine.finish_search().is_some());
-    assert_same(&engine, root, "deferred search index");
-    engine.defer_search = false;
-
-    // Settings: everything.
-    let yaml = root.join("data/site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    let text = text.replacen("title:", "title: \"Judul Situs Baru\"\n#", 1);
-    std::fs::write(&yaml, text).unwrap();
-    step(&mut engine, "settings", &yaml, Some(false));
+    let published = server.get(POST_URL);
+    assert!(
+        !published.body.contains("__warta_draft"),
+        "only drafts get the notice"
+    );
 }

@@ -4,12 +4,13 @@
 use crate::diag::Style;
 use std::path::Path;
 
-pub fn run(root: &Path, port: u16, bind: &str, open: bool, style: Style) -> i32 {
+pub fn run(root: &Path, port: u16, bind: &str, open: bool, drafts: bool, style: Style) -> i32 {
     crate::serve::run(crate::serve::Options {
         root: root.to_path_buf(),
         port,
         bind: bind.to_string(),
         open,
         style,
+        drafts,
     })
 }

@@ -4,6 +4,7 @@
 //! (its position), then read and parsed in parallel; results are assembled
 //! in file order, which keeps output and diagnostics deterministic.
 
+pub mod cache;
 mod frontmatter;
 mod read;
 pub mod records;
@@ -154,35 +155,48 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
     for ((file, parsed, ds, failed), (rel, kind)) in outcomes.into_iter().zip(&texts) {
         files.add(file);
         diags.extend(ds);
-        let whole_file_failed = matches!(parsed, Parsed::Nothing);
-        match kind {
-            Kind::Libraries => loaded
-                .unloaded
-                .extend(failed.into_iter().map(|id| format!("library:{id}"))),
-            Kind::Markdown(Section::Plm) if whole_file_failed => {
-                let (slug, _) = slug_and_dir(&slash_path(rel));
-                loaded.unloaded.insert(format!("event:{slug}"));
-            }
-            _ => {}
-        }
-        if whole_file_failed {
-            loaded.partial.extend(partial_kinds(*kind));
-        }
-        match parsed {
-            Parsed::Config(r) => loaded.config = Some(r),
-            Parsed::Provinces(v) => loaded.provinces.extend(v),
-            Parsed::Regencies(v) => loaded.regencies.extend(v),
-            Parsed::Libraries(v) => loaded.libraries.extend(v),
-            Parsed::Awards(v) => loaded.awards.extend(v),
-            Parsed::Reports(v) => loaded.reports.extend(v),
-            Parsed::Post(c) => loaded.posts.push(c),
-            Parsed::Story(c) => loaded.stories.push(c),
-            Parsed::Event(c) => loaded.events.push(c),
-            Parsed::Page(c) => loaded.pages.push(c),
-            Parsed::Nothing => {}
-        }
+        add_parsed(&mut loaded, rel, *kind, parsed, failed);
     }
-    if loaded.config.is_none() && !texts.iter().any(|(_, k)| *k == Kind::Config) {
+    diags.extend(missing_files(&mut loaded, |k| texts.iter().any(|(_, t)| *t == k)));
+    (loaded, files, diags)
+}
+
+/// Adds what one file gave to `loaded` (files must come in walk order).
+fn add_parsed(loaded: &mut Loaded, rel: &Path, kind: Kind, parsed: Parsed, failed: Vec<String>) {
+    let whole_file_failed = matches!(parsed, Parsed::Nothing);
+    match kind {
+        Kind::Libraries => loaded
+            .unloaded
+            .extend(failed.into_iter().map(|id| format!("library:{id}"))),
+        Kind::Markdown(Section::Plm) if whole_file_failed => {
+            let (slug, _) = slug_and_dir(&slash_path(rel));
+            loaded.unloaded.insert(format!("event:{slug}"));
+        }
+        _ => {}
+    }
+    if whole_file_failed {
+        loaded.partial.extend(partial_kinds(kind));
+    }
+    match parsed {
+        Parsed::Config(r) => loaded.config = Some(r),
+        Parsed::Provinces(v) => loaded.provinces.extend(v),
+        Parsed::Regencies(v) => loaded.regencies.extend(v),
+        Parsed::Libraries(v) => loaded.libraries.extend(v),
+        Parsed::Awards(v) => loaded.awards.extend(v),
+        Parsed::Reports(v) => loaded.reports.extend(v),
+        Parsed::Post(c) => loaded.posts.push(c),
+        Parsed::Story(c) => loaded.stories.push(c),
+        Parsed::Event(c) => loaded.events.push(c),
+        Parsed::Page(c) => loaded.pages.push(c),
+        Parsed::Nothing => {}
+    }
+}
+
+/// The problems of required files that are not there (`has`: whether a
+/// file of that kind was found).
+fn missing_files(loaded: &mut Loaded, has: impl Fn(Kind) -> bool) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if loaded.config.is_none() && !has(Kind::Config) {
         diags.push(
             Diagnostic::global("data/site.yaml is missing: a site needs its settings").with_help(
                 "create data/site.yaml with at least `title: …` and `base_url: https://…`",
@@ -193,7 +207,7 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
         (Kind::Provinces, "provinces.yaml"),
         (Kind::Regencies, "regencies.yaml"),
     ] {
-        if !texts.iter().any(|(_, k)| *k == kind) {
+        if !has(kind) {
             loaded.partial.extend(partial_kinds(kind));
             diags.push(
                 Diagnostic::global(format!("data/{name} is missing")).with_help(
@@ -202,7 +216,7 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
             );
         }
     }
-    (loaded, files, diags)
+    diags
 }
 
 /// The reference kinds (as `site::resolve` names them) that become

@@ -66,6 +66,54 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     pages::jobs(site)
 }
 
+/// The output paths (`berita/x/index.html`) of the pages of drafts.
+pub fn draft_pages(site: &Site) -> std::collections::HashSet<String> {
+    let posts = site
+        .posts
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| urls::post(&p.slug));
+    let stories = site
+        .stories
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| urls::story(&p.slug));
+    let events = site
+        .events
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| urls::event(&p.slug));
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| urls::page(&p.slug));
+    posts
+        .chain(stories)
+        .chain(events)
+        .chain(pages)
+        .map(|u| urls::file_path(&u))
+        .collect()
+}
+
+/// What the lists show of a post or story (its card), as text to compare:
+/// an edit that keeps it, and the record's links, changes no list.
+pub fn card(
+    site: &Site,
+    prepared: &Prepared,
+    bodies: &Bodies,
+    story: bool,
+    index: usize,
+) -> String {
+    let cx = prepared.cx(site, bodies);
+    let json = if story {
+        serde_json::to_string(&view::story_card(&cx, crate::site::StoryId(index as u32)))
+    } else {
+        serde_json::to_string(&view::post_card(&cx, crate::site::PostId(index as u32)))
+    };
+    json.unwrap_or_default()
+}
+
 /// The page of news listing page `n` (1-based) that shows post `index`.
 pub fn news_page_of(site: &Site, index: usize) -> usize {
     index / site.config.per_page.max(1) + 1
@@ -82,6 +130,8 @@ pub struct RenderedPage {
     pub kind: String,
     pub in_sitemap: bool,
     pub html: String,
+    /// How long it took to build and render (for `warta serve`'s timings).
+    pub took: std::time::Duration,
 }
 
 /// Renders `jobs` in parallel; results are in the order of `jobs`. All
@@ -97,6 +147,7 @@ pub fn render_jobs(
     let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
+            let started = std::time::Instant::now();
             let page = pages::build(&cx, job);
             let mut ctx = common.clone();
             ctx.extend(page.context);
@@ -110,6 +161,7 @@ pub fn render_jobs(
                 kind: page.template.trim_end_matches(".html").to_string(),
                 in_sitemap: page.in_sitemap,
                 html,
+                took: started.elapsed(),
             })
         })
         .collect();
@@ -143,6 +195,42 @@ pub fn feeds(
     feeds::all(&prepared.cx(site, bodies), sitemap_urls)
 }
 
+/// The files [`super::render`] makes from data and settings besides pages,
+/// feeds, theme files and the search index: each library's QR code and
+/// badge, `_redirects`, the browser editor. A full build in `warta serve`
+/// makes them; a partial one (content edits only) keeps them.
+///
+/// Keep in step with `render_pages`: the first step of
+/// `tests/serve.rs::partial_rebuilds_match_full_builds` fails, naming the
+/// missing files, when a kind of file is made there and not here.
+pub fn side_files(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
+    let cx = prepared.cx(site, bodies);
+    let mut files = super::material::files(&cx);
+    if let Some(rules) = super::redirects::file(site) {
+        files.push(OutFile {
+            path: "_redirects".into(),
+            bytes: rules.into_bytes(),
+        });
+    }
+    files.extend(
+        crate::cms::build(site)
+            .into_iter()
+            .map(|(url, bytes)| OutFile {
+                path: url.trim_start_matches('/').to_string(),
+                bytes,
+            }),
+    );
+    files
+}
+
+/// [`feeds`] without the sitemap, for a rebuild that keeps the set of
+/// pages (the sitemap lists only their URLs, so it is the same).
+pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
+    let mut v = feeds::all(&prepared.cx(site, bodies), &[]);
+    v.retain(|f| f.path != "sitemap.xml");
+    v
+}
+
 /// The files [`super::render`] makes from the model besides pages, feeds
 /// and theme files: the search index (see docs/search.md). Built whole.
 pub fn model_files(site: &Site) -> Vec<OutFile> {
@@ -167,6 +255,8 @@ pub struct BodyCache {
 struct CacheState {
     allow_html: bool,
     targets: u64,
+    /// The `@/` link targets, kept for [`BodyCache::refresh_some`].
+    link_targets: Option<markdown::LinkTargets>,
     bodies: Bodies,
     /// Per kind (posts, stories, events, pages), by index: slug and key.
     keys: [Vec<(String, Option<BodyKey>)>; 4],
@@ -311,6 +401,7 @@ impl BodyCache {
         self.state = Some(CacheState {
             allow_html,
             targets,
+            link_targets,
             bodies: Bodies {
                 posts,
                 stories,
@@ -320,6 +411,68 @@ impl BodyCache {
             keys: new_keys,
         });
         (diags, stats)
+    }
+}
+
+impl BodyCache {
+    /// Renders again the bodies of the posts and stories at these indices
+    /// of `site` when their text changed; every other record, and the set
+    /// of link targets, must be as at the last [`BodyCache::update`]
+    /// (`None`: there was none, use `update`).
+    pub fn refresh_some(
+        &mut self,
+        site: &Site,
+        posts: &[usize],
+        stories: &[usize],
+    ) -> Option<(Vec<Diagnostic>, BodyStats)> {
+        let state = self.state.as_mut()?;
+        if state.allow_html != site.config.allow_html
+            || state.bodies.posts.len() != site.posts.len()
+            || state.bodies.stories.len() != site.stories.len()
+        {
+            return None;
+        }
+        let mut todo: Vec<(usize, usize, &str, &crate::site::BodySource, BodyKey)> = Vec::new();
+        let mut stats = BodyStats::default();
+        let items = posts
+            .iter()
+            .map(|&i| (0, i, site.posts[i].body.as_str(), &site.posts[i].source))
+            .chain(
+                stories
+                    .iter()
+                    .map(|&i| (1, i, site.stories[i].body.as_str(), &site.stories[i].source)),
+            );
+        for (k, i, body, src) in items {
+            let key = BodyKey::of(body);
+            if state.keys[k][i].1 == Some(key) {
+                stats.reused += 1;
+            } else {
+                todo.push((k, i, body, src, key));
+            }
+        }
+        let mut diags = Vec::new();
+        if !todo.is_empty() {
+            let targets = state
+                .link_targets
+                .get_or_insert_with(|| markdown::LinkTargets::new(site));
+            let allow = state.allow_html;
+            let made: Vec<(String, Vec<Diagnostic>)> = todo
+                .par_iter()
+                .map(|(_, _, body, src, _)| markdown::render(body, src, allow, targets))
+                .collect();
+            for ((k, i, _, _, key), (html, d)) in todo.into_iter().zip(made) {
+                stats.rendered += 1;
+                let slug = if k == 0 {
+                    &site.posts[i].slug
+                } else {
+                    &site.stories[i].slug
+                };
+                state.keys[k][i] = (slug.clone(), d.is_empty().then_some(key));
+                kind_mut(&mut state.bodies, k)[i] = html;
+                diags.extend(d);
+            }
+        }
+        Some((diags, stats))
     }
 }
 

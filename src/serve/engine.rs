@@ -1,143 +1,48 @@
 //! The build half of `warta serve`: builds the site into memory and, on
 //! each change, rebuilds what the change touches.
 //!
-//! Every rebuild checks the whole site (load → validate → resolve, as
-//! `warta build` does), then decides from the files changed since the last
-//! good build and from the old and new [`Site`]:
-//! - theme or `templates/` changed → the theme is loaded and compiled again,
-//!   and every page is rendered;
-//! - settings, data files, events, or the set or order of posts, stories,
-//!   pages, libraries, provinces, tags or award years changed → every page;
-//! - only news posts, stories or stand-alone pages changed → just the pages
-//!   that show them (see [`affected`]), plus the feeds;
-//! - only assets changed → the assets are read again.
+//! Front half ([`super::front`]): the files come from a
+//! [`LoadCache`] (only the changed ones are read and parsed again). When
+//! every change since the last good build is an edit of a news post or
+//! story (or an asset), those records are validated and resolved alone
+//! and patched into the last good [`Site`] (`site::patch`); anything else
+//! (data, settings, events, pages, files added or removed, a record whose
+//! edit changes the site's shape) validates and resolves the whole site.
 //!
-//! Markdown bodies are rendered again only when their text changed
-//! ([`BodyCache`]). A build with errors changes nothing that is served: the
-//! last good site stays, and the errors are kept for the browser overlay.
+//! Back half ([`super::plan`]): the theme is compiled again only when it
+//! changed; Markdown bodies are rendered again only when their text
+//! changed ([`BodyCache`]); then either every page, or just the pages that
+//! show the changed records, plus the feeds (the sitemap only when the set
+//! of pages changed). A build with errors changes nothing that is served:
+//! the last good site stays, and the errors are kept for the browser
+//! overlay.
 
-use crate::diag::{emit, Diagnostic, Severity, SourceMap, Style};
+mod outcome;
+mod publish;
+mod search;
+mod verify;
+
+use super::front;
+use super::plan::{self, JobKey, Plan};
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::load::cache::LoadCache;
 use crate::load::theme;
-use crate::pipeline;
-use crate::render::incremental::{self, BodyCache, Job, Prepared, RenderedPage};
-use crate::site::{
-    EventId, LibraryId, PageId, PostId, ProvinceId, ResolveOptions, Site, StoryId, TagId,
-};
+use crate::render::incremental::{self, BodyCache, Prepared, RenderedPage};
+use crate::site::patch::{self, Touched};
+use crate::site::{ResolveOptions, Site};
 use bytes::Bytes;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-/// What is served: output path (`berita/x/index.html`, no leading slash) →
-/// bytes, plus the errors of the last build if it failed.
-#[derive(Default)]
-pub struct Served {
-    pub files: HashMap<String, Bytes>,
-    /// Bumped on every build, good or bad (the browser reloads when its
-    /// page is older than this).
-    pub version: u64,
-    /// The errors of the last build, if it failed.
-    pub errors: Option<Arc<ErrorReport>>,
-}
-
-/// One diagnostic, positions resolved, ready for the overlay.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DiagView {
-    pub severity: &'static str,
-    /// `file:line:col`, when the problem has a place.
-    pub location: Option<String>,
-    pub message: String,
-    pub related: Vec<(String, String)>,
-    pub help: Option<String>,
-}
-
-/// The errors of a failed build.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ErrorReport {
-    pub items: Vec<DiagView>,
-}
-
-/// How a rebuild went.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub ok: bool,
-    /// Every page was rendered (and why), or only some.
-    pub full: Option<String>,
-    /// HTML pages rendered.
-    pub pages: usize,
-    /// Markdown bodies rendered (the others were reused).
-    pub bodies: usize,
-    /// Assets read from disk.
-    pub assets: usize,
-    /// Files whose bytes changed or that appeared or went away.
-    pub changed: usize,
-    pub timings: Timings,
-    /// Every diagnostic (warnings of a good build, errors of a bad one),
-    /// with the file map to print them.
-    pub diags: Vec<(Vec<Diagnostic>, Arc<SourceMap>)>,
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Timings {
-    /// load + validate + resolve of the whole site.
-    pub check: Duration,
-    /// Loading and compiling the theme (only when it changed).
-    pub theme: Duration,
-    /// Markdown bodies.
-    pub bodies: Duration,
-    /// Pages, feeds, assets.
-    pub render: Duration,
-    /// Of `render`: the feeds, sitemap and robots.txt.
-    pub feeds: Duration,
-    /// Of `render`: the search index (always built whole).
-    pub search: Duration,
-    /// Updating what is served.
-    pub publish: Duration,
-    pub total: Duration,
-}
-
-impl Outcome {
-    /// Prints the diagnostics in the chosen style.
-    pub fn emit(&self, style: Style) {
-        for (ds, files) in &self.diags {
-            let _ = emit(ds, files, style);
-        }
-    }
-    pub fn views(&self) -> Vec<DiagView> {
-        self.diags
-            .iter()
-            .flat_map(|(ds, files)| ds.iter().map(|d| view(d, files)))
-            .collect()
-    }
-    pub fn error_count(&self) -> usize {
-        self.diags
-            .iter()
-            .map(|(ds, _)| ds.iter().filter(|d| d.is_error()).count())
-            .sum()
-    }
-}
-
-fn view(d: &Diagnostic, files: &SourceMap) -> DiagView {
-    DiagView {
-        severity: match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        },
-        location: d.span.as_ref().map(|s| files.location(s)),
-        message: d.message.clone(),
-        related: d
-            .related
-            .iter()
-            .map(|(s, l)| (files.location(s), l.clone()))
-            .collect(),
-        help: d.help.clone(),
-    }
-}
+pub use outcome::{DiagView, ErrorReport, Outcome, Served, Timings};
 
 /// The last good build.
 struct Good {
-    site: Site,
+    /// Shared with a search index being built in the background; a patch
+    /// copies it then (`Arc::make_mut`) rather than wait.
+    site: Arc<Site>,
     /// URL paths of the pages listed in the sitemap.
     sitemap_urls: Vec<String>,
     /// URL path of each asset → its source path relative to the root.
@@ -151,6 +56,7 @@ struct Good {
 pub struct Engine {
     root: PathBuf,
     opts: ResolveOptions,
+    cache: LoadCache,
     prepared: Option<Prepared>,
     /// The source map of the theme's files (their diagnostics point there).
     theme_files: Arc<SourceMap>,
@@ -158,15 +64,30 @@ pub struct Engine {
     good: Option<Good>,
     /// Paths (relative, `/`-separated) changed since the last good build.
     pending: BTreeSet<String>,
+    /// Since the last good build a file came or went (no patching).
+    structural: bool,
+    /// Pages of a patched site not rendered yet (its rendering failed).
+    owed: BTreeSet<JobKey>,
     served: Arc<RwLock<Served>>,
     /// After every partial build, render everything too and report any
-    /// difference (for tests: `WARTA_SERVE_VERIFY=1`).
+    /// difference (for tests: `WARTA_SERVE_VERIFY=1`); the differences
+    /// are in [`Outcome::mismatches`].
     pub verify: bool,
     /// Leave the search index (built whole, the slowest part of a partial
     /// build) to [`Engine::finish_search`], so pages are ready sooner. The
     /// previous index keeps being served until then.
     pub defer_search: bool,
     search_due: bool,
+    search_job: Option<SearchJob>,
+    /// Bumped by every good build: a search index of an older one is stale.
+    generation: u64,
+}
+
+/// A search index being built on its own thread.
+struct SearchJob {
+    generation: u64,
+    started: Instant,
+    handle: std::thread::JoinHandle<Vec<crate::render::OutFile>>,
 }
 
 impl Engine {
@@ -174,20 +95,29 @@ impl Engine {
         Engine {
             root: root.to_path_buf(),
             opts,
+            cache: LoadCache::new(root),
             prepared: None,
             theme_files: Arc::new(SourceMap::new()),
             bodies: BodyCache::new(),
             good: None,
             pending: BTreeSet::new(),
+            structural: true,
+            owed: BTreeSet::new(),
             served: Arc::new(RwLock::new(Served::default())),
             verify: std::env::var_os("WARTA_SERVE_VERIFY").is_some_and(|v| v == "1"),
             defer_search: false,
             search_due: false,
+            search_job: None,
+            generation: 0,
         }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    pub fn options(&self) -> ResolveOptions {
+        self.opts
     }
 
     /// What is served, shared with the HTTP server.
@@ -203,46 +133,142 @@ impl Engine {
             .and_then(|s| s.files.get(path).cloned())
     }
 
-    /// Builds everything (the first build, or after a change of theme).
+    /// Builds everything (the first build, or after a change of theme):
+    /// every file is read again when its size or time changed.
     pub fn build(&mut self) -> Outcome {
         self.pending.insert("themes/".into());
-        self.rebuild_now()
+        self.rebuild_now(None)
     }
 
     /// Notes changed paths (absolute, or relative to the root) and rebuilds.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
+        let mut fresh = Vec::with_capacity(changed.len());
         for p in changed {
             let rel = p.strip_prefix(&self.root).unwrap_or(p);
-            self.pending.insert(crate::load::slash_path(rel));
+            let rel = crate::load::slash_path(rel);
+            if rel.is_empty() {
+                return self.build(); // the whole folder
+            }
+            self.pending.insert(rel.clone());
+            fresh.push(rel);
         }
-        self.rebuild_now()
+        self.rebuild_now(Some(fresh))
     }
 
-    fn rebuild_now(&mut self) -> Outcome {
+    /// Diagnostics of the site's files, with the files to print them.
+    fn site_diags(&self, mut diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Arc<SourceMap>) {
+        let files = self.cache.source_map(&mut diags);
+        let mut sorted = Diagnostics::new();
+        sorted.extend(diags);
+        sorted.sort(&files);
+        (sorted.into_vec(), Arc::new(files))
+    }
+
+    fn rebuild_now(&mut self, fresh: Option<Vec<String>>) -> Outcome {
         let started = Instant::now();
         let mut out = Outcome::default();
         let t = Instant::now();
-        let checked = pipeline::check(&self.root, self.opts);
-        out.timings.check = t.elapsed();
-        let files = Arc::new(checked.files);
-        let check_diags = checked.diags.into_vec();
-        if check_diags.iter().any(Diagnostic::is_error) {
-            out.diags.push((check_diags, files));
-            return self.fail(out, started);
+        let refresh = match fresh {
+            Some(paths) => self.cache.update(&paths),
+            None => self.cache.rescan(),
+        };
+        if !refresh.only_modified() {
+            self.structural = true;
         }
-        let site = checked.site;
-        if !check_diags.is_empty() {
-            out.diags.push((check_diags, files.clone()));
-        }
+        out.timings.load = t.elapsed();
 
-        // The theme: again when its files, the site's templates or the
-        // settings that choose it changed.
-        let theme_changed = self.pending.iter().any(|p| {
+        let theme_paths = self.pending.iter().any(|p| {
             p.starts_with("themes/")
                 || p.starts_with("templates/")
                 || p == "themes"
                 || p == "templates"
-        }) || self.prepared.is_none()
+        });
+
+        // Check: patch the last good site, or the whole site.
+        let t = Instant::now();
+        let mut touched: Option<Vec<Touched>> = None;
+        let mut same_card: Vec<(bool, usize)> = Vec::new();
+        let mut new_site: Option<Site> = None;
+        let attempt = match &self.good {
+            Some(_) if !self.structural && !theme_paths => front::edits(&self.cache, &self.pending),
+            Some(_) => Err("files came or went, or the theme changed".to_string()),
+            None => Err("first build".to_string()),
+        };
+        let mut why_full = None;
+        match attempt {
+            Ok((edits, paths)) => {
+                let good = self.good.as_mut().expect("checked above");
+                let (planned, diags) =
+                    front::patch(&good.site, &self.cache, self.opts, &edits, &paths);
+                if diags.iter().any(Diagnostic::is_error) {
+                    out.timings.check = t.elapsed();
+                    out.diags.push(self.site_diags(diags));
+                    return self.fail(out, started);
+                }
+                match planned {
+                    Ok(p) => {
+                        // What the lists show of each record, before and after.
+                        let targets = p.targets();
+                        let cards = |site: &Site| -> Vec<String> {
+                            match (&self.prepared, self.bodies.bodies()) {
+                                (Some(pr), Some(b)) => targets
+                                    .iter()
+                                    .map(|&(story, i)| incremental::card(site, pr, b, story, i))
+                                    .collect(),
+                                _ => Vec::new(),
+                            }
+                        };
+                        let before = cards(&good.site);
+                        touched = Some(patch::apply(Arc::make_mut(&mut good.site), p));
+                        let after = cards(&good.site);
+                        same_card = targets
+                            .iter()
+                            .zip(before.iter().zip(&after))
+                            .filter(|(_, (a, b))| a == b)
+                            .map(|(t, _)| *t)
+                            .collect();
+                        for p in &paths {
+                            self.pending.remove(p);
+                        }
+                        if !diags.is_empty() {
+                            out.diags.push(self.site_diags(diags));
+                        }
+                    }
+                    Err(why) => why_full = Some(why),
+                }
+            }
+            Err(why) => why_full = Some(why),
+        }
+        if touched.is_none() {
+            let (site, diags) = front::full(&self.cache, self.opts);
+            let errors = diags.iter().any(Diagnostic::is_error);
+            if !diags.is_empty() {
+                out.diags.push(self.site_diags(diags));
+            }
+            if errors {
+                out.timings.check = t.elapsed();
+                return self.fail(out, started);
+            }
+            new_site = Some(site);
+        }
+        out.timings.check = t.elapsed();
+        out.patched = touched.is_some();
+        out.full_check = why_full;
+        if let (true, Some(g)) = (self.verify && out.patched, &self.good) {
+            out.mismatches
+                .extend(front::verify(&g.site, &self.cache, self.opts));
+        }
+
+        let site: &Site = match (&new_site, &self.good) {
+            (Some(s), _) => s,
+            (None, Some(g)) => &g.site,
+            (None, None) => unreachable!("a patch needs a good build"),
+        };
+
+        // The theme: again when its files, the site's templates or the
+        // settings that choose it changed.
+        let theme_changed = theme_paths
+            || self.prepared.is_none()
             || self.good.as_ref().is_some_and(|g| {
                 g.site.config.theme != site.config.theme
                     || g.site.config.language != site.config.language
@@ -272,12 +298,50 @@ impl Engine {
             return self.fail(out, started);
         };
 
+        // What to render.
+        let plan = match (&self.good, theme_changed, &touched, &new_site) {
+            (None, _, _, _) => Plan::Full("first build".into()),
+            (_, true, _, _) => Plan::Full("the theme or templates changed".into()),
+            (Some(g), false, Some(t), _) => {
+                let mut keys = std::mem::take(&mut self.owed);
+                plan::touched_pages(&g.site, t, &same_card, &mut keys);
+                Plan::Some(keys)
+            }
+            (Some(g), false, None, Some(new)) => {
+                match plan::affected(&g.site, new, &self.pending) {
+                    Plan::Some(mut keys) => {
+                        keys.extend(std::mem::take(&mut self.owed));
+                        Plan::Some(keys)
+                    }
+                    full => full,
+                }
+            }
+            (Some(_), false, None, None) => unreachable!("a site is patched or new"),
+        };
+        if let (Plan::Some(keys), true) = (&plan, touched.is_some()) {
+            // Until they are rendered, the patched site's pages are owed.
+            self.owed = keys.clone();
+        }
+
         let t = Instant::now();
-        let (body_diags, stats) = self.bodies.update(&site);
+        let refreshed = match &touched {
+            Some(list) => {
+                let (mut posts, mut stories) = (Vec::new(), Vec::new());
+                for x in list {
+                    match x {
+                        Touched::Post { id, .. } => posts.push(id.index()),
+                        Touched::Story { id, .. } => stories.push(id.index()),
+                    }
+                }
+                self.bodies.refresh_some(site, &posts, &stories)
+            }
+            None => None,
+        };
+        let (body_diags, stats) = refreshed.unwrap_or_else(|| self.bodies.update(site));
         out.timings.bodies = t.elapsed();
         out.bodies = stats.rendered;
         if !body_diags.is_empty() {
-            out.diags.push((body_diags, files.clone()));
+            out.diags.push(self.site_diags(body_diags));
             return self.fail(out, started);
         }
         let Some(bodies) = self.bodies.bodies() else {
@@ -285,16 +349,35 @@ impl Engine {
         };
 
         let t = Instant::now();
-        let plan = match (&self.good, theme_changed) {
-            (Some(good), false) => affected(&good.site, &site, &self.pending),
-            (None, _) => Plan::Full("first build".into()),
-            (_, true) => Plan::Full("the theme or templates changed".into()),
-        };
         let jobs = match &plan {
-            Plan::Full(_) => incremental::jobs(&site),
-            Plan::Some(jobs) => jobs.clone(),
+            Plan::Full(_) => incremental::jobs(site),
+            Plan::Some(keys) => plan::jobs_of(site, keys),
         };
-        let pages = match incremental::render_jobs(&site, prepared, bodies, &jobs) {
+        let full = matches!(plan, Plan::Full(_));
+        // A news post added: the set of pages grew, and the sitemap with it.
+        let grew = match (&new_site, &self.good) {
+            (Some(n), Some(g)) => n.posts.len() != g.site.posts.len(),
+            _ => false,
+        };
+        // A partial build makes its feeds beside the pages (a full one
+        // needs the pages' URLs for the sitemap first).
+        let tf = Instant::now();
+        let (pages, partial_feeds) = if full || grew {
+            (
+                incremental::render_jobs(site, prepared, bodies, &jobs),
+                None,
+            )
+        } else {
+            let (pages, feeds) = rayon::join(
+                || incremental::render_jobs(site, prepared, bodies, &jobs),
+                || {
+                    let f = incremental::feeds_but_sitemap(site, prepared, bodies);
+                    (f, tf.elapsed())
+                },
+            );
+            (pages, Some(feeds))
+        };
+        let pages = match pages {
             Ok(p) => p,
             Err(ds) => {
                 out.diags.push((ds, self.theme_files.clone()));
@@ -302,7 +385,22 @@ impl Engine {
             }
         };
         out.pages = pages.len();
+        if !full {
+            let mut slow: Vec<(String, Duration)> =
+                pages.iter().map(|p| (p.url.clone(), p.took)).collect();
+            slow.sort_by_key(|p| std::cmp::Reverse(p.1));
+            slow.truncate(8);
+            out.slowest = slow;
+        }
+        // A partial build keeps the set of pages, so the sitemap too.
         let sitemap_urls = match (&plan, &self.good) {
+            (Plan::Some(_), Some(g)) if grew => {
+                let mut urls = g.sitemap_urls.clone();
+                urls.extend(sitemap_of(&pages));
+                urls.sort();
+                urls.dedup();
+                urls
+            }
             (Plan::Some(_), Some(g)) => g.sitemap_urls.clone(),
             _ => sitemap_of(&pages),
         };
@@ -310,16 +408,25 @@ impl Engine {
             .into_iter()
             .map(|p| (p.path, Bytes::from(p.html.into_bytes())))
             .collect();
-        let tf = Instant::now();
-        let feeds = incremental::feeds(&site, prepared, bodies, &sitemap_urls);
-        out.timings.feeds = tf.elapsed();
+        let feeds = match partial_feeds {
+            Some((feeds, took)) => {
+                out.timings.feeds = took;
+                feeds
+            }
+            None => {
+                let tf = Instant::now();
+                let feeds = incremental::feeds(site, prepared, bodies, &sitemap_urls);
+                out.timings.feeds = tf.elapsed();
+                feeds
+            }
+        };
         new_files.extend(feeds.into_iter().map(|f| (f.path, Bytes::from(f.bytes))));
         let search: Option<BTreeSet<String>> = if self.defer_search {
             self.search_due = true;
             None
         } else {
             let ts = Instant::now();
-            let search_files = incremental::model_files(&site);
+            let search_files = incremental::model_files(site);
             out.timings.search = ts.elapsed();
             let set = search_files.iter().map(|f| f.path.clone()).collect();
             new_files.extend(
@@ -329,8 +436,9 @@ impl Engine {
             );
             Some(set)
         };
-        let full = matches!(plan, Plan::Full(_));
         if full {
+            let side = incremental::side_files(site, prepared, bodies);
+            new_files.extend(side.into_iter().map(|f| (f.path, Bytes::from(f.bytes))));
             new_files.extend(
                 prepared
                     .static_files()
@@ -363,69 +471,19 @@ impl Engine {
             }
         }
         if !read_errors.is_empty() {
-            out.diags.push((read_errors, files.clone()));
+            out.diags.push((read_errors, Arc::new(SourceMap::new())));
             return self.fail(out, started);
         }
         out.timings.render = t.elapsed();
 
-        if self.verify {
-            if let Plan::Some(_) = plan {
-                self.verify_against_full(&site, &new_files);
-            }
+        if self.verify && !full {
+            out.mismatches
+                .extend(self.verify_against_full(site, &new_files));
         }
 
         // Publish.
         let t = Instant::now();
-        {
-            let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
-            if full {
-                let mut map: HashMap<String, Bytes> = HashMap::with_capacity(new_files.len());
-                for (k, v) in new_files {
-                    if served.files.get(&k) != Some(&v) {
-                        out.changed += 1;
-                    }
-                    map.insert(k, v);
-                }
-                if search.is_none() {
-                    // Deferred: the old index (consistent in itself) stays
-                    // until `finish_search` replaces it.
-                    for k in self.good.iter().flat_map(|g| &g.search) {
-                        if let Some(v) = served.files.get(k) {
-                            map.insert(k.clone(), v.clone());
-                        }
-                    }
-                }
-                out.changed += served
-                    .files
-                    .keys()
-                    .filter(|k| !map.contains_key(*k))
-                    .count();
-                served.files = map;
-            } else {
-                if let Some(g) = &self.good {
-                    let stale = g
-                        .search
-                        .iter()
-                        .filter(|k| search.as_ref().is_some_and(|s| !s.contains(*k)));
-                    for gone in stale {
-                        served.files.remove(gone);
-                        out.changed += 1;
-                    }
-                    for gone in g.assets.keys().filter(|k| !assets.contains_key(*k)) {
-                        served.files.remove(gone);
-                        out.changed += 1;
-                    }
-                }
-                for (k, v) in new_files {
-                    if served.files.get(&k) != Some(&v) {
-                        out.changed += 1;
-                        served.files.insert(k, v);
-                    }
-                }
-            }
-            served.version += 1;
-            served.errors = None;
-        }
+        out.changed += self.publish(site, full, new_files, search.as_ref(), &assets);
         out.timings.publish = t.elapsed();
         out.full = match plan {
             Plan::Full(why) => Some(why),
@@ -434,37 +492,29 @@ impl Engine {
         let search = search
             .or_else(|| self.good.as_ref().map(|g| g.search.clone()))
             .unwrap_or_default();
-        self.good = Some(Good {
-            site,
-            sitemap_urls,
-            assets,
-            search,
-        });
+        match (new_site, self.good.as_mut()) {
+            (Some(site), _) => {
+                self.good = Some(Good {
+                    site: Arc::new(site),
+                    sitemap_urls,
+                    assets,
+                    search,
+                })
+            }
+            (None, Some(g)) => {
+                g.sitemap_urls = sitemap_urls;
+                g.assets = assets;
+                g.search = search;
+            }
+            (None, None) => {}
+        }
+        self.owed.clear();
         self.pending.clear();
+        self.structural = false;
+        self.generation += 1;
         out.ok = true;
         out.timings.total = started.elapsed();
         out
-    }
-
-    /// Builds and publishes the search index of the last good build when
-    /// [`Engine::defer_search`] left it for later; returns the time taken.
-    pub fn finish_search(&mut self) -> Option<Duration> {
-        if !std::mem::take(&mut self.search_due) {
-            return None;
-        }
-        let good = self.good.as_mut()?;
-        let t = Instant::now();
-        let files = incremental::model_files(&good.site);
-        let set: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-        let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
-        for gone in good.search.iter().filter(|k| !set.contains(*k)) {
-            served.files.remove(gone);
-        }
-        for f in files {
-            served.files.insert(f.path, Bytes::from(f.bytes));
-        }
-        good.search = set;
-        Some(t.elapsed())
     }
 
     fn fail(&mut self, mut out: Outcome, started: Instant) -> Outcome {
@@ -476,47 +526,6 @@ impl Engine {
         out.timings.total = started.elapsed();
         out
     }
-
-    /// Renders the whole site and compares it with what a partial build
-    /// would serve; prints every difference to stderr.
-    fn verify_against_full(&self, site: &Site, partial: &[(String, Bytes)]) {
-        let (Some(prepared), Some(bodies)) = (self.prepared.as_ref(), self.bodies.bodies()) else {
-            return;
-        };
-        let Ok(pages) = incremental::render_jobs(site, prepared, bodies, &incremental::jobs(site))
-        else {
-            return;
-        };
-        let urls = sitemap_of(&pages);
-        let mut expected: HashMap<String, Vec<u8>> = pages
-            .into_iter()
-            .map(|p| (p.path, p.html.into_bytes()))
-            .collect();
-        for f in incremental::feeds(site, prepared, bodies, &urls)
-            .into_iter()
-            .chain(incremental::model_files(site))
-        {
-            expected.insert(f.path, f.bytes);
-        }
-        let served = self.served.read().unwrap_or_else(|e| e.into_inner());
-        let partial: HashMap<&str, &Bytes> = partial.iter().map(|(k, v)| (k.as_str(), v)).collect();
-        let mut bad = 0;
-        for (path, bytes) in &expected {
-            let got = partial
-                .get(path.as_str())
-                .copied()
-                .or_else(|| served.files.get(path));
-            if got.map(|b| &b[..]) != Some(&bytes[..]) {
-                bad += 1;
-                if bad <= 20 {
-                    eprintln!("warta serve: verify: {path} differs from a full build");
-                }
-            }
-        }
-        if bad > 0 {
-            eprintln!("warta serve: verify: {bad} files differ from a full build");
-        }
-    }
 }
 
 fn sitemap_of(pages: &[RenderedPage]) -> Vec<String> {
@@ -525,225 +534,4 @@ fn sitemap_of(pages: &[RenderedPage]) -> Vec<String> {
         .filter(|p| p.in_sitemap)
         .map(|p| p.url.clone())
         .collect()
-}
-
-/// What a rebuild renders.
-#[derive(Debug)]
-pub enum Plan {
-    /// Every page, and why.
-    Full(String),
-    /// These pages (the feeds and sitemap are always made again).
-    Some(Vec<Job>),
-}
-
-/// Which content record a path belongs to: section folder and slug.
-fn content_record(path: &str) -> Option<(&str, &str)> {
-    let rest = path.strip_prefix("content/")?;
-    let parts: Vec<&str> = rest.split('/').collect();
-    match parts.as_slice() {
-        [file] => Some(("", file.strip_suffix(".md")?)),
-        [folder, file] if matches!(*folder, "berita" | "kisah" | "plm") => {
-            Some((folder, file.strip_suffix(".md")?))
-        }
-        [folder, slug, ..] if matches!(*folder, "berita" | "kisah" | "plm") => Some((folder, slug)),
-        [slug, _, ..] => Some(("", slug)),
-        _ => None,
-    }
-}
-
-/// Decides what to render after `changed` paths turned `old` into `new`.
-pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
-    let full = |why: &str| Plan::Full(why.to_string());
-    if format!("{:?}", old.config) != format!("{:?}", new.config) {
-        return full("the site settings changed");
-    }
-    let same = |a: Vec<&str>, b: Vec<&str>| a == b;
-    if !same(
-        old.posts.iter().map(|p| p.slug.as_str()).collect(),
-        new.posts.iter().map(|p| p.slug.as_str()).collect(),
-    ) {
-        return full("news posts were added, removed or reordered");
-    }
-    if !same(
-        old.stories.iter().map(|p| p.slug.as_str()).collect(),
-        new.stories.iter().map(|p| p.slug.as_str()).collect(),
-    ) {
-        return full("stories were added, removed or reordered");
-    }
-    if !same(
-        old.events.iter().map(|p| p.slug.as_str()).collect(),
-        new.events.iter().map(|p| p.slug.as_str()).collect(),
-    ) || !same(
-        old.pages.iter().map(|p| p.slug.as_str()).collect(),
-        new.pages.iter().map(|p| p.slug.as_str()).collect(),
-    ) {
-        return full("events or pages were added, removed or reordered");
-    }
-    if old.tags.len() != new.tags.len()
-        || old
-            .tags
-            .iter()
-            .zip(&new.tags)
-            .any(|(a, b)| a.slug != b.slug || a.name != b.name)
-    {
-        return full("the set of tags changed");
-    }
-    if old.libraries.len() != new.libraries.len()
-        || old.provinces.len() != new.provinces.len()
-        || old.regencies.len() != new.regencies.len()
-        || old.award_years != new.award_years
-        || old.awards.len() != new.awards.len()
-        || old.reports.len() != new.reports.len()
-    {
-        return full("the data changed");
-    }
-
-    let mut jobs: BTreeSet<JobKey> = BTreeSet::new();
-    for path in changed {
-        if path == "static" || path.starts_with("static/") {
-            continue; // assets only
-        }
-        if path == "content" || path.starts_with("content/") {
-            if !path.ends_with(".md") {
-                // An asset (served as it is) or a folder: a page added or
-                // removed shows in the shape compared above.
-                continue;
-            }
-        } else {
-            return full("data or settings changed");
-        }
-        let Some((section, slug)) = content_record(path) else {
-            continue;
-        };
-        match section {
-            "berita" => {
-                let Some(i) = new.posts.iter().position(|p| p.slug == slug) else {
-                    continue; // not published (a draft), as before
-                };
-                post_pages(old, new, i, &mut jobs);
-            }
-            "kisah" => {
-                let Some(i) = new.stories.iter().position(|p| p.slug == slug) else {
-                    continue;
-                };
-                story_pages(old, new, i, &mut jobs);
-            }
-            "plm" => {
-                if new.events.iter().any(|e| e.slug == slug) {
-                    return full("an event changed");
-                }
-            }
-            _ => {
-                if let Some(i) = new.pages.iter().position(|p| p.slug == slug) {
-                    jobs.insert(JobKey::Page(i as u32));
-                }
-            }
-        }
-    }
-    Plan::Some(jobs.into_iter().map(JobKey::job).collect())
-}
-
-/// A sortable, deduplicated stand-in for [`Job`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum JobKey {
-    Home,
-    News(usize),
-    Post(u32),
-    Stories,
-    Story(u32),
-    Provinces,
-    Province(u32),
-    Library(u32),
-    Event(u32),
-    Tag(u32),
-    Search,
-    Page(u32),
-}
-
-impl JobKey {
-    fn job(self) -> Job {
-        match self {
-            JobKey::Home => Job::Home,
-            JobKey::News(n) => Job::News(n),
-            JobKey::Post(i) => Job::Post(PostId(i)),
-            JobKey::Stories => Job::Stories,
-            JobKey::Story(i) => Job::Story(StoryId(i)),
-            JobKey::Provinces => Job::Provinces,
-            JobKey::Province(i) => Job::Province(ProvinceId(i)),
-            JobKey::Library(i) => Job::Library(LibraryId(i)),
-            JobKey::Event(i) => Job::Event(EventId(i)),
-            JobKey::Tag(i) => Job::Tag(TagId(i)),
-            JobKey::Search => Job::Search,
-            JobKey::Page(i) => Job::Page(PageId(i)),
-        }
-    }
-}
-
-/// The pages that show news post `i` (same index in both sites): the post,
-/// its listing page, the home page (latest posts), its provinces,
-/// libraries, event and tags before and after, the search page (years) and,
-/// when its provinces changed, the lists that count posts per province.
-fn post_pages(old: &Site, new: &Site, i: usize, jobs: &mut BTreeSet<JobKey>) {
-    let (o, n) = (&old.posts[i], &new.posts[i]);
-    jobs.insert(JobKey::Post(i as u32));
-    jobs.insert(JobKey::News(incremental::news_page_of(new, i)));
-    jobs.insert(JobKey::Home);
-    jobs.insert(JobKey::Search);
-    if o.provinces != n.provinces {
-        jobs.insert(JobKey::Provinces);
-    }
-    for p in o.provinces.iter().chain(&n.provinces) {
-        jobs.insert(JobKey::Province(p.0));
-    }
-    for l in o.libraries.iter().chain(&n.libraries) {
-        jobs.insert(JobKey::Library(l.0));
-    }
-    for e in o.event.iter().chain(&n.event) {
-        jobs.insert(JobKey::Event(e.0));
-    }
-    for t in o.tags.iter().chain(&n.tags) {
-        jobs.insert(JobKey::Tag(t.0));
-    }
-}
-
-/// The pages that show story `i`: the story, the story list, the home page,
-/// its library and province before and after, its tags.
-fn story_pages(old: &Site, new: &Site, i: usize, jobs: &mut BTreeSet<JobKey>) {
-    let (o, n) = (&old.stories[i], &new.stories[i]);
-    jobs.insert(JobKey::Story(i as u32));
-    jobs.insert(JobKey::Stories);
-    jobs.insert(JobKey::Home);
-    for p in [o.province, n.province] {
-        jobs.insert(JobKey::Province(p.0));
-    }
-    for l in [o.library, n.library] {
-        jobs.insert(JobKey::Library(l.0));
-    }
-    for t in o.tags.iter().chain(&n.tags) {
-        jobs.insert(JobKey::Tag(t.0));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::content_record;
-
-    #[test]
-    fn paths_to_records() {
-        assert_eq!(content_record("content/berita/a.md"), Some(("berita", "a")));
-        assert_eq!(
-            content_record("content/berita/a/index.md"),
-            Some(("berita", "a"))
-        );
-        assert_eq!(
-            content_record("content/kisah/b/foto.jpg"),
-            Some(("kisah", "b"))
-        );
-        assert_eq!(content_record("content/tentang.md"), Some(("", "tentang")));
-        assert_eq!(
-            content_record("content/kontak/index.md"),
-            Some(("", "kontak"))
-        );
-        assert_eq!(content_record("data/site.yaml"), None);
-    }
 }

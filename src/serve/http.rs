@@ -119,6 +119,17 @@ fn route(raw: &str, shared: &Shared) -> Resp {
     if raw == live::EVENTS_PATH {
         return events(shared);
     }
+    if raw == live::SCRIPT_PATH {
+        // An external script: the pages' Content-Security-Policy refuses
+        // inline ones, in `serve` as on the published site.
+        let mut r = Response::new(full(Bytes::from_static(live::SCRIPT.as_bytes())));
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/javascript; charset=utf-8"),
+        );
+        common_headers(&mut r);
+        return r;
+    }
     if raw == live::STATE_PATH {
         let mut r = Response::new(full(shared.state_json()));
         r.headers_mut().insert(
@@ -132,7 +143,7 @@ fn route(raw: &str, shared: &Shared) -> Resp {
         Ok(p) => p,
         Err(why) => return plain(StatusCode::BAD_REQUEST, why),
     };
-    let (found, dir_index, not_found, errors) = {
+    let (found, dir_index, not_found, errors, draft) = {
         let s = shared.served.read().unwrap_or_else(|e| e.into_inner());
         let found = s.files.get(&path).cloned();
         let dir_index = found.is_none()
@@ -144,9 +155,17 @@ fn route(raw: &str, shared: &Shared) -> Resp {
             dir_index,
             s.files.get("404.html").cloned(),
             s.errors.clone(),
+            s.drafts.contains(&path),
         )
     };
-    let snippet = || live::snippet(&shared.state_json(), errors.as_deref());
+    let snippet = || {
+        let live = live::snippet(&shared.state_json(), errors.as_deref());
+        if draft {
+            format!("{}{live}", live::DRAFT_NOTICE)
+        } else {
+            live
+        }
+    };
     if let Some(bytes) = found {
         let ctype = content_type(&path);
         let body = if ctype.starts_with("text/html") {

@@ -19,6 +19,11 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 pub const EVENTS_PATH: &str = "/__warta/events";
 /// The current state as JSON (for tools and tests).
 pub const STATE_PATH: &str = "/__warta/state";
+/// The live-reload script. It is a file, not inline, so the pages'
+/// Content-Security-Policy (`script-src 'self'`) allows it; it styles the
+/// overlay through CSSOM, which the policy allows, where `style="…"` in
+/// markup would be refused.
+pub const SCRIPT_PATH: &str = "/__warta/live.js";
 
 /// The state sent to tabs.
 #[derive(serde::Serialize)]
@@ -97,19 +102,17 @@ pub fn esc(s: &str) -> String {
 
 const BOX: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(17,17,17,.96);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2em";
 
-/// The overlay, made on the server (so it shows even before the script
-/// runs); the script builds the same markup when errors arrive by SSE.
+/// The overlay, made on the server (so the errors are in the page even
+/// before the script runs); the script rebuilds it, styled, on load and
+/// when errors arrive by SSE.
 pub fn overlay_html(report: &ErrorReport) -> String {
-    let mut h = format!(
-        "<div id=\"__warta_overlay\" role=\"alert\" style=\"{BOX}\"><div style=\"max-width:60em;margin:auto\"><h2 style=\"color:#ff8080;margin:0 0 .5em\">warta: the site has errors</h2><p style=\"margin:0 0 1em;color:#ccc\">This page is the last good build. Fix the file and save: the page reloads by itself.</p>"
+    let mut h = String::from(
+        "<div id=\"__warta_overlay\" role=\"alert\"><div><h2>warta: the site has errors</h2><p>This page is the last good build. Fix the file and save: the page reloads by itself.</p>",
     );
     for d in &report.items {
-        h.push_str("<div style=\"margin:0 0 1.2em;padding:.8em 1em;border-left:4px solid #ff8080;background:#2a2a2a\">");
+        h.push_str("<div>");
         if let Some(l) = &d.location {
-            h.push_str(&format!(
-                "<div style=\"font-family:monospace;color:#9cf\">{}</div>",
-                esc(l)
-            ));
+            h.push_str(&format!("<div>{}</div>", esc(l)));
         }
         h.push_str(&format!(
             "<div><b>{}:</b> {}</div>",
@@ -118,16 +121,13 @@ pub fn overlay_html(report: &ErrorReport) -> String {
         ));
         for (loc, label) in &d.related {
             h.push_str(&format!(
-                "<div style=\"color:#ccc\">note: <span style=\"font-family:monospace\">{}</span> {}</div>",
+                "<div>note: <span>{}</span> {}</div>",
                 esc(loc),
                 esc(label)
             ));
         }
         if let Some(help) = &d.help {
-            h.push_str(&format!(
-                "<div style=\"color:#9f9\">help: {}</div>",
-                esc(help)
-            ));
+            h.push_str(&format!("<div>help: {}</div>", esc(help)));
         }
         h.push_str("</div>");
     }
@@ -135,17 +135,25 @@ pub fn overlay_html(report: &ErrorReport) -> String {
     h
 }
 
-/// The script added before `</body>` of every HTML page served.
+/// Added to the pages of drafts under `--drafts` (styled by the script).
+pub const DRAFT_NOTICE: &str = "<div id=\"__warta_draft\" role=\"note\">Draf: halaman ini belum terbit. <code>warta build</code> tanpa <code>--drafts</code> tidak menerbitkannya; hapus <code>draft: true</code> untuk menerbitkan.</div>";
+
+/// What is added before `</body>` of every HTML page served: the overlay,
+/// the state as an inert JSON block, and the script that reads it.
 pub fn snippet(state_json: &str, report: Option<&ErrorReport>) -> String {
     let overlay = report.map(overlay_html).unwrap_or_default();
     format!(
-        "{overlay}<script id=\"__warta_live\">{}</script>",
-        SCRIPT
-            .replace("__STATE__", state_json)
-            .replace("__EVENTS__", EVENTS_PATH)
-            .replace("__BOX__", BOX)
+        "{overlay}<script type=\"application/json\" id=\"__warta_state\">{state_json}</script>\
+         <script id=\"__warta_live\" src=\"{SCRIPT_PATH}\"></script>"
     )
 }
+
+/// The script served at [`SCRIPT_PATH`].
+pub static SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    SCRIPT_TEMPLATE
+        .replace("__EVENTS__", EVENTS_PATH)
+        .replace("__BOX__", BOX)
+});
 
 /// Adds the snippet to a page: before the last `</body>`, or at the end.
 pub fn inject(html: &[u8], snippet: &str) -> Vec<u8> {
@@ -175,8 +183,8 @@ pub fn no_site_page(snippet: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-const SCRIPT: &str = r#"(function(){
-var S=__STATE__;
+const SCRIPT_TEMPLATE: &str = r#"(function(){
+var S={};try{S=JSON.parse(document.getElementById("__warta_state").textContent)}catch(e){}
 var K="warta-scroll:"+location.pathname;
 try{var y=sessionStorage.getItem(K);if(y!==null){sessionStorage.removeItem(K);var go=function(){window.scrollTo(0,+y)};go();if(document.readyState!=="complete")addEventListener("load",go);}}catch(e){}
 function reload(){try{sessionStorage.setItem(K,String(window.scrollY||0));history.scrollRestoration="manual"}catch(e){}location.reload();}
@@ -197,10 +205,12 @@ if(d.help)b.appendChild(el("div","color:#9f9","help: "+d.help));
 w.appendChild(b);});
 document.body.appendChild(o);}
 window.__warta={state:S};
+var dn=document.getElementById("__warta_draft");if(dn)dn.style.cssText="position:fixed;left:0;right:0;bottom:0;z-index:2147483646;background:#fff3cd;color:#533f03;border-top:2px solid #b38600;padding:.5em 1em;font:14px/1.4 system-ui,sans-serif";
 function onState(ev){var d;try{d=JSON.parse(ev.data)}catch(e){return}
 if(d.errors){overlay(d.errors);return;}
 if(d.version!==S.version){reload();return;}
 overlay(null);}
+overlay(S.errors);
 if(!window.EventSource)return;
 var es=new EventSource("__EVENTS__");
 ["hello","reload","errors"].forEach(function(n){es.addEventListener(n,onState)});

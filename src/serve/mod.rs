@@ -11,8 +11,10 @@
 //! Nothing is written to disk: `public/` is left alone.
 
 pub mod engine;
+mod front;
 pub mod http;
 pub mod live;
+pub mod plan;
 pub mod watch;
 
 use crate::diag::Style;
@@ -32,12 +34,60 @@ pub struct Options {
     pub bind: String,
     pub open: bool,
     pub style: Style,
+    /// Publish drafts too (`--drafts`), as `warta build --drafts` does.
+    pub drafts: bool,
 }
+
+/// How long the site must be quiet after a rebuild before the search
+/// index is rebuilt (on its own thread; it takes most of a second on a
+/// large site and would slow a rebuild that runs at the same time).
+const SEARCH_AFTER: Duration = Duration::from_millis(300);
+/// How often a search index being built is checked for.
+const SEARCH_POLL: Duration = Duration::from_millis(50);
 
 /// Runs the server until the process is stopped. Returns an exit status
 /// only when it cannot start (2: bad address, port taken) or the server
 /// fails.
 pub fn run(opts: Options) -> i32 {
+    let open = opts.open;
+    let running = match start(opts) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if open {
+        open_browser(&running.url);
+    }
+    running.wait()
+}
+
+/// A server started by [`start`].
+pub struct Running {
+    pub addr: SocketAddr,
+    /// `http://127.0.0.1:port/`.
+    pub url: String,
+    http: std::thread::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Waits until the HTTP server stops; its exit status.
+    pub fn wait(self) -> i32 {
+        match self.http.join() {
+            Ok(Ok(())) => 0,
+            Ok(Err(e)) => {
+                eprintln!("error: the server stopped: {e}");
+                1
+            }
+            Err(_) => {
+                eprintln!("error: the server stopped");
+                1
+            }
+        }
+    }
+}
+
+/// Builds the site, starts watching and serving (on threads of their own)
+/// and prints the URL; `Err` holds the exit status when it cannot.
+pub fn start(opts: Options) -> Result<Running, i32> {
     let ip: IpAddr = match opts.bind.as_str() {
         "localhost" => IpAddr::V4(Ipv4Addr::LOCALHOST),
         s => match s.trim_start_matches('[').trim_end_matches(']').parse() {
@@ -47,7 +97,7 @@ pub fn run(opts: Options) -> i32 {
                     "error: `--bind {}` is not an IP address; use 127.0.0.1 (this computer only) or e.g. 0.0.0.0 (every network)",
                     opts.bind
                 );
-                return EXIT_USAGE;
+                return Err(EXIT_USAGE);
             }
         },
     };
@@ -69,19 +119,25 @@ pub fn run(opts: Options) -> i32 {
                 _ => format!("cannot listen on {ip} port {}: {e}", opts.port),
             };
             eprintln!("error: {why}");
-            return EXIT_USAGE;
+            return Err(EXIT_USAGE);
         }
     };
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: cannot listen: {e}");
-            return EXIT_USAGE;
+            return Err(EXIT_USAGE);
         }
     };
     let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
 
-    let mut engine = Engine::new(&root, ResolveOptions::default());
+    let mut engine = Engine::new(
+        &root,
+        ResolveOptions {
+            include_drafts: opts.drafts,
+            ..ResolveOptions::default()
+        },
+    );
     engine.defer_search = true;
     let outcome = engine.build();
     report(&outcome, None, opts.style);
@@ -155,33 +211,46 @@ pub fn run(opts: Options) -> i32 {
         "warta serve: watching {} for changes",
         watch::FOLDERS.join("/, ") + "/"
     );
-    if opts.open {
-        open_browser(&url);
+    if opts.drafts {
+        println!("warta serve: drafts are published too (--drafts); `warta build` leaves them out");
     }
-    match http::run(listener, shared) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+    let http = std::thread::Builder::new()
+        .name("warta-http".into())
+        .spawn(move || http::run(listener, shared))
+        .map_err(|e| {
+            eprintln!("error: cannot start the server: {e}");
             1
-        }
-    }
+        })?;
+    Ok(Running { addr, url, http })
 }
 
 fn rebuild_loop(mut engine: Engine, mut watch: watch::Watch, shared: &http::Shared, style: Style) {
-    while let Some(paths) = watch.next_batch() {
+    let mut wait = None;
+    loop {
+        let paths = match watch.next_batch_within(wait) {
+            watch::Batch::Paths(p) => p,
+            watch::Batch::Stopped => return,
+            watch::Batch::Quiet => {
+                // The site has been quiet: the search index, on its own
+                // thread (the old one is served until it is done).
+                if let Some(d) = engine.poll_search() {
+                    println!(
+                        "warta serve: search index rebuilt in {:.0} ms",
+                        d.as_secs_f64() * 1000.0
+                    );
+                }
+                engine.start_search();
+                wait = engine.searching().then_some(SEARCH_POLL);
+                continue;
+            }
+        };
         let outcome = engine.rebuild(&paths);
-        report(&outcome, Some((&paths, engine.root())), style);
+        // The tabs first, then the terminal.
         let state = shared.state_json();
         let name = if outcome.ok { "reload" } else { "errors" };
         shared.hub.broadcast(live::event(name, &state));
-        // The pages are out; now the search index (the old one is served
-        // until this is done).
-        if let Some(d) = engine.finish_search() {
-            println!(
-                "warta serve: search index rebuilt in {:.0} ms",
-                d.as_secs_f64() * 1000.0
-            );
-        }
+        report(&outcome, Some((&paths, engine.root())), style);
+        wait = Some(SEARCH_AFTER);
     }
 }
 
@@ -212,10 +281,12 @@ fn report(o: &Outcome, changed: Option<(&[PathBuf], &Path)>, style: Style) {
             None => "partial build".to_string(),
         };
         println!(
-            "warta serve: {what}: {scope}, {} pages, {} changed files in {:.0} ms (check {:.0} ms, theme {:.0} ms, bodies {:.0} ms ({} rendered), render {:.0} ms, of which feeds {:.0} ms)",
+            "warta serve: {what}: {scope}, {} pages, {} changed files in {:.0} ms (load {:.0} ms, {} {:.0} ms, theme {:.0} ms, bodies {:.0} ms ({} rendered), render {:.0} ms, of which feeds {:.0} ms)",
             o.pages,
             o.changed,
             ms(t.total),
+            ms(t.load),
+            if o.patched { "patch" } else { "check" },
             ms(t.check),
             ms(t.theme),
             ms(t.bodies),

@@ -9,13 +9,25 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-/// Quiet time after the last event of a save before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// Quiet time after the last event of a save before rebuilding. An
+/// editor's save (write, or write a copy and rename; chmod) comes as a
+/// burst of events well within it; each millisecond here is one the
+/// reader waits for the reload.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 /// A stream of events never delays a rebuild longer than this.
 const MAX_WAIT: Duration = Duration::from_millis(500);
 
 /// The folders of a site that are watched (each when it exists).
 pub const FOLDERS: &[&str] = &["content", "data", "static", "themes", "templates"];
+
+/// What [`Watch::next_batch_within`] saw.
+pub enum Batch {
+    Paths(Vec<PathBuf>),
+    /// Nothing changed in the time given.
+    Quiet,
+    /// The watcher stopped.
+    Stopped,
+}
 
 /// A watcher of a site's folders; dropping it stops watching.
 pub struct Watch {
@@ -33,6 +45,11 @@ impl Watch {
         let filter_root = root.to_path_buf();
         let watcher = notify::recommended_watcher(move |res: notify::Result<Event>| {
             if let Ok(ev) = res {
+                if ev.need_rescan() {
+                    // Events were lost: the root stands for "everything".
+                    let _ = tx.send(filter_root.clone());
+                    return;
+                }
                 if matches!(ev.kind, EventKind::Access(_)) {
                     return;
                 }
@@ -59,7 +76,24 @@ impl Watch {
     /// [`DEBOUNCE`] passed without another event. `None` when the watcher
     /// stopped.
     pub fn next_batch(&mut self) -> Option<Vec<PathBuf>> {
-        let first = self.rx.recv().ok()?;
+        match self.next_batch_within(None) {
+            Batch::Paths(p) => Some(p),
+            Batch::Quiet | Batch::Stopped => None,
+        }
+    }
+
+    /// Like [`Watch::next_batch`], but gives up after `wait` without an
+    /// event (`None`: waits for ever).
+    pub fn next_batch_within(&mut self, wait: Option<Duration>) -> Batch {
+        let first = match wait {
+            None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(w) => self.rx.recv_timeout(w),
+        };
+        let first = match first {
+            Ok(p) => p,
+            Err(RecvTimeoutError::Timeout) => return Batch::Quiet,
+            Err(RecvTimeoutError::Disconnected) => return Batch::Stopped,
+        };
         let mut paths = BTreeSet::from([first]);
         let started = Instant::now();
         loop {
@@ -75,7 +109,7 @@ impl Watch {
             }
         }
         self.refresh();
-        Some(paths.into_iter().collect())
+        Batch::Paths(paths.into_iter().collect())
     }
 
     /// Watches the site folders that exist now and were not watched yet.

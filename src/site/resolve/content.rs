@@ -163,61 +163,75 @@ pub(super) fn posts(
 ) -> (Vec<Post>, Vec<Vec<String>>) {
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.posts) {
-        let (f, o) = (&c.front, &c.origin);
-        let date = cx.dated(f.draft, &f.date, o);
-        let mut provinces = province_list(cx, refs, &f.provinces, o);
-        let libs: Vec<LibraryId> = f
-            .libraries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                cx.reference(
-                    &refs.library_by_id,
-                    l,
-                    o,
-                    &format!("libraries/{i}"),
-                    "library",
-                )
-            })
-            .collect();
-        let event = f
-            .event
-            .as_ref()
-            .and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
-        let image = f
-            .image
-            .as_ref()
-            .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
-        // A post is about its named provinces and those of its libraries and event.
-        provinces.extend(libs.iter().map(|l| libraries[l.index()].province));
-        if let Some(e) = event {
-            provinces.extend(events[e.index()].provinces.iter().copied());
+        if let Some((post, tags)) = post(cx, refs, libraries, events, c) {
+            out.0.push(post);
+            out.1.push(tags);
         }
-        provinces.sort();
-        provinces.dedup();
-        cx.draft(false);
-        let (Some(date), true) = (date, published(c, cx.opts)) else {
-            continue;
-        };
-        out.0.push(Post {
-            slug: c.slug.clone(),
-            title: f.title.clone(),
-            date,
-            author: super::text(&f.author),
-            provinces,
-            libraries: libs,
-            event,
-            tags: Vec::new(),
-            image,
-            summary: super::text(&f.summary),
-            illustrative: f.illustrative,
-            draft: f.draft,
-            body: c.body.clone(),
-            source: body_source(c),
-        });
-        out.1.push(f.tags.clone());
     }
     out
+}
+
+/// One news post and its tag names, when it is published and valid.
+pub(super) fn post(
+    cx: &mut Ctx,
+    refs: &Refs,
+    libraries: &[Library],
+    events: &[Event],
+    c: &Content<PostFrontMatter>,
+) -> Option<(Post, Vec<String>)> {
+    let (f, o) = (&c.front, &c.origin);
+    let date = cx.dated(f.draft, &f.date, o);
+    let mut provinces = province_list(cx, refs, &f.provinces, o);
+    let libs: Vec<LibraryId> = f
+        .libraries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            cx.reference(
+                &refs.library_by_id,
+                l,
+                o,
+                &format!("libraries/{i}"),
+                "library",
+            )
+        })
+        .collect();
+    let event = f
+        .event
+        .as_ref()
+        .and_then(|e| cx.reference(&refs.event_by_slug, e, o, "event", "event"));
+    let image = f
+        .image
+        .as_ref()
+        .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
+    // A post is about its named provinces and those of its libraries and event.
+    provinces.extend(libs.iter().map(|l| libraries[l.index()].province));
+    if let Some(e) = event {
+        provinces.extend(events[e.index()].provinces.iter().copied());
+    }
+    provinces.sort();
+    provinces.dedup();
+    cx.draft(false);
+    let (Some(date), true) = (date, published(c, cx.opts)) else {
+        return None;
+    };
+    let post = Post {
+        slug: c.slug.clone(),
+        title: f.title.clone(),
+        date,
+        author: super::text(&f.author),
+        provinces,
+        libraries: libs,
+        event,
+        tags: Vec::new(),
+        image,
+        summary: super::text(&f.summary),
+        illustrative: f.illustrative,
+        draft: f.draft,
+        body: c.body.clone(),
+        source: body_source(c),
+    };
+    Some((post, f.tags.clone()))
 }
 
 pub(super) fn stories(
@@ -227,39 +241,52 @@ pub(super) fn stories(
 ) -> (Vec<Story>, Vec<Vec<String>>) {
     let mut out = (Vec::new(), Vec::new());
     for c in newest_first(&cx.loaded.stories) {
-        let (f, o) = (&c.front, &c.origin);
-        let date = cx.dated(f.draft, &f.date, o);
-        let library = cx.reference(&refs.library_by_id, &f.library, o, "library", "library");
-        let image = f
-            .image
-            .as_ref()
-            .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
-        cx.draft(false);
-        let (Some(date), Some(library), true) = (date, library, published(c, cx.opts)) else {
-            continue;
-        };
-        out.0.push(Story {
-            slug: c.slug.clone(),
-            title: f.title.clone(),
-            date,
-            person: f.person.clone(),
-            library,
-            province: libraries[library.index()].province,
-            themes: f.themes.clone(),
-            tags: Vec::new(),
-            quote: super::text(&f.quote),
-            image,
-            summary: super::text(&f.summary),
-            illustrative: f.illustrative,
-            draft: f.draft,
-            body: c.body.clone(),
-            source: body_source(c),
-        });
-        // Themes are tags too: readers browse them the same way.
-        out.1
-            .push(f.themes.iter().chain(&f.tags).cloned().collect());
+        if let Some((story, tags)) = story(cx, refs, libraries, c) {
+            out.0.push(story);
+            out.1.push(tags);
+        }
     }
     out
+}
+
+/// One story and its tag names (themes first), when it is published and
+/// valid.
+pub(super) fn story(
+    cx: &mut Ctx,
+    refs: &Refs,
+    libraries: &[Library],
+    c: &Content<StoryFrontMatter>,
+) -> Option<(Story, Vec<String>)> {
+    let (f, o) = (&c.front, &c.origin);
+    let date = cx.dated(f.draft, &f.date, o);
+    let library = cx.reference(&refs.library_by_id, &f.library, o, "library", "library");
+    let image = f
+        .image
+        .as_ref()
+        .and_then(|p| cx.image(p, &f.image_alt, &c.dir, o, "image"));
+    cx.draft(false);
+    let (Some(date), Some(library), true) = (date, library, published(c, cx.opts)) else {
+        return None;
+    };
+    let story = Story {
+        slug: c.slug.clone(),
+        title: f.title.clone(),
+        date,
+        person: f.person.clone(),
+        library,
+        province: libraries[library.index()].province,
+        themes: f.themes.clone(),
+        tags: Vec::new(),
+        quote: super::text(&f.quote),
+        image,
+        summary: super::text(&f.summary),
+        illustrative: f.illustrative,
+        draft: f.draft,
+        body: c.body.clone(),
+        source: body_source(c),
+    };
+    // Themes are tags too: readers browse them the same way.
+    Some((story, f.themes.iter().chain(&f.tags).cloned().collect()))
 }
 
 pub(super) fn pages(loaded: &Loaded, opts: ResolveOptions) -> Vec<Page> {

@@ -3,6 +3,7 @@
 //! the nearest known value), and computes reverse links once.
 
 mod content;
+pub mod patch;
 mod records;
 mod regions;
 
@@ -345,6 +346,7 @@ fn config(loaded: &Loaded) -> SiteConfig {
         allow_html: c.is_some_and(|c| c.allow_html),
         strict: c.is_some_and(|c| c.strict),
         author: c.and_then(|c| c.author.clone()),
+        cms: c.map(|c| c.cms.clone()).unwrap_or_default(),
     }
 }
 
