@@ -440,6 +440,13 @@ fn only_the_site_is_served() {
     let _ = s.read_to_string(&mut out);
     assert!(out.starts_with("HTTP/1.1 405"), "{out}");
     let _ = std::fs::remove_file(secret);
+    // The browser editor is served as built: no live reload in it (each
+    // save through decap-server would reload it mid-edit).
+    let admin = server.get("/admin/");
+    assert_eq!(admin.status, 200);
+    assert!(admin.body.contains("decap-cms"), "{}", admin.body);
+    assert!(!admin.body.contains("__warta_live"), "{}", admin.body);
+    assert!(server.get("/").body.contains("__warta_live"));
 }
 
 #[test]

@@ -198,29 +198,10 @@ pub fn feeds(
 /// The files [`super::render`] makes from data and settings besides pages,
 /// feeds, theme files and the search index: each library's QR code and
 /// badge, `_redirects`, the browser editor. A full build in `warta serve`
-/// makes them; a partial one (content edits only) keeps them.
-///
-/// Keep in step with `render_pages`: the first step of
-/// `tests/serve.rs::partial_rebuilds_match_full_builds` fails, naming the
-/// missing files, when a kind of file is made there and not here.
+/// makes them; a partial one (content edits only) keeps them. The same
+/// function as `warta build`'s, so the two cannot drift.
 pub fn side_files(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
-    let cx = prepared.cx(site, bodies);
-    let mut files = super::material::files(&cx);
-    if let Some(rules) = super::redirects::file(site) {
-        files.push(OutFile {
-            path: "_redirects".into(),
-            bytes: rules.into_bytes(),
-        });
-    }
-    files.extend(
-        crate::cms::build(site)
-            .into_iter()
-            .map(|(url, bytes)| OutFile {
-                path: url.trim_start_matches('/').to_string(),
-                bytes,
-            }),
-    );
-    files
+    super::side_files(&prepared.cx(site, bodies))
 }
 
 /// [`feeds`] without the sitemap, for a rebuild that keeps the set of
@@ -234,13 +215,7 @@ pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> V
 /// The files [`super::render`] makes from the model besides pages, feeds
 /// and theme files: the search index (see docs/search.md). Built whole.
 pub fn model_files(site: &Site) -> Vec<OutFile> {
-    crate::search::build(site)
-        .into_iter()
-        .map(|(url, bytes)| OutFile {
-            path: url.trim_start_matches('/').to_string(),
-            bytes,
-        })
-        .collect()
+    super::search_files(site)
 }
 
 /// Markdown bodies kept between builds. A body is rendered again only when

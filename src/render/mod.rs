@@ -161,40 +161,47 @@ fn render_pages(
         });
     }
     files.extend(view::with_images(index, || feeds::all(&cx, &sitemap_urls)));
-    // Each library's QR code and badge (docs/library-material.md).
-    files.extend(material::files(&cx));
+    files.extend(side_files(&cx));
     files.extend(static_files);
-    if let Some(rules) = redirects::file(site) {
-        files.push(OutFile {
-            path: "_redirects".into(),
-            bytes: rules.into_bytes(),
-        });
-    }
-    // The search index is part of the published site: built from the model,
-    // not from the HTML (see docs/search.md).
-    files.extend(
-        crate::search::build(site)
-            .into_iter()
-            .map(|(url, bytes)| OutFile {
-                path: url.trim_start_matches('/').to_string(),
-                bytes,
-            }),
-    );
-    // The browser editor (Decap CMS), configured from the schema (docs/cms.md).
-    files.extend(
-        crate::cms::build(site)
-            .into_iter()
-            .map(|(url, bytes)| OutFile {
-                path: url.trim_start_matches('/').to_string(),
-                bytes,
-            }),
-    );
+    files.extend(search_files(site));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
     Ok(Rendered {
         files,
         pages_by_kind,
     })
+}
+
+/// The files made from the model besides pages, feeds, theme files and
+/// the search index: each library's QR code and badge
+/// (docs/library-material.md), `_redirects` from library aliases
+/// (docs/publishing.md) and the browser editor (docs/cms.md). `serve`
+/// makes them through this same function.
+pub(crate) fn side_files(cx: &view::Cx) -> Vec<OutFile> {
+    let mut files = material::files(cx);
+    if let Some(rules) = redirects::file(cx.site) {
+        files.push(OutFile {
+            path: "_redirects".into(),
+            bytes: rules.into_bytes(),
+        });
+    }
+    files.extend(url_files(crate::cms::build(cx.site)));
+    files
+}
+
+/// The search index: part of the published site, built from the model,
+/// not from the HTML (see docs/search.md).
+pub(crate) fn search_files(site: &Site) -> Vec<OutFile> {
+    url_files(crate::search::build(site))
+}
+
+fn url_files(v: Vec<(String, Vec<u8>)>) -> Vec<OutFile> {
+    v.into_iter()
+        .map(|(url, bytes)| OutFile {
+            path: url.trim_start_matches('/').to_string(),
+            bytes,
+        })
+        .collect()
 }
 
 fn render_bodies(site: &Site, images: Option<&crate::images::Plan>) -> (Bodies, Vec<Diagnostic>) {

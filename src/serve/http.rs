@@ -168,7 +168,9 @@ fn route(raw: &str, shared: &Shared) -> Resp {
     };
     if let Some(bytes) = found {
         let ctype = content_type(&path);
-        let body = if ctype.starts_with("text/html") {
+        // Not into the editor: Decap saves files through decap-server, and
+        // each save would reload it mid-edit.
+        let body = if ctype.starts_with("text/html") && !path.starts_with("admin/") {
             Bytes::from(live::inject(&bytes, &snippet()))
         } else {
             bytes
