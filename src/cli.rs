@@ -155,9 +155,13 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     let rest = t
         .strip_prefix("https://")
         .or_else(|| t.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{t}` is not an http(s) address; write it like `https://contoh.netlify.app`"))?;
+        .ok_or_else(|| {
+            format!("`{t}` is not an http(s) address; write it like `https://contoh.netlify.app`")
+        })?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return Err(format!("`{t}` has no host name; write it like `https://contoh.netlify.app`"));
+        return Err(format!(
+            "`{t}` has no host name; write it like `https://contoh.netlify.app`"
+        ));
     }
     Ok(t.trim_end_matches('/').to_string())
 }

@@ -13,9 +13,12 @@ fn main() {
             drafts,
             base_url,
         } => cmd::build::run(&cli.root, &out, drafts, base_url.as_deref(), style),
-        Command::Serve { port, bind, open, drafts } => {
-            cmd::serve::run(&cli.root, port, &bind, open, drafts, style)
-        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => cmd::serve::run(&cli.root, port, &bind, open, drafts, style),
         Command::Import(ImportCommand::Libraries {
             file,
             sheet,

@@ -678,8 +678,14 @@ fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
         format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n"),
     );
     let out = site.check(&[]);
-    out.assert_only_error("data/site.yaml:5:8", &["`cdn` must be a web address", "unpkg.com/"]);
-    site.write("data/site.yaml", format!("{SITE_YAML}cms:\n  cdn: /vendor/\n"));
+    out.assert_only_error(
+        "data/site.yaml:5:8",
+        &["`cdn` must be a web address", "unpkg.com/"],
+    );
+    site.write(
+        "data/site.yaml",
+        format!("{SITE_YAML}cms:\n  cdn: /vendor/\n"),
+    );
     site.check(&[]).assert_ok();
     site.write(
         "data/site.yaml",

@@ -157,7 +157,9 @@ pub fn load_site(root: &Path) -> (Loaded, SourceMap, Diagnostics) {
         diags.extend(ds);
         add_parsed(&mut loaded, rel, *kind, parsed, failed);
     }
-    diags.extend(missing_files(&mut loaded, |k| texts.iter().any(|(_, t)| *t == k)));
+    diags.extend(missing_files(&mut loaded, |k| {
+        texts.iter().any(|(_, t)| *t == k)
+    }));
     (loaded, files, diags)
 }
 
