@@ -10,10 +10,12 @@
 
 #[path = "support/devtools.rs"]
 mod devtools;
+#[path = "support/static_server.rs"]
+mod static_server;
 mod support;
 
-use devtools::{Browser, Killed};
-use std::io::{BufRead, BufReader, Write};
+use devtools::{skip_or_fail, Browser, Killed};
+use static_server::StaticServer;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,37 +30,6 @@ fn gates() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gates/node_modules")
 }
 
-fn skip_or_fail(why: &str) {
-    if std::env::var_os("CI").is_some() {
-        panic!("{why} (scripts/test.sh installs it)");
-    }
-    eprintln!("skipped: {why}");
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("yml") => "text/yaml; charset=utf-8",
-        Some("css") => "text/css",
-        _ => "application/octet-stream",
-    }
-}
-
-/// The site's output, and `/vendor/<package>@<version>/<file>` from
-/// node_modules when the installed package has exactly that version.
-fn serve(out: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let out = out.clone();
-            std::thread::spawn(move || handle(stream, &out));
-        }
-    });
-    port
-}
-
 fn vendor_file(rel: &str) -> Option<PathBuf> {
     let (pkg, file) = rel.split_once('/')?;
     let (name, version) = pkg.rsplit_once('@')?;
@@ -66,42 +37,6 @@ fn vendor_file(rel: &str) -> Option<PathBuf> {
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("package.json")).ok()?).ok()?;
     (manifest["version"] == version).then(|| dir.join(file))
-}
-
-fn handle(mut stream: TcpStream, out: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-            break;
-        }
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut rel = path.trim_start_matches('/').to_string();
-    if rel.is_empty() || rel.ends_with('/') {
-        rel.push_str("index.html");
-    }
-    let file = match rel.strip_prefix("vendor/") {
-        _ if rel.contains("..") => None,
-        Some(v) => vendor_file(v),
-        None => Some(out.join(&rel)),
-    };
-    let (status, body) = match file.map(std::fs::read) {
-        Some(Ok(b)) => ("200 OK", b),
-        _ => ("404 Not Found", b"not found".to_vec()),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        content_type(&rel),
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
 }
 
 fn free_port() -> u16 {
@@ -200,8 +135,8 @@ fn wait_for_file(path: &Path, want: &str) -> String {
 
 #[test]
 fn the_editor_lists_the_collections_and_saves_what_warta_reads() {
-    let Some(chromium) = devtools::chromium() else {
-        return skip_or_fail("no Chromium found (set CHROMIUM=/path or install Debian's chromium)");
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
     };
     if !gates().join("decap-cms/dist/decap-cms.js").exists()
         || Command::new("node").arg("--version").output().is_err()
@@ -234,7 +169,9 @@ fn the_editor_lists_the_collections_and_saves_what_warta_reads() {
     std::fs::write(&cfg_path, cfg).unwrap();
     let log = work.path().join("decap-server.log");
     let _server = decap_server(&site_root, dport, &log);
-    let port = serve(out.clone());
+    // The site's output, and `/vendor/<package>@<version>/<file>` from
+    // node_modules when the installed package has exactly that version.
+    let port = StaticServer::new(&out).mount("vendor", vendor_file).start();
     let base = format!("http://127.0.0.1:{port}/admin/");
 
     let mut b = Browser::start(&chromium, 1280, 900);

@@ -4,73 +4,19 @@
 
 #[path = "support/devtools.rs"]
 mod devtools;
+#[path = "support/static_server.rs"]
+mod static_server;
 mod support;
 
-use devtools::{Browser, Killed};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use devtools::Browser;
+use std::time::Duration;
 use support::TestSite;
-
-fn skip_or_fail(why: &str) {
-    if std::env::var_os("CI").is_some() {
-        panic!("{why} (scripts/test.sh installs it)");
-    }
-    eprintln!("skipped: {why}");
-}
-
-/// `python3 -m http.server` over `dir` on a free port of 127.0.0.1.
-fn serve(dir: &std::path::Path) -> (Killed, u16) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    let child = Command::new("python3")
-        .args(["-m", "http.server", "--bind", "127.0.0.1", "--directory"])
-        .arg(dir)
-        .arg(port.to_string())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start python3 -m http.server");
-    let server = Killed(child);
-    let end = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < end, "the HTTP server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (server, port)
-}
-
-fn decode_base64(s: &str) -> Vec<u8> {
-    let val = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    } as u32;
-    let clean: Vec<u8> = s.bytes().filter(|&c| c != b'=').collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &c)| n | val(c) << (18 - 6 * i));
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..chunk.len() - 1]);
-    }
-    out
-}
 
 #[test]
 fn poster_prints_on_one_a4_page_and_the_copy_button_works() {
-    let Some(chromium) = devtools::chromium() else {
-        return skip_or_fail("no Chromium found (set CHROMIUM=/path or install Debian's chromium)");
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
     };
-    if Command::new("python3").arg("--version").output().is_err() {
-        return skip_or_fail("no python3 to serve the built site");
-    }
     let site = TestSite::minimal();
     // A long name and place: the poster must still fit one page.
     site.edit(
@@ -81,24 +27,16 @@ fn poster_prints_on_one_a4_page_and_the_copy_button_works() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     support::run_in(site.root(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
-    let (_server, port) = serve(&out);
+    let port = static_server::serve(&out);
     let base = format!("http://127.0.0.1:{port}/perpustakaan/perpusdes-loram-wetan/");
 
     let mut b = Browser::start(&chromium, 375, 800);
-    b.navigate(&format!("{base}poster/"));
-    b.wait_eval("document.readyState", Duration::from_secs(20), |v| {
-        v == "complete"
-    })
-    .expect("the poster loads");
+    b.open(&format!("{base}poster/"));
     let qr = b
         .eval("document.querySelector('.poster-qr').naturalWidth")
         .unwrap();
     assert!(qr.as_u64().unwrap_or(0) > 0, "the QR code image loads");
-    let pdf = b.call(
-        "Page.printToPDF",
-        serde_json::json!({"preferCSSPageSize": true, "printBackground": true}),
-    );
-    let pdf = decode_base64(pdf["result"]["data"].as_str().expect("a PDF"));
+    let pdf = b.pdf();
     let text = String::from_utf8_lossy(&pdf);
     // The page tree's root: `<</Type /Pages /Kids [..] /Count N>>`.
     let pages: u32 = text

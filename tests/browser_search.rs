@@ -6,26 +6,16 @@
 //! Skipped only when no Chromium can be found and `CI` is unset; in CI a
 //! missing browser is a failure.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/devtools.rs"]
+mod devtools;
+#[path = "support/static_server.rs"]
+mod static_server;
+
+use devtools::dump_dom as dom;
+use static_server::StaticServer;
+use std::path::Path;
 use warta::search;
 use warta::site::ResolveOptions;
-
-fn chromium() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
 
 /// The markup the `/cari/` page needs (docs/search.md), added when the theme
 /// does not have it yet, plus a test hook that types `#ketik=<words>` into
@@ -66,92 +56,6 @@ fn wire_page(out: &Path) {
     std::fs::write(&page, html).expect("write /cari/index.html");
 }
 
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("json") => "application/json",
-        Some("css") => "text/css",
-        Some("txt") => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || handle(stream, &root));
-        }
-    });
-    port
-}
-
-fn handle(mut stream: TcpStream, root: &Path) {
-    let mut line = String::new();
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-            break;
-        }
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut rel = path.trim_start_matches('/').to_string();
-    if rel.is_empty() || rel.ends_with('/') {
-        rel.push_str("index.html");
-    }
-    let file = root.join(&rel);
-    let (status, body, ty) = match (rel.contains(".."), std::fs::read(&file)) {
-        (false, Ok(b)) => ("200 OK", b, content_type(&rel)),
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
-        body.len(),
-        warta::render::csp::SITE
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-/// The DOM of `url` after the scripts ran.
-fn dom(browser: &Path, url: &str) -> String {
-    let profile = tempfile::tempdir().expect("profile dir");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--virtual-time-budget=8000",
-            "--run-all-compositor-stages-before-draw",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .output()
-        .expect("run chromium");
-    let mut s = String::new();
-    out.stdout
-        .as_slice()
-        .read_to_string(&mut s)
-        .expect("utf-8 DOM");
-    assert!(
-        s.contains("</html>"),
-        "no DOM from chromium for {url}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    s
-}
-
 fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
     let a = s.find(start).map(|i| i + start.len()).unwrap_or(s.len());
     let b = s[a..].find(end).map(|i| a + i).unwrap_or(s.len());
@@ -180,27 +84,11 @@ fn fieldset_hidden(dom: &str, facet: &str) -> bool {
 
 #[test]
 fn search_page_in_chromium() {
-    let Some(browser) = chromium() else {
-        if std::env::var_os("CI").is_some() {
-            panic!("Chromium is required in CI (apt-get install -y chromium)");
-        }
-        eprintln!("skipped: no Chromium found (set CHROMIUM=/path or install Debian's chromium)");
+    let Some(browser) = devtools::chromium_or_skip() else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().expect("out dir");
-    let st = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .expect("run warta build");
-    assert!(
-        st.status.success(),
-        "warta build failed: {}",
-        String::from_utf8_lossy(&st.stderr)
-    );
+    let out = static_server::build_example();
     let checked = warta::pipeline::check(root, ResolveOptions::default());
     assert!(!checked.diags.has_errors());
     for (url, bytes) in search::build(&checked.site) {
@@ -209,7 +97,10 @@ fn search_page_in_chromium() {
         std::fs::write(path, bytes).expect("write search file");
     }
     wire_page(out.path());
-    let port = serve(out.path().to_path_buf());
+    // Served under the site's Content-Security-Policy, as published.
+    let port = StaticServer::new(out.path())
+        .header("Content-Security-Policy", warta::render::csp::SITE)
+        .start();
     let base = format!("http://127.0.0.1:{port}/cari/");
 
     // Typing a query shows results, announced in the live region.

@@ -1,12 +1,13 @@
 //! Headless Chromium driven over the DevTools protocol (`tungstenite`):
-//! start, navigate, evaluate, wait, screenshot. Every wait is bounded and
-//! the browser is killed when its guard drops, even when a test fails.
+//! start, navigate, evaluate, wait, screenshot; and the DOM of a page after
+//! a budget of virtual time (`--dump-dom`). Every wait is bounded and the
+//! browser is killed when its guard drops, even when a test fails.
 //! Include with `#[path = "support/devtools.rs"] mod devtools;`.
 #![allow(dead_code)] // each test uses a different part of it
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -16,10 +17,59 @@ pub fn chromium() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("CHROMIUM") {
         return Some(PathBuf::from(p));
     }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// Says why a test is skipped; in CI (`$CI` set) fails instead.
+pub fn skip_or_fail(why: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{why} (scripts/test.sh installs it)");
+    }
+    eprintln!("skipped: {why}");
+}
+
+/// [`chromium`], or `None` after [`skip_or_fail`].
+pub fn chromium_or_skip() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        skip_or_fail("no Chromium found (set CHROMIUM=/path or install Debian's chromium)");
+    }
+    found
+}
+
+/// The DOM of `url` once its scripts had 8 s of virtual time, from a
+/// Chromium of its own (`--dump-dom`): timers run without real waiting.
+pub fn dump_dom(chromium: &Path, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--virtual-time-budget=8000",
+            "--run-all-compositor-stages-before-draw",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8(out.stdout).expect("utf-8 DOM");
+    assert!(
+        dom.contains("</html>"),
+        "no DOM from chromium for {url}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dom
 }
 
 /// A child process killed when dropped (made right after spawning, so a
@@ -83,7 +133,7 @@ fn http_get(port: u16, path: &str) -> String {
 
 impl Browser {
     /// Starts Chromium with a page of `width`×`height` CSS pixels.
-    pub fn start(chromium: &std::path::Path, width: u32, height: u32) -> Browser {
+    pub fn start(chromium: &Path, width: u32, height: u32) -> Browser {
         let profile = tempfile::tempdir().unwrap();
         let mut child = Command::new(chromium)
             .args([
@@ -149,11 +199,16 @@ impl Browser {
             dialogs: Vec::new(),
         };
         b.call("Page.enable", serde_json::json!({}));
-        b.call(
-            "Emulation.setDeviceMetricsOverride",
-            serde_json::json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
-        );
+        b.viewport(width, height, false);
         b
+    }
+
+    /// Sizes the page to `width`×`height` CSS pixels, as a phone if `mobile`.
+    pub fn viewport(&mut self, width: u32, height: u32, mobile: bool) {
+        self.call_ok(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}),
+        );
     }
 
     /// Sends a DevTools command and returns its answer (events skipped).
@@ -184,9 +239,29 @@ impl Browser {
         panic!("no answer to {method}");
     }
 
+    /// [`Browser::call`] that must succeed; its `result`.
+    pub fn call_ok(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        let v = self.call(method, params);
+        assert!(v.get("error").is_none(), "{method}: {v}");
+        v["result"].clone()
+    }
+
     pub fn navigate(&mut self, url: &str) {
         let v = self.call("Page.navigate", serde_json::json!({ "url": url }));
         assert!(v.get("error").is_none(), "navigate to {url}: {v}");
+    }
+
+    /// Navigates to `url` and waits until that page has loaded (not the
+    /// one before it, which was complete too).
+    pub fn open(&mut self, url: &str) {
+        self.navigate(url);
+        let want = serde_json::json!(format!("complete {url}"));
+        self.wait_eval(
+            "document.readyState + ' ' + location.href",
+            Duration::from_secs(20),
+            |v| v == &want,
+        )
+        .unwrap_or_else(|last| panic!("{url} did not load: {last:?}"));
     }
 
     /// Evaluates a JavaScript expression; `None` if it threw.
@@ -231,9 +306,18 @@ impl Browser {
         let b64 = v["result"]["data"].as_str().expect("screenshot data");
         decode_base64(b64)
     }
+
+    /// The page printed to PDF, at the page size its CSS asks for.
+    pub fn pdf(&mut self) -> Vec<u8> {
+        let v = self.call_ok(
+            "Page.printToPDF",
+            serde_json::json!({"preferCSSPageSize": true, "printBackground": true}),
+        );
+        decode_base64(v["data"].as_str().expect("a PDF"))
+    }
 }
 
-fn decode_base64(s: &str) -> Vec<u8> {
+pub fn decode_base64(s: &str) -> Vec<u8> {
     let val = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,
