@@ -6,8 +6,11 @@
 //! All traffic goes to 127.0.0.1; every wait is bounded; child processes
 //! are killed when their guard drops, even when a test fails.
 
+#[path = "support/devtools.rs"]
+mod devtools;
 mod support;
 
+use devtools::{Browser, Killed};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -128,37 +131,7 @@ struct Response {
 
 /// A plain HTTP/1.1 GET to 127.0.0.1 (the path is sent exactly as given).
 fn http_get(port: u16, path: &str) -> Response {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    // Read the head, then the body by its length (some servers keep the
-    // connection open despite `Connection: close`).
-    let mut raw = Vec::new();
-    let mut buf = [0u8; 8192];
-    loop {
-        let n = s.read(&mut buf).expect("read response");
-        raw.extend_from_slice(&buf[..n]);
-        let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-            assert!(n > 0, "connection closed before the end of the head");
-            continue;
-        };
-        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
-        let len = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .and_then(|v| v.trim().parse::<usize>().ok());
-        match len {
-            Some(len) if raw.len() >= end + 4 + len => break,
-            _ if n == 0 => break,
-            _ => {}
-        }
-    }
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").expect("a response head");
+    let (head, body) = devtools::http_get(port, path).unwrap_or_else(|e| panic!("GET {path}: {e}"));
     let mut lines = head.lines();
     let status = lines
         .next()
@@ -172,7 +145,7 @@ fn http_get(port: u16, path: &str) -> Response {
     Response {
         status,
         headers,
-        body: body.to_string(),
+        body,
     }
 }
 
@@ -500,155 +473,21 @@ fn run_bounded(root: &Path, args: &[&str]) -> (i32, String) {
     (code, reader.join().unwrap_or_default())
 }
 
-// ---------------------------------------------------------------------
-// The browser: headless Chromium, driven over the DevTools protocol.
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-
-/// A child process killed when dropped (made right after spawning, so a
-/// panic while starting up cannot leak it).
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Browser {
-    // Dropped first: the WebSocket, then the process, then its profile.
-    ws: tungstenite::WebSocket<TcpStream>,
-    _child: Killed,
-    _profile: tempfile::TempDir,
-    next_id: u64,
-}
-
-impl Browser {
-    fn start() -> Browser {
-        let profile = tempfile::tempdir().unwrap();
-        let mut child = Command::new(CHROMIUM)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--remote-debugging-port=0",
-                "--remote-debugging-address=127.0.0.1",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg("about:blank")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start chromium");
-        let stderr = child.stderr.take().unwrap();
-        let child = Killed(child);
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let mut seen = Vec::new();
-        let end = Instant::now() + Duration::from_secs(60);
-        let port: u16 = loop {
-            assert!(Instant::now() < end, "chromium did not start: {seen:?}");
-            if let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
-                if let Some(rest) = l.split("DevTools listening on ws://127.0.0.1:").nth(1) {
-                    break rest.split('/').next().unwrap().parse().unwrap();
-                }
-                seen.push(l);
-            }
-        };
-        // The page target and its WebSocket.
-        let ws_url = loop {
-            assert!(Instant::now() < end, "no page target");
-            let r = http_get(port, "/json/list");
-            let targets: serde_json::Value = serde_json::from_str(&r.body).unwrap_or_default();
-            if let Some(u) = targets.as_array().and_then(|a| {
-                a.iter()
-                    .find(|t| t["type"] == "page")
-                    .and_then(|t| t["webSocketDebuggerUrl"].as_str().map(String::from))
-            }) {
-                break u;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        };
-        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        let (ws, _) = tungstenite::client(ws_url.as_str(), stream).expect("DevTools WebSocket");
-        Browser {
-            ws,
-            _child: child,
-            _profile: profile,
-            next_id: 0,
-        }
-    }
-
-    /// Sends a DevTools command and returns its result (events skipped).
-    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        let msg = serde_json::json!({"id": id, "method": method, "params": params});
-        self.ws
-            .send(tungstenite::Message::text(msg.to_string()))
-            .expect("send to chromium");
-        let end = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < end {
-            let m = self.ws.read().expect("read from chromium");
-            if let tungstenite::Message::Text(t) = m {
-                let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
-                if v["id"] == id {
-                    return v;
-                }
-            }
-        }
-        panic!("no answer to {method}");
-    }
-
-    /// Evaluates a JavaScript expression; `None` while the page is reloading.
-    fn eval(&mut self, expr: &str) -> Option<serde_json::Value> {
-        let v = self.call(
-            "Runtime.evaluate",
-            serde_json::json!({"expression": expr, "returnByValue": true}),
-        );
-        if v.get("error").is_some() || v["result"].get("exceptionDetails").is_some() {
-            return None;
-        }
-        Some(v["result"]["result"]["value"].clone())
-    }
-
-    fn wait_eval(
-        &mut self,
-        expr: &str,
-        ok: impl Fn(&serde_json::Value) -> bool,
-    ) -> serde_json::Value {
-        let end = Instant::now() + WAIT;
-        let mut last = None;
-        while Instant::now() < end {
-            if let Some(v) = self.eval(expr) {
-                if ok(&v) {
-                    return v;
-                }
-                last = Some(v);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("{expr}: last value {last:?}");
-    }
+/// [`Browser::wait_eval`] within [`WAIT`]; panics with the last value.
+fn wait_js(
+    b: &mut Browser,
+    expr: &str,
+    ok: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    b.wait_eval(expr, WAIT, ok)
+        .unwrap_or_else(|last| panic!("{expr}: last value {last:?}"))
 }
 
 #[test]
 fn the_browser_reloads_after_a_save_and_keeps_its_place() {
-    if !Path::new(CHROMIUM).exists() {
-        eprintln!("skipped: {CHROMIUM} is not installed");
+    let Some(chromium) = devtools::chromium_or_skip() else {
         return;
-    }
+    };
     let site = TestSite::minimal();
     // A long body, so there is something to scroll.
     let long: String = (1..=80)
@@ -656,20 +495,21 @@ fn the_browser_reloads_after_a_save_and_keeps_its_place() {
         .collect();
     site.edit(POST, "Perpustakaan desa dan kota belajar bersama.", &long);
     let server = Server::start(site.root(), &[]);
-    let mut b = Browser::start();
-    let url = format!("http://127.0.0.1:{}{POST_URL}", server.port);
-    b.call("Page.navigate", serde_json::json!({ "url": url }));
-    b.wait_eval(
-        "document.readyState === 'complete' && document.title",
-        |v| {
-            v.as_str()
-                .is_some_and(|t| t.contains("PLM Jawa Tengah 2022"))
-        },
+    let mut b = Browser::start(&chromium, 800, 600);
+    b.open(&format!("http://127.0.0.1:{}{POST_URL}", server.port));
+    let title = b.eval("document.title").expect("a title");
+    assert!(
+        title
+            .as_str()
+            .is_some_and(|t| t.contains("PLM Jawa Tengah 2022")),
+        "{title}"
     );
     // Connected to the event stream, marked, scrolled down.
-    b.wait_eval("window.__warta && window.__warta.state.version", |v| {
-        v.is_string()
-    });
+    wait_js(
+        &mut b,
+        "window.__warta && window.__warta.state.version",
+        |v| v.is_string(),
+    );
     std::thread::sleep(Duration::from_millis(300));
     let y = b
         .eval("window.__mark = 1; window.scrollTo(0, 600); window.scrollY")
@@ -683,7 +523,8 @@ fn the_browser_reloads_after_a_save_and_keeps_its_place() {
         "title: Disunting di Peramban",
     );
     // A fresh page (the mark is gone) with the new title, scrolled back.
-    let v = b.wait_eval(
+    let v = wait_js(
+        &mut b,
         "JSON.stringify([typeof window.__mark, document.title, window.scrollY])",
         |v| {
             v.as_str()
@@ -691,7 +532,7 @@ fn the_browser_reloads_after_a_save_and_keeps_its_place() {
         },
     );
     let got: (String, String, f64) = serde_json::from_str(v.as_str().unwrap()).unwrap();
-    let scrolled = b.wait_eval("window.scrollY", |v| {
+    let scrolled = wait_js(&mut b, "window.scrollY", |v| {
         v.as_f64().is_some_and(|s| (s - y).abs() < 2.0)
     });
     assert!((scrolled.as_f64().unwrap() - y).abs() < 2.0, "{got:?}");
@@ -699,14 +540,17 @@ fn the_browser_reloads_after_a_save_and_keeps_its_place() {
     // A broken save shows the overlay in the page, without a reload.
     b.eval("window.__mark = 2; 1");
     site.edit(POST, "date: 2022-08-04", "date: 2022-13-04");
-    b.wait_eval(
-        "(function(){var o=document.getElementById('__warta_overlay');return o?o.textContent:''})()",
-        |v| v.as_str().is_some_and(|t| t.contains("content/berita/plm-jawa-tengah-2022-semarang.md:") && t.contains("help:")),
-    );
+    let overlay = "(function(){var o=document.getElementById('__warta_overlay');return o?o.textContent:''})()";
+    wait_js(&mut b, overlay, |v| {
+        v.as_str().is_some_and(|t| {
+            t.contains("content/berita/plm-jawa-tengah-2022-semarang.md:") && t.contains("help:")
+        })
+    });
     assert_eq!(b.eval("window.__mark").unwrap(), 2, "no reload on errors");
     // Fixed: reloaded, no overlay.
     site.edit(POST, "date: 2022-13-04", "date: 2022-08-04");
-    b.wait_eval(
+    wait_js(
+        &mut b,
         "JSON.stringify([typeof window.__mark, !!document.getElementById('__warta_overlay')])",
         |v| v.as_str() == Some("[\"undefined\",false]"),
     );

@@ -1,7 +1,8 @@
 //! Headless Chromium driven over the DevTools protocol (`tungstenite`):
 //! start, navigate, evaluate, wait, screenshot; and the DOM of a page after
-//! a budget of virtual time (`--dump-dom`). Every wait is bounded and the
-//! browser is killed when its guard drops, even when a test fails.
+//! a budget of virtual time (`--dump-dom`); a plain HTTP GET. Every wait
+//! is bounded and the browser is killed when its guard drops, even when a
+//! test fails.
 //! Include with `#[path = "support/devtools.rs"] mod devtools;`.
 #![allow(dead_code)] // each test uses a different part of it
 
@@ -94,40 +95,42 @@ pub struct Browser {
     pub dialogs: Vec<String>,
 }
 
-/// The body of a GET to 127.0.0.1, read by its length (Chromium keeps the
-/// connection open despite `Connection: close`).
-fn http_get(port: u16, path: &str) -> String {
-    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
-        return String::new();
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
-    let _ = write!(
+/// A GET to 127.0.0.1 with the path sent exactly as given: the response
+/// head and body. The body is read by its length: Chromium keeps the
+/// connection open despite `Connection: close`.
+pub fn http_get(port: u16, path: &str) -> std::io::Result<(String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
         s,
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    );
+    )?;
     let mut raw = Vec::new();
     let mut buf = [0u8; 8192];
     loop {
-        let n = s.read(&mut buf).unwrap_or(0);
+        let n = s.read(&mut buf)?;
         raw.extend_from_slice(&buf[..n]);
         let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
             if n == 0 {
-                return String::new();
+                let e = "connection closed before the end of the head";
+                return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, e));
             }
             continue;
         };
-        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
-        let len = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .and_then(|v| v.trim().parse::<usize>().ok());
-        match len {
-            Some(len) if raw.len() >= end + 4 + len => {
-                return String::from_utf8_lossy(&raw[end + 4..end + 4 + len]).into_owned()
-            }
-            _ if n == 0 => return String::from_utf8_lossy(&raw[end + 4..]).into_owned(),
-            _ => {}
-        }
+        let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+        let len = head.to_ascii_lowercase().lines().find_map(|l| {
+            l.strip_prefix("content-length:")?
+                .trim()
+                .parse::<usize>()
+                .ok()
+        });
+        let body = &raw[end + 4..];
+        let body = match len {
+            Some(len) if body.len() >= len => &body[..len],
+            _ if n == 0 => body,
+            _ => continue,
+        };
+        return Ok((head, String::from_utf8_lossy(body).into_owned()));
     }
 }
 
@@ -175,8 +178,9 @@ impl Browser {
         };
         let ws_url = loop {
             assert!(Instant::now() < end, "no page target");
+            let list = http_get(port, "/json/list").map(|(_, body)| body);
             let targets: serde_json::Value =
-                serde_json::from_str(&http_get(port, "/json/list")).unwrap_or_default();
+                serde_json::from_str(&list.unwrap_or_default()).unwrap_or_default();
             if let Some(u) = targets.as_array().and_then(|a| {
                 a.iter()
                     .find(|t| t["type"] == "page")
