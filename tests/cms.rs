@@ -288,7 +288,7 @@ fn the_admin_page_has_no_inline_script_and_pinned_scripts() {
         .skip(1)
         .map(|s| s.split('>').next().unwrap())
         .collect();
-    assert_eq!(scripts.len(), 3, "{html}");
+    assert_eq!(scripts.len(), 4, "{html}");
     for s in &scripts {
         assert!(s.contains(" src=\""), "inline script: {s}");
         assert!(s.contains(" defer"), "{s}");
@@ -299,7 +299,16 @@ fn the_admin_page_has_no_inline_script_and_pinned_scripts() {
         "https://unpkg.com/decap-cms@{}/dist/decap-cms.js",
         warta::cms::DECAP_VERSION
     );
-    assert!(scripts[2].contains(&decap), "{}", scripts[2]);
+    assert!(scripts[3].contains(&decap), "{}", scripts[3]);
+    // The Identity widget runs before Decap, which then uses it to log in.
+    assert!(
+        scripts[2].contains(&format!(
+            "netlify-identity-widget@{}/build/",
+            warta::cms::IDENTITY_VERSION
+        )),
+        "{}",
+        scripts[2]
+    );
     for s in &scripts[1..] {
         assert!(
             s.contains("integrity=\"sha384-") && s.contains("crossorigin=\"anonymous\""),
@@ -344,6 +353,41 @@ fn the_pinned_versions_are_the_ones_the_tests_install() {
     let pkg: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(pkg["dependencies"]["decap-cms"], warta::cms::DECAP_VERSION);
     assert_eq!(pkg["dependencies"]["js-yaml"], warta::cms::JS_YAML_VERSION);
+    assert_eq!(
+        pkg["dependencies"]["netlify-identity-widget"],
+        warta::cms::IDENTITY_VERSION
+    );
+}
+
+#[test]
+fn identity_emails_open_the_editor_in_indonesian() {
+    let site = TestSite::minimal();
+    site.edit(
+        "data/site.yaml",
+        "title: Situs Uji",
+        "title: Situs <Uji> & Co",
+    );
+    let (out, _, _) = build(&site);
+    for (name, token) in [
+        ("undangan", "invite_token"),
+        ("konfirmasi", "confirmation_token"),
+        ("pemulihan", "recovery_token"),
+        ("ganti-email", "email_change_token"),
+    ] {
+        let path = out.path().join(format!("admin/email/{name}.html"));
+        let html = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{name}"));
+        // Netlify fills in the placeholders; the link opens the editor,
+        // where the Identity widget completes it.
+        assert!(
+            html.contains(&format!(
+                "href=\"{{{{ .SiteURL }}}}/admin/#{token}={{{{ .Token }}}}\""
+            )),
+            "{html}"
+        );
+        assert!(html.contains("<html lang=\"id\">"), "{html}");
+        assert!(html.contains("Situs &lt;Uji&gt; &amp; Co"), "{html}");
+        assert!(!html.contains("<Uji>"), "{html}");
+    }
 }
 
 fn node_modules() -> PathBuf {

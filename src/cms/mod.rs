@@ -5,6 +5,7 @@
 //! index: `admin/index.html`, `admin/config.yml` and `admin/cms.js`.
 //! See docs/cms.md.
 
+pub mod emails;
 pub mod fields;
 pub mod schema;
 
@@ -23,7 +24,14 @@ pub const DECAP_SRI: &str =
 pub const JS_YAML_VERSION: &str = "4.3.2";
 pub const JS_YAML_SRI: &str =
     "sha384-uwLg6oO8ZhFG2SuQfgmkMtosjtrFYlkPspa/cXS+b3D8GLRTHMDl/mTwqImdlKQO";
-/// Where the two scripts come from unless `cms.cdn` in data/site.yaml says
+/// The Netlify Identity widget: Decap's `git-gateway` login uses it, and it
+/// completes the links of the invitation, confirmation and password e-mails
+/// (see [`EMAILS`]: they point at `/admin/`, not at the public pages, so
+/// readers never download it).
+pub const IDENTITY_VERSION: &str = "2.0.3";
+pub const IDENTITY_SRI: &str =
+    "sha384-MDUpeNysRoXS3J89jBylG2fdrQQ0dwDBTXhXGt3XQCgsFF92tnRKZS5vCKNs3XhD";
+/// Where the three scripts come from unless `cms.cdn` in data/site.yaml says
 /// otherwise: an npm CDN (`<cdn><package>@<version>/<file>`).
 pub const DEFAULT_CDN: &str = "https://unpkg.com/";
 /// Where uploads go: under `static/`, so image paths (`/images/uploads/…`)
@@ -35,11 +43,13 @@ const INIT_JS: &str = include_str!("cms.js");
 
 /// The editor's files, as `(URL path, bytes)`.
 pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
-    vec![
+    let mut files = vec![
         ("/admin/cms.js".into(), INIT_JS.as_bytes().to_vec()),
         ("/admin/config.yml".into(), config_yml(site).into_bytes()),
         ("/admin/index.html".into(), index_html(site).into_bytes()),
-    ]
+    ];
+    files.extend(emails::files(site));
+    files
 }
 
 /// The npm CDN base, always ending in `/`.
@@ -52,13 +62,20 @@ fn cdn(site: &Site) -> String {
     }
 }
 
-/// The URLs of Decap and js-yaml with their integrity hashes.
-pub fn scripts(site: &Site) -> [(String, &'static str); 2] {
+/// The URLs of js-yaml, the Identity widget and Decap, in the order they
+/// must run, with their integrity hashes.
+pub fn scripts(site: &Site) -> [(String, &'static str); 3] {
     let cdn = cdn(site);
     [
         (
             format!("{cdn}js-yaml@{JS_YAML_VERSION}/dist/js-yaml.min.js"),
             JS_YAML_SRI,
+        ),
+        (
+            format!(
+                "{cdn}netlify-identity-widget@{IDENTITY_VERSION}/build/netlify-identity-widget.js"
+            ),
+            IDENTITY_SRI,
         ),
         (
             format!("{cdn}decap-cms@{DECAP_VERSION}/dist/decap-cms.js"),
