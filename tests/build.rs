@@ -428,3 +428,39 @@ fn english_site_uses_english_strings_and_dates() {
             && post.contains("Skip to content")
     );
 }
+
+#[test]
+fn drafts_published_with_drafts_are_marked_and_kept_out_of_search_engines() {
+    // The example site has one draft post; deploy previews build with
+    // `--drafts` so officers can review it.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let o = Command::new(BIN)
+        .args([
+            "--messages",
+            "plain",
+            "--root",
+            ROOT,
+            "build",
+            "--drafts",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("run warta");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let draft = read(&out, "berita/contoh-draf-berita/index.html");
+    assert!(
+        draft.contains(r#"<p class="notice notice-draft" role="note"><strong>Draf:</strong>"#),
+        "{draft}"
+    );
+    assert!(draft.contains(r#"<meta name="robots" content="noindex">"#));
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        !sitemap.contains("contoh-draf-berita"),
+        "drafts stay out of the sitemap"
+    );
+    // A published post says nothing of drafts.
+    let post = read(&out, "berita/plm-jawa-tengah-2022-semarang/index.html");
+    assert!(!post.contains("notice-draft") && !post.contains("noindex"));
+}

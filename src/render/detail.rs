@@ -42,15 +42,16 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
         tags: view::all(cx, &p.tags, view::tag_link),
         body: cx.bodies.posts[id.0 as usize].clone(),
     };
-    let mut meta =
-        Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref()).with_image(cx, &p.image);
+    let mut meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref())
+        .with_image(cx, &p.image)
+        .draft(p.draft);
     if !p.illustrative {
         meta = meta.with_json_ld(&seo::news_article(cx, id));
     }
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
-    pages::page(&url, "post.html", meta, ctx, true)
+    pages::page(&url, "post.html", meta, ctx, !p.draft)
 }
 
 #[derive(Serialize)]
@@ -81,7 +82,7 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("story", &v);
-    pages::page(&url, "story.html", meta, ctx, true)
+    pages::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
 }
 
 #[derive(Serialize)]
@@ -131,7 +132,7 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
     let mut ctx = Context::new();
     ctx.insert("event", &v);
-    pages::page(&url, "event.html", meta, ctx, true)
+    pages::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 
 #[derive(Serialize)]
@@ -317,8 +318,8 @@ pub fn page(cx: &Cx, id: PageId) -> Page {
         summary: p.summary.clone(),
         body: cx.bodies.pages[id.0 as usize].clone(),
     };
-    let meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref());
+    let meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref()).draft(p.draft);
     let mut ctx = Context::new();
     ctx.insert("content", &v);
-    pages::page(&url, "page.html", meta, ctx, true)
+    pages::page(&url, "page.html", meta, ctx, !p.draft)
 }

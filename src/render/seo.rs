@@ -30,8 +30,11 @@ pub struct Meta {
     pub json_ld: Option<String>,
     /// An Atom feed for this page (province pages).
     pub feed: Option<Link>,
-    /// Keep out of search engines (404, redirects).
+    /// Keep out of search engines (404, redirects, drafts).
     pub noindex: bool,
+    /// A draft published by `--drafts` (deploy previews, `serve --drafts`):
+    /// the page says so.
+    pub draft: bool,
 }
 
 impl Meta {
@@ -56,6 +59,12 @@ impl Meta {
             og_type: "website".into(),
             ..Meta::default()
         }
+    }
+    /// A draft (`--drafts`): marked on the page, kept out of search engines.
+    pub fn draft(mut self, draft: bool) -> Self {
+        self.draft = draft;
+        self.noindex |= draft;
+        self
     }
     pub fn with_image(mut self, cx: &Cx, img: &Option<crate::site::Image>) -> Self {
         if let Some(i) = img {
