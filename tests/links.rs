@@ -6,6 +6,10 @@
 //! paginated, both built by the real binary into temp folders. A checker of
 //! the checker (`checker_finds_what_it_should`) keeps it honest.
 
+#[path = "support/html.rs"]
+mod html;
+
+use html::{tags, Tag};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -238,7 +242,7 @@ fn check_site(dir: &Path, base: &str) -> Report {
             indexable.insert(file.clone());
         }
         for tag in &tags {
-            for (attr, url) in tag.urls() {
+            for (attr, url) in urls(tag) {
                 report.links += 1;
                 let at = format!("{file}:{}: {attr}=\"{url}\"", tag.line);
                 if file == "404.html" && is_relative(&url) && !url.starts_with('#') {
@@ -494,7 +498,7 @@ impl Site<'_> {
                     .ancestors()
                     .find_map(|n| n.attribute(("http://www.w3.org/XML/1998/namespace", "base")));
                 for tag in tags(content.text().unwrap_or("")) {
-                    for (attr, url) in tag.urls() {
+                    for (attr, url) in urls(&tag) {
                         let absolute = if scheme(&url).is_some() || url.starts_with("//") {
                             url.clone()
                         } else if let Some(b) = xml_base {
@@ -696,195 +700,47 @@ fn percent_decode(s: &str) -> Result<String, String> {
     String::from_utf8(out).map_err(|_| format!("{s:?} decodes to invalid UTF-8"))
 }
 
-// --- A small HTML tag scanner: enough for generated pages. -----------------
-
-struct Tag {
-    /// Lower-case.
-    name: String,
-    /// Lower-case names, entity-decoded values.
-    attrs: Vec<(String, String)>,
-    line: usize,
-}
-
-impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+/// The URLs a tag points at, with the attribute each came from.
+fn urls(tag: &Tag) -> Vec<(&'static str, String)> {
+    let mut v = Vec::new();
+    for (name, attr) in [
+        ("href", "href"),
+        ("src", "src"),
+        ("poster", "poster"),
+        ("action", "action"),
+    ] {
+        if let Some(u) = tag.attr(attr) {
+            v.push((name, u.to_string()));
+        }
     }
-
-    /// The URLs this tag points at, with the attribute each came from.
-    fn urls(&self) -> Vec<(&'static str, String)> {
-        let mut v = Vec::new();
-        for (name, attr) in [
-            ("href", "href"),
-            ("src", "src"),
-            ("poster", "poster"),
-            ("action", "action"),
-        ] {
-            if let Some(u) = self.attr(attr) {
-                v.push((name, u.to_string()));
+    for s in tag
+        .attr("srcset")
+        .into_iter()
+        .chain(tag.attr("imagesrcset"))
+    {
+        for cand in s.split(',') {
+            if let Some(u) = cand.split_whitespace().next() {
+                v.push(("srcset", u.to_string()));
             }
         }
-        for s in self
-            .attr("srcset")
-            .into_iter()
-            .chain(self.attr("imagesrcset"))
+    }
+    if tag.name == "meta" {
+        let key = tag.attr("property").or(tag.attr("name")).unwrap_or("");
+        if matches!(key, "og:url" | "og:image" | "twitter:image") {
+            if let Some(u) = tag.attr("content") {
+                v.push(("content", u.to_string()));
+            }
+        }
+        if tag
+            .attr("http-equiv")
+            .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
         {
-            for cand in s.split(',') {
-                if let Some(u) = cand.split_whitespace().next() {
-                    v.push(("srcset", u.to_string()));
-                }
-            }
-        }
-        if self.name == "meta" {
-            let key = self.attr("property").or(self.attr("name")).unwrap_or("");
-            if matches!(key, "og:url" | "og:image" | "twitter:image") {
-                if let Some(u) = self.attr("content") {
-                    v.push(("content", u.to_string()));
-                }
-            }
-            if self
-                .attr("http-equiv")
-                .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
-            {
-                let c = self.attr("content").unwrap_or("");
-                if let Some(i) = c.to_ascii_lowercase().find("url=") {
-                    let u = c[i + 4..].trim().trim_matches(|c| c == '\'' || c == '"');
-                    v.push(("refresh", u.to_string()));
-                }
-            }
-        }
-        v
-    }
-}
-
-/// Start tags of `html`, skipping comments, doctype and the text of
-/// `<script>`, `<style>` and `<textarea>`.
-fn tags(html: &str) -> Vec<Tag> {
-    let b = html.as_bytes();
-    let lower = html.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut line = 1;
-    let mut counted = 0;
-    while let Some(off) = html[i..].find('<') {
-        i += off;
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i += rest.find("-->").map_or(rest.len(), |j| j + 3);
-            continue;
-        }
-        if rest.starts_with("</") || rest.starts_with("<!") || rest.starts_with("<?") {
-            i += rest.find('>').map_or(rest.len(), |j| j + 1);
-            continue;
-        }
-        let start = i;
-        i += 1;
-        let name_end = i + html[i..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(html.len() - i);
-        if name_end == i {
-            continue; // a stray '<' in text
-        }
-        let name = lower[i..name_end].to_string();
-        i = name_end;
-        let mut attrs = Vec::new();
-        loop {
-            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-                i += 1;
-            }
-            if i >= b.len() || b[i] == b'>' {
-                i += 1;
-                break;
-            }
-            let an_end = i + html[i..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/')
-                .unwrap_or(html.len() - i);
-            let an = lower[i..an_end].to_string();
-            i = an_end;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let mut value = String::new();
-            if i < b.len() && b[i] == b'=' {
-                i += 1;
-                while i < b.len() && b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-                    let q = b[i] as char;
-                    let end = html[i + 1..].find(q).map_or(html.len(), |j| i + 1 + j);
-                    value = html[i + 1..end].to_string();
-                    i = (end + 1).min(html.len());
-                } else {
-                    let end = i + html[i..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .unwrap_or(html.len() - i);
-                    value = html[i..end].to_string();
-                    i = end;
-                }
-            }
-            if an.is_empty() {
-                i += 1; // not an attribute: step over it
-                continue;
-            }
-            attrs.push((an, decode_entities(&value)));
-        }
-        i = i.min(html.len());
-        line += html[counted..start].matches('\n').count();
-        counted = start;
-        if matches!(name.as_str(), "script" | "style" | "textarea") {
-            let close = format!("</{name}");
-            i = lower[i..].find(&close).map_or(html.len(), |j| i + j);
-        }
-        out.push(Tag { name, attrs, line });
-    }
-    out
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&j| j <= 10);
-        let decoded = end.and_then(|j| {
-            let ent = &rest[1..j];
-            let c = match ent {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => '\u{a0}',
-                _ => {
-                    let n = if let Some(h) = ent.strip_prefix("#x").or(ent.strip_prefix("#X")) {
-                        u32::from_str_radix(h, 16).ok()
-                    } else {
-                        ent.strip_prefix('#').and_then(|d| d.parse().ok())
-                    };
-                    n.and_then(char::from_u32)?
-                }
-            };
-            Some((c, j + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
+            let c = tag.attr("content").unwrap_or("");
+            if let Some(i) = c.to_ascii_lowercase().find("url=") {
+                let u = c[i + 4..].trim().trim_matches(|c| c == '\'' || c == '"');
+                v.push(("refresh", u.to_string()));
             }
         }
     }
-    out.push_str(rest);
-    out
+    v
 }

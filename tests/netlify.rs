@@ -4,7 +4,11 @@
 //! twice for one path, content-hashed folders hold only hashed names, and
 //! every library alias redirects to a page that exists.
 
+#[path = "support/html.rs"]
+mod html;
 mod support;
+
+use html::tags;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -149,98 +153,6 @@ fn allowed(sources: &[String], url: &str) -> bool {
             false
         }
     })
-}
-
-/// A start tag: its name and attributes (names lower case).
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    /// For `<script>` and `<style>`: the text up to the end tag.
-    text: String,
-}
-
-impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// The character references warta's templates write in attributes.
-fn unescape(v: &str) -> String {
-    v.replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#x2F;", "/")
-        .replace("&amp;", "&")
-}
-
-/// Start tags of an HTML document, enough for the HTML warta writes.
-fn tags(html: &str) -> Vec<Tag> {
-    let mut out = Vec::new();
-    let b = html.as_bytes();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        i += off + 1;
-        if html[i..].starts_with("!--") {
-            i += html[i..].find("-->").map_or(html.len() - i, |e| e + 3);
-            continue;
-        }
-        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        let name_end = i + html[i..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-            .unwrap();
-        let name = html[i..name_end].to_ascii_lowercase();
-        let mut j = name_end;
-        let mut attrs = Vec::new();
-        loop {
-            while b[j].is_ascii_whitespace() || b[j] == b'/' {
-                j += 1;
-            }
-            if b[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let n_end = j + html[j..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>')
-                .unwrap();
-            let attr = html[j..n_end].to_ascii_lowercase();
-            j = n_end;
-            let mut value = String::new();
-            if b[j] == b'=' {
-                j += 1;
-                if b[j] == b'"' || b[j] == b'\'' {
-                    let q = b[j] as char;
-                    let end = j + 1 + html[j + 1..].find(q).unwrap();
-                    value = html[j + 1..end].to_string();
-                    j = end + 1;
-                } else {
-                    let end = j + html[j..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .unwrap();
-                    value = html[j..end].to_string();
-                    j = end;
-                }
-            }
-            attrs.push((attr, unescape(&value)));
-        }
-        let mut text = String::new();
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            let end = j + html[j..].find(&close).expect("end tag");
-            text = html[j..end].to_string();
-            j = end;
-        }
-        out.push(Tag { name, attrs, text });
-        i = j;
-    }
-    out
 }
 
 /// Everything in one page the policy refuses, as readable lines.
