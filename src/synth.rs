@@ -989,7 +989,7 @@ fn reports(
         let _ = write!(
             t,
             "\n- id: nasional-{year}\n  title: \"Jangkauan Program TPBIS {year}\"\n  period: \"{year}\"\n  date: {year}-12-31\n  \
-             source:\n    title: \"Laporan tahunan (sintetis)\"\n    url: https://synth.example.id/laporan/{year}\n  \
+             source:\n    title: \"Laporan tahunan (sintetis)\"\n    url: https://laporan.example.org/tpbis/{year}\n  \
              figures:\n    partners: {}\n    provinces: {}\n    villages: {}\n  illustrative: true\n",
             total * (year as usize - 2017) / 8,
             with_libs.len(),
