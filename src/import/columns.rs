@@ -482,7 +482,6 @@ pub fn is_blank(row: &Row) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sheet::Cell;
     use super::*;
 
     #[test]
@@ -537,21 +536,11 @@ mod tests {
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
-        Sheet {
-            label: "t.csv".into(),
-            sheet_name: None,
-            sheets: Vec::new(),
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| Row {
-                    number: i + 1,
-                    cells: r.iter().map(|s| Cell::Text(s.to_string())).collect(),
-                })
-                .collect(),
-            first_col: 0,
-            csv: None,
-        }
+        let text = rows
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect();
+        Sheet::of_text(text, None)
     }
 
     #[test]

@@ -1123,21 +1123,11 @@ mod tests {
     }
 
     fn sheet(rows: &[&str]) -> Sheet {
-        Sheet {
-            label: "t.csv".into(),
-            sheet_name: None,
-            sheets: Vec::new(),
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| Row {
-                    number: i + 1,
-                    cells: r.split(',').map(|c| Cell::Text(c.to_string())).collect(),
-                })
-                .collect(),
-            first_col: 0,
-            csv: Some((',', "UTF-8")),
-        }
+        let text = rows
+            .iter()
+            .map(|r| r.split(',').map(str::to_string).collect())
+            .collect();
+        Sheet::of_text(text, Some((',', "UTF-8")))
     }
 
     fn existing(id: &str, name: &str, regency: &str, village: Option<&str>) -> Entry {

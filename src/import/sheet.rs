@@ -68,6 +68,28 @@ pub struct Row {
 }
 
 /// The column letters of a 0-based column index (`0` → `A`, `27` → `AB`).
+#[cfg(test)]
+impl Sheet {
+    /// A sheet of text cells named `t.csv`, rows numbered from 1 (tests).
+    pub fn of_text(rows: Vec<Vec<String>>, csv: Option<(char, &'static str)>) -> Sheet {
+        Sheet {
+            label: "t.csv".into(),
+            sheet_name: None,
+            sheets: Vec::new(),
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| Row {
+                    number: i + 1,
+                    cells: r.into_iter().map(Cell::Text).collect(),
+                })
+                .collect(),
+            first_col: 0,
+            csv,
+        }
+    }
+}
+
 pub fn column_letters(mut col: usize) -> String {
     let mut s = Vec::new();
     loop {
