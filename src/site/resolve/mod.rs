@@ -47,6 +47,24 @@ pub(super) struct Ctx<'a> {
     in_draft: bool,
 }
 
+impl<'a> Ctx<'a> {
+    /// A context with nothing broken and no drafts marked yet.
+    pub(super) fn new(
+        loaded: &'a Loaded,
+        opts: ResolveOptions,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        Ctx {
+            loaded,
+            diags,
+            opts,
+            broken: loaded.unloaded.iter().cloned().collect(),
+            drafts: HashSet::new(),
+            in_draft: false,
+        }
+    }
+}
+
 impl Ctx<'_> {
     pub(super) fn error(&mut self, mut d: Diagnostic) {
         if self.in_draft && d.is_error() {
@@ -193,14 +211,7 @@ impl Ctx<'_> {
 /// Builds the site model of everything that resolved; every problem goes in
 /// `diags` (callers publish nothing if it has errors).
 pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -> Site {
-    let mut cx = Ctx {
-        loaded,
-        diags,
-        opts,
-        broken: loaded.unloaded.iter().cloned().collect(),
-        drafts: HashSet::new(),
-        in_draft: false,
-    };
+    let mut cx = Ctx::new(loaded, opts, diags);
     if !opts.include_drafts {
         cx.drafts = loaded
             .events

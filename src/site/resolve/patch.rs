@@ -15,7 +15,6 @@ use crate::load::Loaded;
 use crate::model::{slugify, Date, EventLevel};
 use crate::site::*;
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 /// An edited record, by its index in [`Loaded`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +69,7 @@ pub fn plan(
     edits: &[Edit],
     diags: &mut Diagnostics,
 ) -> Result<Patch, String> {
-    let mut cx = Ctx {
-        loaded,
-        diags,
-        opts,
-        broken: loaded.unloaded.iter().cloned().collect(),
-        drafts: HashSet::new(),
-        in_draft: false,
-    };
+    let mut cx = Ctx::new(loaded, opts, diags);
     // As `resolve` marks them: events that did not resolve (only drafts
     // can be, in a site without errors), and draft events.
     for c in &loaded.events {
