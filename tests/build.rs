@@ -460,6 +460,20 @@ fn drafts_published_with_drafts_are_marked_and_kept_out_of_search_engines() {
         !sitemap.contains("contoh-draf-berita"),
         "drafts stay out of the sitemap"
     );
+    // Its card in the lists says so too.
+    let list = read(&out, "berita/index.html");
+    let card = list
+        .split("<article class=\"card\">")
+        .find(|c| c.contains("/berita/contoh-draf-berita/"))
+        .expect("the draft is listed");
+    assert!(
+        card.contains(r#"<span class="badge">Draf</span>"#),
+        "{card}"
+    );
+    assert_eq!(
+        list.matches(r#"<span class="badge">Draf</span>"#).count(),
+        1
+    );
     // A published post says nothing of drafts.
     let post = read(&out, "berita/plm-jawa-tengah-2022-semarang/index.html");
     assert!(!post.contains("notice-draft") && !post.contains("noindex"));

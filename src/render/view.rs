@@ -150,6 +150,8 @@ pub struct PostCard {
     pub summary: Option<String>,
     pub image: Option<ImageView>,
     pub illustrative: bool,
+    /// Published only by `--drafts`: the card says so.
+    pub draft: bool,
 }
 
 pub fn post_card(cx: &Cx, id: PostId) -> PostCard {
@@ -162,6 +164,7 @@ pub fn post_card(cx: &Cx, id: PostId) -> PostCard {
         summary: p.summary.clone(),
         image: image(&p.image),
         illustrative: p.illustrative,
+        draft: p.draft,
     }
 }
 
@@ -178,6 +181,8 @@ pub struct StoryCard {
     pub summary: Option<String>,
     pub image: Option<ImageView>,
     pub illustrative: bool,
+    /// Published only by `--drafts`: the card says so.
+    pub draft: bool,
 }
 
 pub fn story_card(cx: &Cx, id: StoryId) -> StoryCard {
@@ -194,6 +199,7 @@ pub fn story_card(cx: &Cx, id: StoryId) -> StoryCard {
         summary: s.summary.clone(),
         image: image(&s.image),
         illustrative: s.illustrative,
+        draft: s.draft,
     }
 }
 
@@ -207,6 +213,8 @@ pub struct EventCard {
     pub place: String,
     pub summary: Option<String>,
     pub illustrative: bool,
+    /// Published only by `--drafts`: the card says so.
+    pub draft: bool,
 }
 
 pub fn event_card(cx: &Cx, id: EventId) -> EventCard {
@@ -220,6 +228,7 @@ pub fn event_card(cx: &Cx, id: EventId) -> EventCard {
         place: event_place(cx, id),
         summary: e.summary.clone(),
         illustrative: e.illustrative,
+        draft: e.draft,
     }
 }
 
