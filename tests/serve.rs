@@ -575,12 +575,15 @@ fn drafts_are_served_only_with_drafts_and_marked() {
     assert!(r.body.contains("Berita Masih Draf"));
     assert!(
         r.body
-            .contains("<div id=\"__warta_draft\" role=\"note\">Draf: halaman ini belum terbit."),
+            .contains("<p class=\"notice notice-draft\" role=\"note\"><strong>Draf:</strong>"),
         "the draft notice"
     );
+    assert!(r
+        .body
+        .contains("<meta name=\"robots\" content=\"noindex\">"));
     let published = server.get(POST_URL);
     assert!(
-        !published.body.contains("__warta_draft"),
+        !published.body.contains("notice-draft"),
         "only drafts get the notice"
     );
 }

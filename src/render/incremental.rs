@@ -66,36 +66,6 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     pages::jobs(site)
 }
 
-/// The output paths (`berita/x/index.html`) of the pages of drafts.
-pub fn draft_pages(site: &Site) -> std::collections::HashSet<String> {
-    let posts = site
-        .posts
-        .iter()
-        .filter(|p| p.draft)
-        .map(|p| urls::post(&p.slug));
-    let stories = site
-        .stories
-        .iter()
-        .filter(|p| p.draft)
-        .map(|p| urls::story(&p.slug));
-    let events = site
-        .events
-        .iter()
-        .filter(|p| p.draft)
-        .map(|p| urls::event(&p.slug));
-    let pages = site
-        .pages
-        .iter()
-        .filter(|p| p.draft)
-        .map(|p| urls::page(&p.slug));
-    posts
-        .chain(stories)
-        .chain(events)
-        .chain(pages)
-        .map(|u| urls::file_path(&u))
-        .collect()
-}
-
 /// What the lists show of a post or story (its card), as text to compare:
 /// an edit that keeps it, and the record's links, changes no list.
 pub fn card(

@@ -483,7 +483,7 @@ impl Engine {
 
         // Publish.
         let t = Instant::now();
-        out.changed += self.publish(site, full, new_files, search.as_ref(), &assets);
+        out.changed += self.publish(full, new_files, search.as_ref(), &assets);
         out.timings.publish = t.elapsed();
         out.full = match plan {
             Plan::Full(why) => Some(why),

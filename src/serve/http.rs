@@ -143,7 +143,7 @@ fn route(raw: &str, shared: &Shared) -> Resp {
         Ok(p) => p,
         Err(why) => return plain(StatusCode::BAD_REQUEST, why),
     };
-    let (found, dir_index, not_found, errors, draft) = {
+    let (found, dir_index, not_found, errors) = {
         let s = shared.served.read().unwrap_or_else(|e| e.into_inner());
         let found = s.files.get(&path).cloned();
         let dir_index = found.is_none()
@@ -155,17 +155,10 @@ fn route(raw: &str, shared: &Shared) -> Resp {
             dir_index,
             s.files.get("404.html").cloned(),
             s.errors.clone(),
-            s.drafts.contains(&path),
         )
     };
-    let snippet = || {
-        let live = live::snippet(&shared.state_json(), errors.as_deref());
-        if draft {
-            format!("{}{live}", live::DRAFT_NOTICE)
-        } else {
-            live
-        }
-    };
+    // Drafts (`--drafts`) are marked by the theme itself, as in `build`.
+    let snippet = || live::snippet(&shared.state_json(), errors.as_deref());
     if let Some(bytes) = found {
         let ctype = content_type(&path);
         // Not into the editor: Decap saves files through decap-server, and

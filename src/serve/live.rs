@@ -135,9 +135,6 @@ pub fn overlay_html(report: &ErrorReport) -> String {
     h
 }
 
-/// Added to the pages of drafts under `--drafts` (styled by the script).
-pub const DRAFT_NOTICE: &str = "<div id=\"__warta_draft\" role=\"note\">Draf: halaman ini belum terbit. <code>warta build</code> tanpa <code>--drafts</code> tidak menerbitkannya; hapus <code>draft: true</code> untuk menerbitkan.</div>";
-
 /// What is added before `</body>` of every HTML page served: the overlay,
 /// the state as an inert JSON block, and the script that reads it.
 pub fn snippet(state_json: &str, report: Option<&ErrorReport>) -> String {
@@ -205,7 +202,6 @@ if(d.help)b.appendChild(el("div","color:#9f9","help: "+d.help));
 w.appendChild(b);});
 document.body.appendChild(o);}
 window.__warta={state:S};
-var dn=document.getElementById("__warta_draft");if(dn)dn.style.cssText="position:fixed;left:0;right:0;bottom:0;z-index:2147483646;background:#fff3cd;color:#533f03;border-top:2px solid #b38600;padding:.5em 1em;font:14px/1.4 system-ui,sans-serif";
 function onState(ev){var d;try{d=JSON.parse(ev.data)}catch(e){return}
 if(d.errors){overlay(d.errors);return;}
 if(d.version!==S.version){reload();return;}

@@ -2,7 +2,7 @@
 
 use crate::diag::{emit, Diagnostic, Severity, SourceMap, Style};
 use bytes::Bytes;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,8 +16,6 @@ pub struct Served {
     pub version: u64,
     /// The errors of the last build, if it failed.
     pub errors: Option<Arc<ErrorReport>>,
-    /// Output paths of the pages of drafts (`--drafts`): they get a notice.
-    pub drafts: HashSet<String>,
 }
 
 /// One diagnostic, positions resolved, ready for the overlay.

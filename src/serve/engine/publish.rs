@@ -2,8 +2,6 @@
 //! under the lock, so a request sees the old site or the new, never a mix.
 
 use super::Engine;
-use crate::render::incremental;
-use crate::site::Site;
 use bytes::Bytes;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -14,7 +12,6 @@ impl Engine {
     /// Returns how many files changed.
     pub(super) fn publish(
         &self,
-        site: &Site,
         full: bool,
         new_files: Vec<(String, Bytes)>,
         search: Option<&BTreeSet<String>>,
@@ -69,9 +66,6 @@ impl Engine {
         }
         served.version += 1;
         served.errors = None;
-        if self.opts.include_drafts {
-            served.drafts = incremental::draft_pages(site);
-        }
         changed
     }
 }
