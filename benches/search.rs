@@ -78,16 +78,21 @@ fn main() {
         let checked = warta::pipeline::check(dir.path(), ResolveOptions::default());
         assert!(!checked.diags.has_errors(), "synthetic site has errors");
         let site = checked.site;
+        let mut theme_files = warta::diag::SourceMap::new();
+        let ui = warta::load::theme::load_theme(dir.path(), "default", "id", &mut theme_files)
+            .map_err(|_| "the default theme loads")
+            .unwrap()
+            .strings;
 
         let runs = if full { 5 } else { 1 };
         let mut best = Duration::MAX;
         let mut files = Vec::new();
         for _ in 0..runs {
             let t = Instant::now();
-            files = search::build(&site);
+            files = search::build(&site, &ui);
             best = best.min(t.elapsed());
         }
-        let again = search::build(&site);
+        let again = search::build(&site, &ui);
         assert!(files == again, "search::build is not deterministic");
 
         if let Ok(out) = std::env::var("WARTA_SEARCH_OUT") {

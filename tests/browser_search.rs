@@ -15,7 +15,6 @@ use devtools::dump_dom as dom;
 use static_server::StaticServer;
 use std::path::Path;
 use warta::search;
-use warta::site::ResolveOptions;
 
 /// The markup the `/cari/` page needs (docs/search.md), added when the theme
 /// does not have it yet, plus a test hook that types `#ketik=<words>` into
@@ -87,15 +86,8 @@ fn search_page_in_chromium() {
     let Some(browser) = devtools::chromium_or_skip() else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `warta build` of the example site: the search files are part of it.
     let out = static_server::build_example();
-    let checked = warta::pipeline::check(root, ResolveOptions::default());
-    assert!(!checked.diags.has_errors());
-    for (url, bytes) in search::build(&checked.site) {
-        let path = out.path().join(url.trim_start_matches('/'));
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
-        std::fs::write(path, bytes).expect("write search file");
-    }
     wire_page(out.path());
     // Served under the site's Content-Security-Policy, as published.
     let port = StaticServer::new(out.path())

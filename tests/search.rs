@@ -32,7 +32,35 @@ fn site_with_posts() -> TestSite {
 fn build(s: &TestSite) -> Vec<(String, Vec<u8>)> {
     let checked = warta::pipeline::check(s.root(), ResolveOptions::default());
     assert!(!checked.diags.has_errors(), "test site has errors");
-    search::build(&checked.site)
+    search::build(&checked.site, &ui(s.root()))
+}
+
+/// The site's theme strings (the client's words are its `search_*` keys).
+fn ui(root: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    let mut files = warta::diag::SourceMap::new();
+    warta::load::theme::load_theme(root, "default", "id", &mut files)
+        .map_err(|_| "the default theme loads")
+        .unwrap()
+        .strings
+}
+
+#[test]
+fn the_client_words_come_from_the_theme() {
+    let s = site_with_posts();
+    let mut ui = ui(s.root());
+    ui.insert("search_none".into(), "Nihil: “{q}”".into());
+    ui.remove("search_more");
+    let checked = warta::pipeline::check(s.root(), ResolveOptions::default());
+    let files = search::build(&checked.site, &ui);
+    let entry: serde_json::Value = serde_json::from_slice(entry(&files)).unwrap();
+    assert_eq!(entry["t"]["none"], "Nihil: “{q}”");
+    assert_eq!(
+        entry["t"]["more"], "search_more",
+        "a missing key shows as itself"
+    );
+    assert_eq!(entry["t"]["jenis"], "Jenis");
+    assert_eq!(entry["t"]["kinds"][0], "Berita");
+    assert_eq!(entry["t"]["levels"][4], "Kelurahan");
 }
 
 fn entry(files: &[(String, Vec<u8>)]) -> &[u8] {
@@ -280,7 +308,7 @@ fn the_example_site_is_indexed_within_budget() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let checked = warta::pipeline::check(root, ResolveOptions::default());
     assert!(!checked.diags.has_errors());
-    let files = search::build(&checked.site);
+    let files = search::build(&checked.site, &ui(root));
     let r = Reader::new(entry(&files), &files);
     let out = r.search("perpustakaan desa", &prov(&["jawa-tengah"]));
     assert!(out.total > 0);

@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::load::theme::Theme;
 use crate::site::Site;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use tera::Tera;
 
@@ -27,6 +27,10 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The theme's UI strings (the search client's words among them).
+    pub fn strings(&self) -> &BTreeMap<String, String> {
+        &self.theme.strings
+    }
     /// Compiles the theme's templates. The theme's files must be in the
     /// source map used to print the diagnostics.
     pub fn new(theme: Theme) -> Result<Prepared, Vec<Diagnostic>> {
@@ -184,8 +188,8 @@ pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> V
 
 /// The files [`super::render`] makes from the model besides pages, feeds
 /// and theme files: the search index (see docs/search.md). Built whole.
-pub fn model_files(site: &Site) -> Vec<OutFile> {
-    super::search_files(site)
+pub fn model_files(site: &Site, words: &BTreeMap<String, String>) -> Vec<OutFile> {
+    super::search_files(site, words)
 }
 
 /// Markdown bodies kept between builds. A body is rendered again only when

@@ -163,7 +163,7 @@ fn render_pages(
     files.extend(view::with_images(index, || feeds::all(&cx, &sitemap_urls)));
     files.extend(side_files(&cx));
     files.extend(static_files);
-    files.extend(search_files(site));
+    files.extend(search_files(site, &theme.strings));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
     Ok(Rendered {
@@ -191,8 +191,8 @@ pub(crate) fn side_files(cx: &view::Cx) -> Vec<OutFile> {
 
 /// The search index: part of the published site, built from the model,
 /// not from the HTML (see docs/search.md).
-pub(crate) fn search_files(site: &Site) -> Vec<OutFile> {
-    url_files(crate::search::build(site))
+pub(crate) fn search_files(site: &Site, words: &BTreeMap<String, String>) -> Vec<OutFile> {
+    url_files(crate::search::build(site, words))
 }
 
 fn url_files(v: Vec<(String, Vec<u8>)>) -> Vec<OutFile> {

@@ -91,33 +91,35 @@ fn boundary(prev_last: &str, first: &str) -> String {
     first.to_string()
 }
 
-/// UI words for the client, in the site's language.
-fn strings(english: bool) -> Value {
-    if english {
-        json!({
-            "results": "{n} results", "one": "1 result", "none": "No results for “{q}”.",
-            "more": "Show more", "loading": "Searching…", "error": "Search could not be loaded.",
-            "typo": "Showing results for “{w}”.", "filters": "Filter results", "clear": "Clear filters",
-            "jenis": "Kind", "provinsi": "Province", "tingkat": "Library level", "tahun": "Year",
-            "kinds": ["News", "Story", "Event", "Library", "Province"],
-            "levels": ["Province", "Regency", "City", "Village", "Urban village"],
-            "national": "National"
-        })
-    } else {
-        json!({
-            "results": "{n} hasil", "one": "1 hasil", "none": "Tidak ada hasil untuk “{q}”.",
-            "more": "Tampilkan lebih banyak", "loading": "Mencari…", "error": "Pencarian gagal dimuat.",
-            "typo": "Menampilkan hasil untuk “{w}”.", "filters": "Saring hasil", "clear": "Hapus saringan",
-            "jenis": "Jenis", "provinsi": "Provinsi", "tingkat": "Tingkat perpustakaan", "tahun": "Tahun",
-            "kinds": ["Berita", "Kisah", "PLM", "Perpustakaan", "Provinsi"],
-            "levels": ["Provinsi", "Kabupaten", "Kota", "Desa", "Kelurahan"],
-            "national": "Nasional"
-        })
+/// The client's words, from the theme's strings (`search_*` keys of
+/// `i18n/<language>.yaml`); a missing key shows as itself, as in pages.
+fn strings(ui: &BTreeMap<String, String>) -> Value {
+    let w = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let mut t = serde_json::Map::new();
+    for key in [
+        "results", "one", "none", "more", "loading", "error", "typo", "filters", "clear",
+        "national",
+    ] {
+        t.insert(key.into(), w(&format!("search_{key}")).into());
     }
+    for facet in ["jenis", "provinsi", "tingkat", "tahun"] {
+        t.insert(facet.into(), w(&format!("search_facet_{facet}")).into());
+    }
+    let kinds: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| w(&format!("search_kind_{}", k.as_str())))
+        .collect();
+    let levels: Vec<String> = LibraryLevel::ALL
+        .iter()
+        .map(|l| w(&format!("search_level_{}", l.as_str())))
+        .collect();
+    t.insert("kinds".into(), kinds.into());
+    t.insert("levels".into(), levels.into());
+    Value::Object(t)
 }
 
 /// Builds every search file except the client script.
-pub fn build(site: &Site) -> Built {
+pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let docs = docs::collect(site);
     let places = docs::place_words(site);
     let mut an = Analyzer::new(places.iter().cloned());
@@ -353,7 +355,7 @@ pub fn build(site: &Site) -> Built {
         "prov": provinces,
         "groups": groups,
         "multi": multi,
-        "t": strings(site.config.language == "en"),
+        "t": strings(ui),
     });
     let entry = inert_json(&entry);
     files.sort_by(|a, b| a.0.cmp(&b.0));

@@ -17,6 +17,7 @@ pub mod reader;
 pub mod text;
 
 use crate::site::Site;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 pub use index::ENTRY_URL;
@@ -39,8 +40,10 @@ pub fn client_url() -> &'static str {
 
 /// Every search file of the site: the entry file ([`ENTRY_URL`]), the client
 /// script ([`client_url`]) and the content-hashed chunks, sorted by URL.
-pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let built = index::build(site);
+/// `words` are the theme's UI strings: the client's words are their
+/// `search_*` keys.
+pub fn build(site: &Site, words: &BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
+    let built = index::build(site, words);
     let mut files = built.files;
     files.push((ENTRY_URL.to_string(), built.entry));
     files.push((client_url().to_string(), CLIENT_JS.as_bytes().to_vec()));

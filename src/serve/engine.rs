@@ -426,7 +426,7 @@ impl Engine {
             None
         } else {
             let ts = Instant::now();
-            let search_files = incremental::model_files(site);
+            let search_files = incremental::model_files(site, prepared.strings());
             out.timings.search = ts.elapsed();
             let set = search_files.iter().map(|f| f.path.clone()).collect();
             new_files.extend(

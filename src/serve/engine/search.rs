@@ -25,7 +25,8 @@ impl Engine {
         if !self.search_due {
             return None;
         }
-        let files = incremental::model_files(&self.good.as_ref()?.site);
+        let files =
+            incremental::model_files(&self.good.as_ref()?.site, self.prepared.as_ref()?.strings());
         self.publish_search(files);
         Some(t.elapsed())
     }
@@ -37,11 +38,14 @@ impl Engine {
         if !self.search_due || self.search_job.is_some() {
             return;
         }
-        let Some(good) = &self.good else { return };
+        let (Some(good), Some(prepared)) = (&self.good, &self.prepared) else {
+            return;
+        };
         let site = good.site.clone();
+        let ui = prepared.strings().clone();
         let spawned = std::thread::Builder::new()
             .name("warta-search".into())
-            .spawn(move || incremental::model_files(&site));
+            .spawn(move || incremental::model_files(&site, &ui));
         if let Ok(handle) = spawned {
             self.search_job = Some(SearchJob {
                 generation: self.generation,

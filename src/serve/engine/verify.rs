@@ -30,7 +30,7 @@ impl Engine {
             .collect();
         for f in incremental::feeds(site, prepared, bodies, &urls)
             .into_iter()
-            .chain(incremental::model_files(site))
+            .chain(incremental::model_files(site, prepared.strings()))
         {
             expected.insert(f.path, f.bytes);
         }
