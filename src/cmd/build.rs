@@ -11,6 +11,10 @@ use std::path::Path;
 
 pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style: Style) -> i32 {
     let started = std::time::Instant::now();
+    if let Err(refused) = output::guard::check(out, root) {
+        eprintln!("error: {}\n  help: {}", refused.message, refused.help);
+        return super::EXIT_USAGE;
+    }
     let progress = super::progress::Progress::new(5);
     progress.stage("checking content and data");
     let checked = pipeline::check(

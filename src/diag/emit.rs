@@ -29,8 +29,15 @@ impl Style {
     }
 }
 
-/// Writes every diagnostic to stderr in the chosen style.
+/// The most diagnostics printed in one run: past that, one line says how
+/// many more there are (the first ones are usually the cause of the rest,
+/// and a wall of thousands helps nobody).
+pub const MAX_SHOWN: usize = 200;
+
+/// Writes the diagnostics to stderr in the chosen style: the first
+/// [`MAX_SHOWN`], then "… and N more".
 pub fn emit(diags: &[Diagnostic], files: &SourceMap, style: Style) -> io::Result<()> {
+    let shown = &diags[..diags.len().min(MAX_SHOWN)];
     match style {
         Style::Plain => {
             let mut out = io::stderr().lock();
@@ -40,19 +47,35 @@ pub fn emit(diags: &[Diagnostic], files: &SourceMap, style: Style) -> io::Result
             let stream = termcolor::StandardStream::stderr(termcolor::ColorChoice::Auto);
             let mut out = stream.lock();
             let config = term::Config::default();
-            for d in diags {
+            for d in shown {
                 term::emit_to_write_style(&mut out, &config, files, &to_codespan(d))
                     .map_err(io::Error::other)?;
             }
-            Ok(())
+            out.write_all(more_line(diags).as_bytes())
         }
     }
 }
 
-/// The plain form of a list of diagnostics.
+/// "… and N more problems" when some were not shown, else "".
+fn more_line(diags: &[Diagnostic]) -> String {
+    let rest = diags.len().saturating_sub(MAX_SHOWN);
+    if rest == 0 {
+        return String::new();
+    }
+    let errors = diags[MAX_SHOWN..].iter().filter(|d| d.is_error()).count();
+    format!(
+        "… and {rest} more ({errors} error{}, {} warning{}) not shown: fix the ones above first\n",
+        if errors == 1 { "" } else { "s" },
+        rest - errors,
+        if rest - errors == 1 { "" } else { "s" },
+    )
+}
+
+/// The plain form of a list of diagnostics (the first [`MAX_SHOWN`], then
+/// "… and N more").
 pub fn render_plain(diags: &[Diagnostic], files: &SourceMap) -> String {
     let mut s = String::new();
-    for d in diags {
+    for d in &diags[..diags.len().min(MAX_SHOWN)] {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -72,6 +95,7 @@ pub fn render_plain(diags: &[Diagnostic], files: &SourceMap) -> String {
             s.push_str(&format!("  help: {help}\n"));
         }
     }
+    s.push_str(&more_line(diags));
     s
 }
 
@@ -129,6 +153,21 @@ impl<'a> Files<'a> for SourceMap {
 mod tests {
     use super::*;
     use crate::diag::{SourceFile, Span};
+
+    #[test]
+    fn past_the_limit_one_line_says_how_many_more() {
+        let mut files = SourceMap::new();
+        let id = files.add(SourceFile::new("a.md".into(), "x\n".into()));
+        let diags: Vec<_> = (0..MAX_SHOWN + 3)
+            .map(|i| Diagnostic::error(Span::new(id, 0..0), format!("problem {i}")))
+            .collect();
+        let text = render_plain(&diags, &files);
+        assert_eq!(text.lines().count(), MAX_SHOWN + 1);
+        assert!(text.ends_with(
+            "… and 3 more (3 errors, 0 warnings) not shown: fix the ones above first\n"
+        ));
+        assert!(!render_plain(&diags[..2], &files).contains("more"));
+    }
 
     #[test]
     fn plain_names_file_line_column_and_help() {

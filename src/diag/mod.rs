@@ -99,6 +99,44 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of a value quoted in a message: a message names the
+/// value so the officer can find it, it does not repeat it.
+pub const QUOTE_CHARS: usize = 60;
+
+/// `s` as it may be quoted in a message: at most [`QUOTE_CHARS`]
+/// characters (cut with `…`), line breaks, tabs and other invisible or
+/// direction-changing characters shown as `\u{..}` so that nothing in a
+/// message hides or reorders text.
+pub fn shorten(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters a reader cannot see or that change the order text is shown
+/// in: control characters, zero-width spaces, bidi controls, the BOM, soft
+/// hyphen and other format characters. Not the joiners (U+200C/U+200D),
+/// variation selectors and tag characters that emoji and scripts need.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}'
+            | '\u{17b5}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+            | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{1d173}'..='\u{1d17a}' | '\u{e0001}')
+}
+
 /// All problems of a run, collected so every one is reported.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -245,6 +283,20 @@ mod tests {
         let off = f.text.find('x').unwrap();
         assert_eq!(f.line_col(off), (2, 9));
         assert_eq!(f.offset_of(2, 8), off);
+    }
+
+    #[test]
+    fn shorten_cuts_long_values_and_shows_invisible_characters() {
+        assert_eq!(shorten("jawa-tengah"), "jawa-tengah");
+        let long = "a".repeat(500);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), QUOTE_CHARS + 1);
+        assert!(short.ends_with('…'));
+        assert_eq!(
+            shorten("a\u{200b}b\u{202e}c\n"),
+            "a\\u{200b}b\\u{202e}c\\u{a}"
+        );
+        assert!(!is_invisible('é') && !is_invisible(' ') && is_invisible('\u{2066}'));
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Output: the only stage that writes. The site is written into a fresh
-//! sibling folder (`<out>.tmp-<pid>`), assets are copied in, and only when
-//! everything succeeded is it swapped in place of the old output. A failed
-//! build leaves the previous output exactly as it was; no stale file of an
-//! earlier build survives a successful one.
+//! hidden sibling folder (`.<out>.tmp-<pid>`), assets are copied in, and
+//! only when everything succeeded is it swapped in place of the old output.
+//! A failed build leaves the previous output exactly as it was; no stale
+//! file of an earlier build survives a successful one. Every output carries
+//! [`guard::MARKER`], and [`guard::check`] refuses to replace anything else.
+
+pub mod guard;
 
 use crate::render::OutFile;
 use std::fs;
@@ -79,6 +82,7 @@ pub fn write_with(
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(err("create", &parent))?;
+    remove_leftovers(&parent, &name);
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
@@ -112,6 +116,26 @@ pub fn write_with(
     Ok(written)
 }
 
+/// Removes the hidden folders an interrupted build of `name` left beside
+/// it (killed between writing and swapping). Only folders that carry the
+/// marker, i.e. that warta made, are removed.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let path = e.path();
+        if (n.starts_with(&tmp) || n.starts_with(&old))
+            && !path.is_symlink()
+            && path.join(guard::MARKER).is_file()
+        {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
 fn fill(
     dir: &Path,
     root: &Path,
@@ -120,6 +144,9 @@ fn fill(
     copied: &[(PathBuf, String)],
 ) -> Result<Written, Error> {
     fs::create_dir_all(dir).map_err(err("create", dir))?;
+    // First, so an interrupted build's folder is recognised as warta's.
+    let marker = dir.join(guard::MARKER);
+    fs::write(&marker, guard::MARKER_TEXT).map_err(err("write", &marker))?;
     let mut w = Written::default();
     for f in files {
         let path = dir.join(safe_rel(&f.path));
@@ -190,6 +217,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "no temp folder left: {names:?}");
+        assert!(out.join(guard::MARKER).is_file());
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_build_are_removed_foreign_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let ours = dir.path().join(".public.old-99999");
+        fs::create_dir_all(&ours).unwrap();
+        fs::write(ours.join(guard::MARKER), "x").unwrap();
+        let theirs = dir.path().join(".public.tmp-1");
+        fs::create_dir_all(&theirs).unwrap();
+        write(&out, dir.path(), &[file("index.html", "1")], &[]).unwrap();
+        assert!(!ours.exists());
+        assert!(
+            theirs.exists(),
+            "a folder without the marker is not warta's"
+        );
     }
 
     #[test]
