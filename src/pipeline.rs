@@ -1,6 +1,12 @@
-//! The front half of every command: load → validate → resolve.
+//! The stages every command shares: load → validate → resolve
+//! ([`check`]), and everything `build` does short of writing ([`make`]),
+//! which `warta check` and `warta build` both run, so that what `check`
+//! approves `build` publishes, with the same diagnostics.
 
-use crate::diag::{Diagnostics, SourceMap};
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::images::{Pipeline, Plan, Processed};
+use crate::load::theme;
+use crate::render::{self, OutFile, Rendered};
 use crate::site::{self, ResolveOptions, Site};
 use std::path::Path;
 
@@ -23,4 +29,166 @@ pub fn check(root: &Path, opts: ResolveOptions) -> Checked {
     }
     diags.sort(&files);
     Checked { site, files, diags }
+}
+
+/// What a build is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publish drafts too.
+    pub drafts: bool,
+    /// Replaces `base_url` of site.yaml (deploy previews).
+    pub base_url: Option<String>,
+    /// Make the image variants (into the cache); otherwise only check that
+    /// every image would be made, writing nothing (`warta check`).
+    pub process_images: bool,
+}
+
+/// Everything a build makes, in memory, and every problem found on the way.
+pub struct Made {
+    pub site: Site,
+    pub files: SourceMap,
+    /// Sorted by file and position; the same for `check` and `build`.
+    pub diags: Vec<Diagnostic>,
+    /// The site's files; `None` when the theme could not be loaded.
+    pub rendered: Option<Rendered>,
+    /// The image variants made (only with `process_images` and no error).
+    pub images: Option<Processed>,
+    /// Assets published as they are (`(source, URL)`): originals that no
+    /// image variant replaces.
+    pub assets: Vec<(String, String)>,
+}
+
+impl Made {
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The most bytes of one part of an output path (most file systems).
+const MAX_NAME_BYTES: usize = 255;
+/// The most bytes of a whole output path below the output folder, leaving
+/// room for the folder itself within the usual 4,096.
+const MAX_PATH_BYTES: usize = 3_000;
+
+/// Everything `build` does before writing: check, load the theme, plan
+/// the images, render every page, then make (or, for `check`, verify) the
+/// images. A problem in one stage never stops the others: every stage runs
+/// on what is valid, so one run reports every problem. `stage` is told
+/// when each stage starts (for a progress line).
+pub fn make(root: &Path, opts: &Options, stage: &dyn Fn(&str)) -> Made {
+    stage("checking content and data");
+    let checked = check(
+        root,
+        ResolveOptions {
+            include_drafts: opts.drafts,
+            ..ResolveOptions::default()
+        },
+    );
+    let (mut site, mut files) = (checked.site, checked.files);
+    let mut diags = checked.diags.into_vec();
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = url.clone();
+    }
+    let theme = match theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
+    {
+        Ok(t) => Some(t),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+    // Images are planned from headers only, before render, which may ask
+    // for more sizes (`resize` in templates). See docs/images.md.
+    stage("planning images");
+    let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
+    let plan = images.plan(&site);
+    diags.extend(plan.diagnostics());
+    let rendered = theme.as_ref().and_then(|theme| {
+        stage("rendering pages");
+        match render::render_with(&site, theme, Some(&plan)) {
+            Ok(r) => Some(r),
+            Err(ds) => {
+                diags.extend(ds);
+                None
+            }
+        }
+    });
+    if let Some(r) = &rendered {
+        diags.extend(path_limits(&r.files));
+    }
+    let fine = !diags.iter().any(Diagnostic::is_error);
+    let processed = if opts.process_images && fine {
+        stage("making image variants");
+        match images.process(&plan) {
+            Ok(done) => Some(done),
+            Err(ds) => {
+                diags.extend(ds);
+                None
+            }
+        }
+    } else {
+        diags.extend(verify_images(&images, &plan));
+        None
+    };
+    let assets = published_assets(&site, &plan);
+    if site.config.strict {
+        for d in &mut diags {
+            d.severity = crate::diag::Severity::Error;
+        }
+    }
+    sort(&mut diags, &files);
+    Made {
+        site,
+        files,
+        diags,
+        rendered,
+        images: processed,
+        assets,
+    }
+}
+
+/// What `process` would report, without writing. Until the image pipeline
+/// has a verifying mode this is what planning found (already reported).
+fn verify_images(_images: &Pipeline, _plan: &Plan) -> Vec<Diagnostic> {
+    Vec::new()
+}
+
+/// Originals replaced by their variants are not published.
+fn published_assets(site: &Site, plan: &Plan) -> Vec<(String, String)> {
+    site.assets
+        .iter()
+        .filter(|(source, _)| !plan.is_processed(source))
+        .cloned()
+        .collect()
+}
+
+/// Output paths no file system can hold: the name of the page is what an
+/// officer can change, so the message shows it.
+fn path_limits(files: &[OutFile]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .filter(|f| {
+            f.path.len() > MAX_PATH_BYTES || f.path.split('/').any(|p| p.len() > MAX_NAME_BYTES)
+        })
+        .map(|f| {
+            Diagnostic::global(format!(
+                "the address of the page `{}` is too long to be saved as a file",
+                crate::diag::shorten(&f.path)
+            ))
+            .with_help(format!(
+                "shorten the file name, slug or tag it is made from (at most {MAX_NAME_BYTES} bytes for each part of the address)"
+            ))
+        })
+        .collect()
+}
+
+/// By file and position, then message; the same problem found by two
+/// stages is reported once.
+fn sort(diags: &mut Vec<Diagnostic>, files: &SourceMap) {
+    let mut all = Diagnostics::new();
+    all.extend(diags.drain(..));
+    all.sort(files);
+    let mut v = all.into_vec();
+    v.dedup();
+    *diags = v;
 }

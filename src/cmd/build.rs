@@ -1,124 +1,61 @@
-//! `warta build`: check, plan the images, render, make the images, write
-//! atomically.
+//! `warta build`: everything `check` does, then make the images and write
+//! atomically. Nothing is written when any problem is an error.
 
-use super::EXIT_SITE_ERRORS;
-use crate::diag::{emit, Diagnostic, Style};
-use crate::images::Pipeline;
-use crate::load::theme;
-use crate::site::ResolveOptions;
-use crate::{output, pipeline, render};
+use super::{check::plural, EXIT_SITE_ERRORS, EXIT_USAGE};
+use crate::diag::{emit, Style};
+use crate::{output, pipeline};
 use std::path::Path;
 
 pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style: Style) -> i32 {
     let started = std::time::Instant::now();
     if let Err(refused) = output::guard::check(out, root) {
         eprintln!("error: {}\n  help: {}", refused.message, refused.help);
-        return super::EXIT_USAGE;
+        return EXIT_USAGE;
     }
-    let progress = super::progress::Progress::new(5);
-    progress.stage("checking content and data");
-    let checked = pipeline::check(
-        root,
-        ResolveOptions {
-            include_drafts: drafts,
-            ..ResolveOptions::default()
-        },
-    );
-    let mut files = checked.files;
-    let mut diags: Vec<Diagnostic> = checked.diags.iter().cloned().collect();
-    let fail = |diags: &[Diagnostic], files: &crate::diag::SourceMap| {
+    let progress = super::progress::Progress::new(6);
+    let opts = pipeline::Options {
+        drafts,
+        base_url: base_url.map(str::to_string),
+        process_images: true,
+    };
+    let made = pipeline::make(root, &opts, &|s| progress.stage(s));
+    let unchanged = || {
+        if out.exists() {
+            format!("{} is unchanged", out.display())
+        } else {
+            format!("{} was not made", out.display())
+        }
+    };
+    let (Some(rendered), Some(done), false) = (&made.rendered, &made.images, made.has_errors())
+    else {
         progress.clear();
-        let _ = emit(diags, files, style);
-        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let _ = emit(&made.diags, &made.files, style);
+        let errors = made.diags.iter().filter(|d| d.is_error()).count();
         eprintln!(
-            "warta build: {errors} error{}; nothing was written, {} is unchanged",
-            if errors == 1 { "" } else { "s" },
-            out.display()
+            "warta build: {errors} error{}; nothing was written, {}",
+            plural(errors),
+            unchanged()
         );
-        EXIT_SITE_ERRORS
+        return EXIT_SITE_ERRORS;
     };
-    if checked.diags.has_errors() {
-        return fail(&diags, &files);
-    }
-    let mut site = checked.site;
-    // Deploy previews publish under their own address (`--base-url`).
-    if let Some(url) = base_url {
-        site.config.base_url = url.to_string();
-    }
-    let theme = match theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
-    {
-        Ok(t) => t,
-        Err(ds) => {
-            diags.extend(ds);
-            return fail(&diags, &files);
-        }
-    };
-    let sort = |ds: &mut Vec<Diagnostic>, files: &crate::diag::SourceMap| {
-        ds.sort_by_key(|d| {
-            d.span
-                .as_ref()
-                .map(|s| (files.path(s.file).to_path_buf(), s.range.start))
-        });
-    };
-    // Images: planned from headers only; made after render, which may ask
-    // for more sizes (`resize` in templates). See docs/images.md.
-    progress.stage("planning images");
-    let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
-    let plan = images.plan(&site);
-    let mut planned = plan.diagnostics();
-    sort(&mut planned, &files);
-    diags.extend(planned.iter().cloned());
-    if planned.iter().any(Diagnostic::is_error) {
-        return fail(&diags, &files);
-    }
-    progress.stage("rendering pages");
-    let rendered = match render::render_with(&site, &theme, Some(&plan)) {
-        Ok(r) => r,
-        Err(mut ds) => {
-            sort(&mut ds, &files);
-            diags.extend(ds);
-            return fail(&diags, &files);
-        }
-    };
-    progress.stage("making image variants");
-    let done = match images.process(&plan) {
-        Ok(d) => d,
-        Err(mut ds) => {
-            // Those found while planning are already in `diags`.
-            ds.retain(|d| !planned.contains(d));
-            sort(&mut ds, &files);
-            diags.extend(ds);
-            return fail(&diags, &files);
-        }
-    };
-    // Originals replaced by their variants are not published.
-    let assets: Vec<(String, String)> = site
-        .assets
-        .iter()
-        .filter(|(source, _)| !plan.is_processed(source))
-        .cloned()
-        .collect();
-    let made: Vec<(std::path::PathBuf, String)> = done
+    let made_files: Vec<(std::path::PathBuf, String)> = done
         .files
         .iter()
         .map(|f| (f.path.clone(), f.url.clone()))
         .collect();
     progress.stage("writing the site");
-    let written = match output::write_with(out, root, &rendered.files, &assets, &made) {
+    let written = match output::write_with(out, root, &rendered.files, &made.assets, &made_files) {
         Ok(w) => w,
         Err(e) => {
             progress.clear();
             eprintln!("error: {e}");
-            eprintln!(
-                "warta build: nothing was published; {} is unchanged",
-                out.display()
-            );
+            eprintln!("warta build: nothing was published; {}", unchanged());
             return EXIT_SITE_ERRORS;
         }
     };
     progress.clear();
-    if !diags.is_empty() {
-        let _ = emit(&diags, &files, style);
+    if !made.diags.is_empty() {
+        let _ = emit(&made.diags, &made.files, style);
     }
     let pages: usize = rendered.pages_by_kind.values().sum();
     let kinds = rendered

@@ -1,43 +1,46 @@
-//! `warta check`: validate everything, write nothing.
+//! `warta check`: everything `build` does, in memory, writing nothing.
 
 use super::EXIT_SITE_ERRORS;
 use crate::diag::{emit, Style};
 use crate::pipeline;
-use crate::site::ResolveOptions;
 use std::path::Path;
 
 pub fn run(root: &Path, drafts: bool, style: Style) -> i32 {
     let started = std::time::Instant::now();
-    let checked = pipeline::check(
-        root,
-        ResolveOptions {
-            include_drafts: drafts,
-            ..ResolveOptions::default()
-        },
-    );
-    let diags: Vec<_> = checked.diags.iter().cloned().collect();
-    let _ = emit(&diags, &checked.files, style);
-    let (errors, warnings) = (checked.diags.error_count(), checked.diags.warning_count());
+    let progress = super::progress::Progress::new(4);
+    let opts = pipeline::Options {
+        drafts,
+        ..pipeline::Options::default()
+    };
+    let made = pipeline::make(root, &opts, &|s| progress.stage(s));
+    progress.clear();
+    let _ = emit(&made.diags, &made.files, style);
+    let errors = made.diags.iter().filter(|d| d.is_error()).count();
+    let warnings = made.diags.len() - errors;
     if errors > 0 {
         eprintln!(
             "warta check: {errors} error{}, {warnings} warning{} in {} files; nothing was published",
             plural(errors),
             plural(warnings),
-            checked.files.len()
+            made.files.len()
         );
         return EXIT_SITE_ERRORS;
     }
+    let pages = made
+        .rendered
+        .as_ref()
+        .map_or(0, |r| r.pages_by_kind.values().sum::<usize>());
     println!(
-        "warta check: ok, {warnings} warning{}: {} ({} files, {} ms)",
+        "warta check: ok, {warnings} warning{}: {}, {pages} pages ({} files, {} ms)",
         plural(warnings),
-        checked.site.summary(),
-        checked.files.len(),
+        made.site.summary(),
+        made.files.len(),
         started.elapsed().as_millis()
     );
     0
 }
 
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

@@ -273,7 +273,7 @@ impl Output {
                     continue;
                 }
             }
-            if line.starts_with("warta check:") {
+            if line.starts_with("warta check:") || line.starts_with("warta build:") {
                 continue;
             }
             out.push(line.to_string());
