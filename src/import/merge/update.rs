@@ -1,6 +1,7 @@
 //! Applying a row to a library record, field by field, recording each
 //! change for the report; a field the row leaves empty stays as it is.
 
+use super::cells::clean;
 use super::row::Incoming;
 use super::Change;
 use crate::import::names::{LevelText, Regions};
@@ -28,7 +29,7 @@ pub(super) fn apply(
 ) -> Option<Vec<Change>> {
     let mut changes = Vec::new();
     if let Some(name) = &inc.name {
-        if rec.name != *name {
+        if !same(&rec.name, name, false) {
             changes.push(Change {
                 field: "name".into(),
                 old: rec.name.clone(),
@@ -79,8 +80,20 @@ pub(super) fn apply(
             rec.regency = official;
         }
     }
-    set("district", &mut rec.district, &inc.district, &mut changes);
-    set("village", &mut rec.village, &inc.village, &mut changes);
+    set(
+        "district",
+        &mut rec.district,
+        &inc.district,
+        false,
+        &mut changes,
+    );
+    set(
+        "village",
+        &mut rec.village,
+        &inc.village,
+        false,
+        &mut changes,
+    );
     if let Some(y) = inc.joined {
         if rec.joined != Some(y) {
             changes.push(Change {
@@ -91,13 +104,25 @@ pub(super) fn apply(
             rec.joined = Some(y);
         }
     }
-    set("address", &mut rec.address, &inc.address, &mut changes);
-    set("phone", &mut rec.phone, &inc.phone, &mut changes);
-    set("email", &mut rec.email, &inc.email, &mut changes);
-    set("website", &mut rec.website, &inc.website, &mut changes);
+    set(
+        "address",
+        &mut rec.address,
+        &inc.address,
+        false,
+        &mut changes,
+    );
+    set("phone", &mut rec.phone, &inc.phone, false, &mut changes);
+    set("email", &mut rec.email, &inc.email, false, &mut changes);
+    set(
+        "website",
+        &mut rec.website,
+        &inc.website,
+        false,
+        &mut changes,
+    );
     for (net, url) in &inc.social {
         let old = rec.social.get(net).cloned();
-        if old.as_deref() != Some(url.as_str()) {
+        if !old.as_deref().is_some_and(|o| same(o, url, false)) {
             changes.push(Change {
                 field: format!("social.{net}"),
                 old: show(&old),
@@ -117,7 +142,13 @@ pub(super) fn apply(
             rec.location = Some(LocationRecord { lat, lon });
         }
     }
-    set("summary", &mut rec.summary, &inc.summary, &mut changes);
+    set(
+        "summary",
+        &mut rec.summary,
+        &inc.summary,
+        true,
+        &mut changes,
+    );
     if let Some(period) = &inc.kpi_period {
         kpi_changes(rec, period, inc, &mut changes, err)?;
     }
@@ -191,10 +222,23 @@ fn kpi_changes(
     Some(())
 }
 
+/// Whether a value in `data/` is the cell's value: the same once its
+/// spaces are tidied as the import tidies cells (line breaks kept when
+/// `multiline`). A value differing only in spacing is kept as it is.
+fn same(old: &str, new: &str, multiline: bool) -> bool {
+    old == new || clean(old, multiline).as_deref() == Some(new)
+}
+
 /// Sets a text field the row carries, recording the change.
-fn set(field: &str, slot: &mut Option<String>, new: &Option<String>, changes: &mut Vec<Change>) {
+fn set(
+    field: &str,
+    slot: &mut Option<String>,
+    new: &Option<String>,
+    multiline: bool,
+    changes: &mut Vec<Change>,
+) {
     if let Some(v) = new {
-        if slot.as_deref() != Some(v.as_str()) {
+        if !slot.as_deref().is_some_and(|o| same(o, v, multiline)) {
             changes.push(Change {
                 field: field.into(),
                 old: show(slot),
