@@ -879,3 +879,104 @@ fn problems_name_the_row_the_spreadsheet_shows() {
     );
     assert!(out(&o).contains("(row 3, "), "{}", out(&o));
 }
+
+#[test]
+fn a_village_name_in_two_districts_makes_two_libraries() {
+    let dir = site();
+    let root = dir.path();
+    let csv = root.join("jabar.csv");
+    let header =
+        "ID Perpustakaan,Nama Perpustakaan,Provinsi,Kabupaten/Kota,Kecamatan,Desa/Kelurahan,Jenis";
+    let rows = [
+        ",Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,Cugenang,Sukamaju,Desa",
+        ",Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,Kec. Cibeber,Sukamaju,Desa",
+    ];
+    fs::write(&csv, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    let s = out(&o);
+    assert!(s.contains("2 rows: 2 added"), "{s}");
+    assert!(
+        s.contains("+ perpusdes-sukamaju  Perpustakaan Desa Sukamaju (row 2,"),
+        "{s}"
+    );
+    assert!(
+        s.contains("+ perpusdes-sukamaju-cibeber  Perpustakaan Desa Sukamaju (row 3,"),
+        "{s}"
+    );
+    check_passes(root);
+
+    // Again: each row finds its own library.
+    let before = snapshot(root);
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    assert!(
+        out(&o).contains("0 added, 0 updated, 2 unchanged"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(snapshot(root), before);
+
+    // A row without its district could be either: the help names the
+    // sheet's own ID column.
+    fs::write(
+        &csv,
+        format!(
+            "{header}\n{}\n,Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,,Sukamaju,Desa\n",
+            rows.join("\n")
+        ),
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains(
+            "jabar.csv:4: error: `Perpustakaan Desa Sukamaju` matches 2 libraries: `perpusdes-sukamaju` or `perpusdes-sukamaju-cibeber`\n  \
+             help: fill in the `ID Perpustakaan` column (A) with the id of the library this row is: `perpusdes-sukamaju` or `perpusdes-sukamaju-cibeber`\n"
+        ),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn two_rows_that_cannot_be_told_apart_say_which_columns_would() {
+    let dir = site();
+    let root = dir.path();
+    let csv = root.join("baca.csv");
+    fs::write(
+        &csv,
+        "Nama Perpustakaan,Kabupaten/Kota,Kec.,Jenis\n\
+         Taman Baca Pelangi,Kab. Kudus,,Desa\n\
+         Taman Baca Pelangi,Kab. Kudus,,Desa\n",
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains(
+            "baca.csv:3: error: row 2 and this row are the same library `taman-baca-pelangi`\n  \
+             help: if they are one library, keep one row; if they are two, fill in `Kec.` or `Desa/Kelurahan` so they can be told apart, \
+             or add a column `ID` and fill it in with its own id on each row"
+        ),
+        "{}",
+        err(&o)
+    );
+    // Told apart by district, they are two.
+    fs::write(
+        &csv,
+        "Nama Perpustakaan,Kabupaten/Kota,Kec.,Jenis\n\
+         Taman Baca Pelangi,Kab. Kudus,Bae,Desa\n\
+         Taman Baca Pelangi,Kab. Kudus,Gebog,Desa\n",
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    assert!(
+        out(&o).contains("+ taman-baca-pelangi-gebog  Taman Baca Pelangi (row 3,"),
+        "{}",
+        out(&o)
+    );
+    check_passes(root);
+}

@@ -1,10 +1,12 @@
 //! Which library a row means: the one with the id (or alias) the row gives,
-//! or the one with the same name in the same place. A row that could mean
-//! several is an error, never a guess.
+//! or the one with the same name in the same place (regency, and district
+//! and village where both sides name them). A row that could mean several
+//! is an error, never a guess, and its help names the column that decides.
 
 use super::row::Incoming;
-use super::Entry;
+use super::{Entry, Planner};
 use crate::diag::suggest::fold;
+use crate::import::columns::Field;
 use crate::import::names::{self, Regions};
 use crate::model::records::LibraryRecord;
 use std::collections::HashMap;
@@ -53,22 +55,20 @@ impl Known {
     }
 
     /// The entry the row means: `Ok(None)` when it means none (a new
-    /// library); `Err((message, help))` when it cannot be told.
-    pub fn find(
-        &self,
-        inc: &Incoming,
-        entries: &[Entry],
-    ) -> Result<Option<usize>, (String, Option<String>)> {
+    /// library).
+    pub fn find(&self, inc: &Incoming, entries: &[Entry]) -> Result<Option<usize>, Miss> {
         if let Some(id) = &inc.id {
             return Ok(self.by_id.get(id).copied());
         }
         let Some(name) = &inc.name else {
-            return Err((
-                "this row has neither a library name nor an id".into(),
-                Some("fill in `Nama Perpustakaan` (or `ID`), or delete the row".into()),
-            ));
+            return Err(Miss::Unnamed);
         };
         let fv = inc.village.as_deref().map(fold).unwrap_or_default();
+        let fd = inc
+            .district
+            .as_deref()
+            .map(district_key)
+            .unwrap_or_default();
         let candidates: Vec<usize> = self
             .by_name
             .get(&fold(name))
@@ -85,23 +85,115 @@ impl Known {
                             .unwrap_or_default();
                         ev.is_empty() || fv.is_empty() || ev == fv
                     })
+                    .filter(|&i| {
+                        let ed = entries[i]
+                            .rec
+                            .district
+                            .as_deref()
+                            .map(district_key)
+                            .unwrap_or_default();
+                        ed.is_empty() || fd.is_empty() || ed == fd
+                    })
                     .collect()
             })
             .unwrap_or_default();
         match candidates.as_slice() {
             [] => Ok(None),
             [one] => Ok(Some(*one)),
-            many => {
+            many => Err(Miss::Ambiguous(many.to_vec())),
+        }
+    }
+}
+
+/// Why a row names no one library.
+#[derive(Debug)]
+pub(super) enum Miss {
+    /// Neither a name nor an id.
+    Unnamed,
+    /// Several libraries (entry indices) have the row's name and place.
+    Ambiguous(Vec<usize>),
+}
+
+impl Planner<'_> {
+    /// The message and help for a row that names no one library.
+    pub(super) fn miss(&self, miss: &Miss, inc: &Incoming, entries: &[Entry]) -> (String, String) {
+        let id = self.header(&Field::Id);
+        match miss {
+            Miss::Unnamed => (
+                "this row has neither a library name nor an id".into(),
+                format!(
+                    "fill in `{}` (or `{id}`), or delete the row",
+                    self.header(&Field::Name)
+                ),
+            ),
+            Miss::Ambiguous(many) => {
                 let ids: Vec<&str> = many.iter().map(|&i| entries[i].rec.id.as_str()).collect();
-                Err((
-                    format!(
-                        "`{name}` matches {} libraries: {}",
-                        ids.len(),
-                        names::or_list(&ids)
-                    ),
-                    Some("add an `ID` column saying which library each row is".into()),
-                ))
+                let list = names::or_list(&ids);
+                let name = inc.name.as_deref().unwrap_or_default();
+                (
+                    format!("`{name}` matches {} libraries: {list}", ids.len()),
+                    self.fill_id(&format!("with the id of the library this row is: {list}")),
+                )
             }
         }
+    }
+
+    /// The help for two rows that mean the same library (`by_id`: the
+    /// second row gives its id).
+    pub(super) fn same_library(&self, by_id: bool) -> String {
+        if by_id {
+            return "keep one row per library".into();
+        }
+        let place = [Field::District, Field::Village]
+            .iter()
+            .map(|f| format!("`{}`", self.header(f)))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        format!(
+            "if they are one library, keep one row; if they are two, fill in {place} so they can be told apart, or {}",
+            self.fill_id("with its own id on each row (lowercase words joined by hyphens)")
+        )
+    }
+
+    /// "fill in the `ID` column (A) <what>", or how to add the column.
+    fn fill_id(&self, what: &str) -> String {
+        match self.column(&Field::Id) {
+            Some(j) => format!(
+                "fill in the `{}` column ({}) {what}",
+                self.header(&Field::Id),
+                crate::import::columns::letter(self.sheet, j)
+            ),
+            None => format!("add a column `ID` and fill it in {what}"),
+        }
+    }
+}
+
+/// A district compared without its "Kecamatan"/"Kec." prefix, folded.
+pub(super) fn district_key(s: &str) -> String {
+    fold(without_kecamatan(s))
+}
+
+/// "Kec. Jati" → "Jati".
+pub(super) fn without_kecamatan(s: &str) -> &str {
+    let t = s.trim();
+    for p in ["kecamatan ", "kec. ", "kec."] {
+        if t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) && t.len() > p.len() {
+            return t[p.len()..].trim_start();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn districts_compare_without_their_prefix() {
+        assert_eq!(district_key("Kec. Jati"), "jati");
+        assert_eq!(district_key("KECAMATAN  Jati"), "jati");
+        assert_eq!(district_key("Jati"), "jati");
+        assert_eq!(district_key("Kecubung"), "kecubung");
+        assert_eq!(without_kecamatan("Kecamatan"), "Kecamatan");
     }
 }

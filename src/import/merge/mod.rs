@@ -11,7 +11,7 @@ mod update;
 
 pub use ids::new_id;
 
-use super::columns::{self, Columns};
+use super::columns::{self, Columns, Field};
 use super::names::Regions;
 use super::sheet::{Row, Sheet};
 use super::Problem;
@@ -72,6 +72,40 @@ pub struct Planner<'a> {
 }
 
 impl Planner<'_> {
+    /// The first column that holds `field`.
+    fn column(&self, field: &Field) -> Option<usize> {
+        self.columns
+            .fields
+            .iter()
+            .find(|(_, f)| f == field)
+            .map(|(j, _)| *j)
+    }
+
+    /// The header of `field`'s column as the officer sees it in the sheet,
+    /// or the header export writes when the sheet has no such column.
+    fn header(&self, field: &Field) -> String {
+        let own = self.column(field).and_then(|j| {
+            let h = self.sheet.rows[self.columns.header_row]
+                .cells
+                .get(j)?
+                .text();
+            let h = h.trim();
+            (!h.is_empty()).then(|| crate::diag::shorten(h))
+        });
+        own.unwrap_or_else(|| {
+            match field {
+                Field::Id => "ID",
+                Field::Name => "Nama Perpustakaan",
+                Field::Level => "Jenis",
+                Field::Regency => "Kabupaten/Kota",
+                Field::District => "Kecamatan",
+                Field::Village => "Desa/Kelurahan",
+                other => return other.name(),
+            }
+            .to_string()
+        })
+    }
+
     fn at(&self, row: usize, j: Option<usize>) -> (usize, Option<String>) {
         (row, j.map(|j| columns::letter(self.sheet, j)))
     }
@@ -168,8 +202,9 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
         // Which library does the row mean?
         let target = match known.find(&inc, &entries) {
             Ok(t) => t,
-            Err((message, help)) => {
-                err(message, help);
+            Err(miss) => {
+                let (message, help) = p.miss(&miss, &inc, &entries);
+                err(message, Some(help));
                 continue;
             }
         };
@@ -179,7 +214,7 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
                     let id = entries[i].rec.id.clone();
                     err(
                         format!("row {first} and this row are the same library `{id}`"),
-                        Some("keep one row per library".into()),
+                        Some(p.same_library(inc.id.is_some())),
                     );
                     continue;
                 }
@@ -213,8 +248,7 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
                 out.updated.push((i, changes));
             }
             None => {
-                let Some(rec) = ids::new_record(&inc, regions, &known.by_id, &reserved, &mut err)
-                else {
+                let Some(rec) = p.new_record(&inc, &known.by_id, &reserved, &mut err) else {
                     continue;
                 };
                 let i = entries.len();
