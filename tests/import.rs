@@ -703,3 +703,280 @@ fn a_mapping_file_names_unusual_headers() {
     );
     check_passes(root);
 }
+
+/// Libraries whose values start the way a spreadsheet formula does.
+const FORMULA_LIBRARIES: &str = "\
+# Nilai yang bagi spreadsheet tampak seperti rumus.
+
+- id: perpus-lebar
+  name: \"＝1+1 Perpustakaan\"
+  level: desa
+  province: jawa-tengah
+  regency: Kabupaten Kudus
+  village: \"+Besito\"
+  address: \"'=sudah bertanda\"
+  phone: \"-\"
+
+- id: perpus-rumus
+  name: \"=HYPERLINK(\\\"https://contoh.example\\\",\\\"klik\\\")\"
+  level: desa
+  province: jawa-tengah
+  regency: Kabupaten Kudus
+  district: \"-Jati\"
+  village: \"@Loram\"
+  address: \"\\tJl. Tab 1\"
+  phone: \"+62 812-3456-7890\"
+  location:
+    lat: -6.8
+    lon: 110.8
+  summary: \"\\rBaris pertama\"
+";
+
+#[test]
+fn formula_like_values_are_marked_in_csv_and_export_then_import_changes_nothing() {
+    for format in ["csv", "xlsx"] {
+        let dir = site();
+        let root = dir.path();
+        fs::write(
+            root.join("data/libraries/jawa-tengah.yaml"),
+            FORMULA_LIBRARIES,
+        )
+        .unwrap();
+        let before = snapshot(root);
+        let file = root.join(format!("export.{format}"));
+        let o = warta(
+            root,
+            &[
+                "export",
+                "libraries",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        ok(&o);
+        if format == "csv" {
+            let csv = read(root, "export.csv");
+            for cell in [
+                "'＝1+1 Perpustakaan",
+                "'+Besito",
+                "''=sudah bertanda",
+                ",'-,",
+                "\"'=HYPERLINK(\"\"https://contoh.example\"\",\"\"klik\"\")\"",
+                "'-Jati",
+                "'@Loram",
+                ",'\tJl. Tab 1,",
+                "'+62 812-3456-7890",
+                "\"'\rBaris pertama\"",
+            ] {
+                assert!(csv.contains(cell), "no {cell:?} in {csv:?}");
+            }
+            // Numbers are numbers: a negative latitude is not marked.
+            assert!(csv.contains(",-6.8,110.8,"), "{csv:?}");
+            assert!(!csv.contains("'-6.8"), "{csv:?}");
+        } else {
+            // Text is stored as text, never as a formula.
+            use calamine::{Data, Reader};
+            let mut book = calamine::open_workbook_auto(&file).unwrap();
+            let formulas = book.worksheet_formula("Perpustakaan").unwrap();
+            assert_eq!(formulas.used_cells().filter(|c| !c.2.is_empty()).count(), 0);
+            let range = book.worksheet_range("Perpustakaan").unwrap();
+            let cells: Vec<&Data> = range.used_cells().map(|c| c.2).collect();
+            for want in [
+                "=HYPERLINK(\"https://contoh.example\",\"klik\")",
+                "+62 812-3456-7890",
+                "''=sudah bertanda",
+            ] {
+                assert!(
+                    cells.contains(&&Data::String(want.into())),
+                    "no {want:?} in {cells:?}"
+                );
+            }
+        }
+        let o = import(root, &file, &[]);
+        ok(&o);
+        assert!(
+            out(&o).contains("2 rows: 0 added, 0 updated, 2 unchanged"),
+            "{format}: {}",
+            out(&o)
+        );
+        assert_eq!(snapshot(root), before, "{format}");
+    }
+}
+
+#[test]
+fn a_mark_typed_before_a_phone_number_is_not_kept() {
+    let dir = site();
+    let root = dir.path();
+    let csv = root.join("mitra.csv");
+    fs::write(
+        &csv,
+        "Nama Perpustakaan;Kabupaten/Kota;Desa/Kelurahan;Jenis;Telepon\r\n\
+         Perpustakaan Desa Pelita;Kab. Jepara;Mulyoharjo;Desa;'+62 291 123456\r\n",
+    )
+    .unwrap();
+    ok(&import(root, &csv, &[]));
+    let jt = read(root, "data/libraries/jawa-tengah.yaml");
+    assert!(jt.contains("  phone: \"+62 291 123456\"\n"), "{jt}");
+}
+
+#[test]
+fn problems_name_the_row_the_spreadsheet_shows() {
+    let dir = site();
+    let root = dir.path();
+    // As Excel saves it: CRLF line ends, an address over three lines in
+    // one cell, a blank row.
+    let csv = root.join("libraries.csv");
+    fs::write(
+        &csv,
+        "Nama Perpustakaan,Provinsi,Kabupaten/Kota,Jenis,Alamat\r\n\
+         Perpustakaan Desa A,Jawa Tengah,Kab. Kudus,Desa,\"Jl. Mawar 1\r\nRT 02\r\nRW 03\"\r\n\
+         Perpustakaan Desa B,Jawa Tengah,Kab. Kudsu,Desa,\r\n\
+         \r\n\
+         Perpustakaan Desa C,Jawa Tenga,Kudus,Desa,\r\n",
+    )
+    .unwrap();
+    let o = import(root, &csv, &["--dry-run"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(
+        e.contains("libraries.csv:3:C: error: unknown regency or city `Kab. Kudsu` in Jawa Tengah"),
+        "{e}"
+    );
+    assert!(
+        e.contains("libraries.csv:5:B: error: unknown province `Jawa Tenga`"),
+        "{e}"
+    );
+    assert!(
+        out(&o).contains("+ perpusdes-a  Perpustakaan Desa A (row 2, "),
+        "{}",
+        out(&o)
+    );
+
+    // A workbook whose table starts at B2.
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let rows = [
+        ["Nama Perpustakaan", "Provinsi", "Kabupaten/Kota", "Jenis"],
+        ["Perpustakaan Desa A", "Jawa Tengah", "Kab. Kudus", "Desa"],
+        ["Perpustakaan Desa B", "Jawa Tengah", "Kab. Kudsu", "Desa"],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            ws.write_string(1 + i as u32, 1 + j as u16, *v).unwrap();
+        }
+    }
+    let xlsx = root.join("mitra.xlsx");
+    book.save(&xlsx).unwrap();
+    let o = import(root, &xlsx, &["--dry-run"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("mitra.xlsx:4:D: error: unknown regency or city `Kab. Kudsu`"),
+        "{}",
+        err(&o)
+    );
+    assert!(out(&o).contains("(row 3, "), "{}", out(&o));
+}
+
+#[test]
+fn a_village_name_in_two_districts_makes_two_libraries() {
+    let dir = site();
+    let root = dir.path();
+    let csv = root.join("jabar.csv");
+    let header =
+        "ID Perpustakaan,Nama Perpustakaan,Provinsi,Kabupaten/Kota,Kecamatan,Desa/Kelurahan,Jenis";
+    let rows = [
+        ",Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,Cugenang,Sukamaju,Desa",
+        ",Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,Kec. Cibeber,Sukamaju,Desa",
+    ];
+    fs::write(&csv, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    let s = out(&o);
+    assert!(s.contains("2 rows: 2 added"), "{s}");
+    assert!(
+        s.contains("+ perpusdes-sukamaju  Perpustakaan Desa Sukamaju (row 2,"),
+        "{s}"
+    );
+    assert!(
+        s.contains("+ perpusdes-sukamaju-cibeber  Perpustakaan Desa Sukamaju (row 3,"),
+        "{s}"
+    );
+    check_passes(root);
+
+    // Again: each row finds its own library.
+    let before = snapshot(root);
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    assert!(
+        out(&o).contains("0 added, 0 updated, 2 unchanged"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(snapshot(root), before);
+
+    // A row without its district could be either: the help names the
+    // sheet's own ID column.
+    fs::write(
+        &csv,
+        format!(
+            "{header}\n{}\n,Perpustakaan Desa Sukamaju,Jawa Barat,Kab. Cianjur,,Sukamaju,Desa\n",
+            rows.join("\n")
+        ),
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains(
+            "jabar.csv:4: error: `Perpustakaan Desa Sukamaju` matches 2 libraries: `perpusdes-sukamaju` or `perpusdes-sukamaju-cibeber`\n  \
+             help: fill in the `ID Perpustakaan` column (A) with the id of the library this row is: `perpusdes-sukamaju` or `perpusdes-sukamaju-cibeber`\n"
+        ),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn two_rows_that_cannot_be_told_apart_say_which_columns_would() {
+    let dir = site();
+    let root = dir.path();
+    let csv = root.join("baca.csv");
+    fs::write(
+        &csv,
+        "Nama Perpustakaan,Kabupaten/Kota,Kec.,Jenis\n\
+         Taman Baca Pelangi,Kab. Kudus,,Desa\n\
+         Taman Baca Pelangi,Kab. Kudus,,Desa\n",
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains(
+            "baca.csv:3: error: row 2 and this row are the same library `taman-baca-pelangi`\n  \
+             help: if they are one library, keep one row; if they are two, fill in `Kec.` or `Desa/Kelurahan` so they can be told apart, \
+             or add a column `ID` and fill it in with its own id on each row"
+        ),
+        "{}",
+        err(&o)
+    );
+    // Told apart by district, they are two.
+    fs::write(
+        &csv,
+        "Nama Perpustakaan,Kabupaten/Kota,Kec.,Jenis\n\
+         Taman Baca Pelangi,Kab. Kudus,Bae,Desa\n\
+         Taman Baca Pelangi,Kab. Kudus,Gebog,Desa\n",
+    )
+    .unwrap();
+    let o = import(root, &csv, &[]);
+    ok(&o);
+    assert!(
+        out(&o).contains("+ taman-baca-pelangi-gebog  Taman Baca Pelangi (row 3,"),
+        "{}",
+        out(&o)
+    );
+    check_passes(root);
+}

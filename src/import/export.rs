@@ -2,6 +2,7 @@
 //! with the Indonesian headers the import recognises, so that importing an
 //! export changes nothing.
 
+use super::formula;
 use super::names::{kpi_label, level_label, Regions};
 use super::sheet::number_text;
 use crate::load::Loaded;
@@ -25,10 +26,12 @@ pub enum Out {
 }
 
 impl Out {
-    fn text(&self) -> String {
+    /// The cell as CSV writes it: text marked where a spreadsheet would
+    /// run it as a formula.
+    fn csv_text(&self) -> String {
         match self {
             Out::Empty => String::new(),
-            Out::Text(s) => s.clone(),
+            Out::Text(s) => formula::mark(s).into_owned(),
             Out::Number(n) => number_text(*n),
         }
     }
@@ -173,14 +176,15 @@ pub fn table(loaded: &Loaded, regions: &Regions) -> Table {
 }
 
 /// The table as CSV: UTF-8 with a byte-order mark (so Excel reads the
-/// accents right), `,`-separated, CRLF line ends.
+/// accents right), `,`-separated, CRLF line ends; text a spreadsheet would
+/// run as a formula marked with a leading `'` (numbers are numbers).
 pub fn csv_bytes(t: &Table) -> Result<Vec<u8>, String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(&t.headers).map_err(|e| e.to_string())?;
     for row in &t.rows {
-        w.write_record(row.iter().map(Out::text))
+        w.write_record(row.iter().map(Out::csv_text))
             .map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
@@ -213,7 +217,9 @@ pub fn xlsx_bytes(t: &Table) -> Result<Vec<u8>, String> {
             match cell {
                 Out::Empty => {}
                 Out::Text(s) => {
-                    sheet.write_string(r, c, s).map_err(err)?;
+                    sheet
+                        .write_string(r, c, formula::mark_in_workbook(s))
+                        .map_err(err)?;
                 }
                 Out::Number(n) => {
                     sheet.write_number(r, c, *n).map_err(err)?;
@@ -252,5 +258,44 @@ mod tests {
         assert!(xlsx_bytes(&t).unwrap().starts_with(b"PK\x03\x04"));
         assert_eq!(network_header("facebook"), "Facebook");
         assert_eq!(network_header("mastodon"), "Sosial mastodon");
+    }
+
+    #[test]
+    fn formula_starts_are_text_in_both_formats() {
+        use calamine::{Data, Reader};
+        let values = ["=1+1", "+62 812", "-", "@x", "\tx", "\rx", "'=1", "Jl. A"];
+        let t = Table {
+            headers: vec!["Alamat".into(), "Latitude".into()],
+            rows: values
+                .iter()
+                .map(|v| vec![Out::Text(v.to_string()), Out::Number(-6.8)])
+                .collect(),
+            illustrative: 0,
+        };
+        let csv = String::from_utf8(csv_bytes(&t).unwrap()).unwrap();
+        assert!(
+            csv.contains("\r\n'=1+1,-6.8\r\n'+62 812,-6.8\r\n'-,-6.8\r\n'@x,"),
+            "{csv:?}"
+        );
+        assert!(csv.contains("\r\n''=1,-6.8\r\nJl. A,-6.8\r\n"), "{csv:?}");
+        // rust_xlsxwriter writes strings as strings: no formula in the
+        // workbook, and calamine reads each value back as it was.
+        let bytes = xlsx_bytes(&t).unwrap();
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let formulas = book.worksheet_formula("Perpustakaan").unwrap();
+        assert!(formulas.used_cells().all(|(.., f)| f.is_empty()));
+        let range = book.worksheet_range("Perpustakaan").unwrap();
+        let read: Vec<(String, f64)> = range
+            .rows()
+            .skip(1)
+            .map(|r| match (&r[0], &r[1]) {
+                (Data::String(s), Data::Float(x)) => {
+                    (crate::import::formula::unmark(s).to_string(), *x)
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let want: Vec<(String, f64)> = values.iter().map(|v| (v.to_string(), -6.8)).collect();
+        assert_eq!(read, want);
     }
 }

@@ -7,10 +7,12 @@
 //! tidy YAML, all files or none ([`write`]). It never deletes a library and
 //! never guesses a name: any problem fails the import as a whole, before a
 //! byte is written. Export ([`export`]) writes the data back out with the
-//! same headers, so export → import changes nothing.
+//! same headers, so export → import changes nothing; cells a spreadsheet
+//! would run as formulas are marked as text ([`formula`]).
 
 pub mod columns;
 pub mod export;
+pub mod formula;
 pub mod merge;
 pub mod names;
 pub mod sheet;

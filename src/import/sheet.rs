@@ -2,6 +2,7 @@
 //! calamine, CSV through the csv crate with the separator and the text
 //! encoding detected the way Indonesian Excel exports need.
 
+use super::formula::unmark;
 use calamine::{Data, Reader};
 use std::io::Cursor;
 use std::path::Path;
@@ -225,7 +226,7 @@ fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sh
 fn cell(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(unmark(s).to_string()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
@@ -300,31 +301,27 @@ fn read_csv(label: String, bytes: &[u8]) -> Result<Sheet, ReadError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut numbers = RowNumbers::default();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => rows.push(Row {
-                number: record
-                    .position()
-                    .map_or(rows.len() + 1, |p| p.line() as usize),
+                number: numbers.next(&text, &record),
                 cells: record
                     .iter()
                     .map(|s| {
                         if s.is_empty() {
                             Cell::Empty
                         } else {
-                            Cell::Text(s.to_string())
+                            Cell::Text(unmark(s).to_string())
                         }
                     })
                     .collect(),
             }),
             Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| format!(":{}", p.line()))
-                    .unwrap_or_default();
+                let row = rows.last().map_or(1, |r: &Row| r.number + 1);
                 return Err(fail(
-                    format!("{label}{line}: this is not valid CSV: {e}"),
+                    format!("{label}:{row}: this is not valid CSV: {e}"),
                     Some("a value holding the separator, a quote or a line break must be in double quotes (\"…\")"),
                 ));
             }
@@ -338,6 +335,51 @@ fn read_csv(label: String, bytes: &[u8]) -> Result<Sheet, ReadError> {
         first_col: 0,
         csv: Some((sep, encoding)),
     })
+}
+
+/// Numbers CSV records the way a spreadsheet program shows them: one row
+/// per record however many lines its quoted cells span, and a row for each
+/// blank line (which the csv crate skips). The csv crate's own line count
+/// is not that: it counts lines, and is one short after a CRLF.
+#[derive(Default)]
+struct RowNumbers {
+    /// The previous record: byte where it starts, line breaks inside its
+    /// cells, its row.
+    prev: Option<(usize, usize, usize)>,
+}
+
+impl RowNumbers {
+    fn next(&mut self, text: &str, record: &csv::StringRecord) -> usize {
+        // A record's position is where the reader stopped after the
+        // previous one: the rest of a CRLF and blank lines come first.
+        let from = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        let start = from
+            + text.as_bytes()[from..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        let row = match self.prev {
+            None => 1 + line_breaks(&text[..start]),
+            Some((at, inside, row)) => (row + line_breaks(&text[at..start]))
+                .saturating_sub(inside)
+                .max(row + 1),
+        };
+        let inside = record.iter().map(line_breaks).sum();
+        self.prev = Some((start, inside, row));
+        row
+    }
+}
+
+/// Line breaks in `s`: CRLF, LF or a lone CR, each one.
+fn line_breaks(s: &str) -> usize {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 #[cfg(test)]
@@ -387,5 +429,38 @@ mod tests {
             .text(),
             "2021-03-09"
         );
+    }
+
+    #[test]
+    fn csv_rows_numbered_as_a_spreadsheet_shows_them() {
+        let numbers = |text: &str| -> Vec<(usize, String)> {
+            read_csv("t.csv".into(), text.as_bytes())
+                .unwrap()
+                .rows
+                .iter()
+                .map(|r| (r.number, r.cells[0].text()))
+                .collect()
+        };
+        let want = |rows: &[(usize, &str)]| -> Vec<(usize, String)> {
+            rows.iter().map(|(n, t)| (*n, t.to_string())).collect()
+        };
+        // CRLF, as Excel writes it.
+        assert_eq!(
+            numbers("h,x\r\na,1\r\nb,2\r\n"),
+            want(&[(1, "h"), (2, "a"), (3, "b")])
+        );
+        // A quoted cell over three lines is one row; a blank line is a row.
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = format!("h,x{nl}\"a{nl}b{nl}c\",1{nl}d,\"e{nl}f\"{nl}{nl}g,3{nl}");
+            assert_eq!(
+                numbers(&text),
+                want(&[(1, "h"), (2, &format!("a{nl}b{nl}c")), (3, "d"), (5, "g")]),
+                "{text:?}"
+            );
+        }
+        // Blank lines before the header, no line end at the end.
+        assert_eq!(numbers("\r\n\r\nh,x\r\na,1"), want(&[(3, "h"), (4, "a")]));
+        // The mark of a text cell is removed.
+        assert_eq!(numbers("h\n'+62 812\n")[1].1, "+62 812");
     }
 }
