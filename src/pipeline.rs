@@ -6,7 +6,7 @@
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::images::{Pipeline, Plan, Processed};
 use crate::load::theme;
-use crate::render::{self, OutFile, Rendered};
+use crate::render::{self, Sink, Summary};
 use crate::site::{self, ResolveOptions, Site};
 use std::path::Path;
 
@@ -49,8 +49,9 @@ pub struct Made {
     pub files: SourceMap,
     /// Sorted by file and position; the same for `check` and `build`.
     pub diags: Vec<Diagnostic>,
-    /// The site's files; `None` when the theme could not be loaded.
-    pub rendered: Option<Rendered>,
+    /// What render gave the sink; `None` when it could not run (no theme)
+    /// or failed.
+    pub rendered: Option<Summary>,
     /// The image variants made (only with `process_images` and no error).
     pub images: Option<Processed>,
     /// Assets published as they are (`(source, URL)`): originals that no
@@ -70,22 +71,57 @@ const MAX_NAME_BYTES: usize = 255;
 /// room for the folder itself within the usual 4,096.
 const MAX_PATH_BYTES: usize = 3_000;
 
+/// A sink that keeps nothing (`warta check`, and a build that already
+/// failed: its pages are rendered for their problems only).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// Refuses paths no file system can hold (before the disk does, so `check`
+/// says it too), passing the others on.
+struct Limits<'a> {
+    sink: &'a dyn Sink,
+    too_long: std::sync::Mutex<Vec<String>>,
+}
+
+impl Sink for Limits<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        if path.len() > MAX_PATH_BYTES || path.split('/').any(|p| p.len() > MAX_NAME_BYTES) {
+            self.too_long
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_string());
+            return Ok(());
+        }
+        self.sink.put(path, bytes)
+    }
+}
+
 /// Everything `build` does before writing: check, load the theme, plan
-/// the images, render every page, then make (or, for `check`, verify) the
-/// images. A problem in one stage never stops the others: every stage runs
-/// on what is valid, so one run reports every problem. `stage` is told
-/// when each stage starts (for a progress line).
-pub fn make(root: &Path, opts: &Options, stage: &dyn Fn(&str)) -> Made {
+/// the images, render every page into `sink`, then make (or, for `check`,
+/// verify) the images. A problem in one stage never stops the others: every
+/// stage runs on what is valid, so one run reports every problem; once
+/// there is an error, pages go to [`Discard`] instead of `sink`. `stage`
+/// is told when each stage starts (for a progress line).
+pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) -> Made {
+    stage("reading content and data");
+    let (loaded, mut files, mut all) = crate::load::load_site(root);
     stage("checking content and data");
-    let checked = check(
-        root,
+    crate::validate::validate(&loaded, &mut all);
+    let mut site = site::resolve(
+        &loaded,
         ResolveOptions {
             include_drafts: opts.drafts,
             ..ResolveOptions::default()
         },
+        &mut all,
     );
-    let (mut site, mut files) = (checked.site, checked.files);
-    let mut diags = checked.diags.into_vec();
+    drop(loaded);
+    let mut diags = all.into_vec();
     if let Some(url) = &opts.base_url {
         site.config.base_url = url.clone();
     }
@@ -103,19 +139,32 @@ pub fn make(root: &Path, opts: &Options, stage: &dyn Fn(&str)) -> Made {
     let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
     let plan = images.plan(&site);
     diags.extend(plan.diagnostics());
+    let failed = diags.iter().any(Diagnostic::is_error);
+    let limits = Limits {
+        sink: if failed { &Discard } else { sink },
+        too_long: Default::default(),
+    };
     let rendered = theme.as_ref().and_then(|theme| {
         stage("rendering pages");
-        match render::render_with(&site, theme, Some(&plan)) {
+        match render::render_into(&site, theme, Some(&plan), &limits) {
             Ok(r) => Some(r),
             Err(ds) => {
-                diags.extend(ds);
+                // Two pages at one address follow from an error already
+                // reported (a duplicate id or alias): don't say it twice.
+                diags.extend(
+                    ds.into_iter()
+                        .filter(|d| !(failed && d.message.starts_with(render::COLLISION))),
+                );
                 None
             }
         }
     });
-    if let Some(r) = &rendered {
-        diags.extend(path_limits(&r.files));
-    }
+    let mut too_long = limits
+        .too_long
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    too_long.sort();
+    diags.extend(too_long.iter().map(|p| path_too_long(p)));
     let fine = !diags.iter().any(Diagnostic::is_error);
     let processed = if opts.process_images && fine {
         stage("making image variants");
@@ -162,24 +211,16 @@ fn published_assets(site: &Site, plan: &Plan) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Output paths no file system can hold: the name of the page is what an
+/// An output path no file system can hold: the name of the page is what an
 /// officer can change, so the message shows it.
-fn path_limits(files: &[OutFile]) -> Vec<Diagnostic> {
-    files
-        .iter()
-        .filter(|f| {
-            f.path.len() > MAX_PATH_BYTES || f.path.split('/').any(|p| p.len() > MAX_NAME_BYTES)
-        })
-        .map(|f| {
-            Diagnostic::global(format!(
-                "the address of the page `{}` is too long to be saved as a file",
-                crate::diag::shorten(&f.path)
-            ))
-            .with_help(format!(
-                "shorten the file name, slug or tag it is made from (at most {MAX_NAME_BYTES} bytes for each part of the address)"
-            ))
-        })
-        .collect()
+fn path_too_long(path: &str) -> Diagnostic {
+    Diagnostic::global(format!(
+        "the address of the page `{}` is too long to be saved as a file",
+        crate::diag::shorten(path)
+    ))
+    .with_help(format!(
+        "shorten the file name, slug or tag it is made from (at most {MAX_NAME_BYTES} bytes for each part of the address)"
+    ))
 }
 
 /// By file and position, then message; the same problem found by two

@@ -18,7 +18,24 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         base_url: base_url.map(str::to_string),
         process_images: true,
     };
-    let made = pipeline::make(root, &opts, &|s| progress.stage(s));
+    // Pages are written into a hidden folder as they are rendered; it
+    // replaces `out` only when everything succeeded (dropped otherwise).
+    let staging = match output::Staging::new(out) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("warta build: nothing was published");
+            return EXIT_SITE_ERRORS;
+        }
+    };
+    // `WARTA_TIMINGS=1` prints how long each stage took (for profiling).
+    let timings = std::cell::RefCell::new(Vec::new());
+    let made = pipeline::make(root, &opts, &staging, &|s| {
+        timings
+            .borrow_mut()
+            .push((s.to_string(), std::time::Instant::now()));
+        progress.stage(s)
+    });
     let unchanged = || {
         if out.exists() {
             format!("{} is unchanged", out.display())
@@ -44,7 +61,10 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         .map(|f| (f.path.clone(), f.url.clone()))
         .collect();
     progress.stage("writing the site");
-    let written = match output::write_with(out, root, &rendered.files, &made.assets, &made_files) {
+    timings
+        .borrow_mut()
+        .push(("copying images, swapping".into(), std::time::Instant::now()));
+    let written = match staging.commit(root, &made.assets, &made_files) {
         Ok(w) => w,
         Err(e) => {
             progress.clear();
@@ -54,6 +74,13 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         }
     };
     progress.clear();
+    if std::env::var_os("WARTA_TIMINGS").is_some() {
+        let mut t = timings.into_inner();
+        t.push(("done".into(), std::time::Instant::now()));
+        for w in t.windows(2) {
+            eprintln!("{:>8} ms  {}", (w[1].1 - w[0].1).as_millis(), w[0].0);
+        }
+    }
     if !made.diags.is_empty() {
         let _ = emit(&made.diags, &made.files, style);
     }

@@ -12,7 +12,7 @@ pub fn run(root: &Path, drafts: bool, style: Style) -> i32 {
         drafts,
         ..pipeline::Options::default()
     };
-    let made = pipeline::make(root, &opts, &|s| progress.stage(s));
+    let made = pipeline::make(root, &opts, &pipeline::Discard, &|s| progress.stage(s));
     progress.clear();
     let _ = emit(&made.diags, &made.files, style);
     let errors = made.diags.iter().filter(|d| d.is_error()).count();
@@ -30,6 +30,8 @@ pub fn run(root: &Path, drafts: bool, style: Style) -> i32 {
         .rendered
         .as_ref()
         .map_or(0, |r| r.pages_by_kind.values().sum::<usize>());
+    // The same figures `build` prints, so a run of `check` tells what a
+    // build would publish.
     println!(
         "warta check: ok, {warnings} warning{}: {}, {pages} pages ({} files, {} ms)",
         plural(warnings),

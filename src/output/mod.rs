@@ -73,47 +73,135 @@ pub fn write_with(
     assets: &[(String, String)],
     copied: &[(PathBuf, String)],
 ) -> Result<Written, Error> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(err("create", &parent))?;
-    remove_leftovers(&parent, &name);
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let _ = fs::remove_dir_all(&tmp);
-    let result = fill(&tmp, root, files, assets, copied);
-    let written = match result {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-    // Swap: old away, new in, old deleted.
-    let had_old = out.exists();
-    if had_old {
-        if let Err(e) = fs::rename(out, &old) {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(err("move away the old output", out)(e));
-        }
+    let staging = Staging::new(out)?;
+    for f in files {
+        staging.write(&f.path, &f.bytes)?;
     }
-    if let Err(e) = fs::rename(&tmp, out) {
-        if had_old {
-            let _ = fs::rename(&old, out);
-        }
+    staging.commit(root, assets, copied)
+}
+
+/// The hidden folder a build fills (`.<out>.tmp-<pid>` beside `out`) before
+/// it replaces `out` in one swap ([`Staging::commit`]). Pages are written
+/// into it as they are rendered ([`crate::render::Sink`]); dropped without
+/// a commit, it is removed and `out` stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    files: std::sync::atomic::AtomicUsize,
+    bytes: std::sync::atomic::AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the hidden folder beside `out` (removing what an interrupted
+    /// build left there).
+    pub fn new(out: &Path) -> Result<Staging, Error> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(err("create", &parent))?;
+        remove_leftovers(&parent, &name);
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+        let old = parent.join(format!(".{name}.old-{pid}"));
         let _ = fs::remove_dir_all(&tmp);
-        return Err(err("move the new output into", out)(e));
+        fs::create_dir_all(&tmp).map_err(err("create", &tmp))?;
+        // First, so an interrupted build's folder is recognised as warta's.
+        let marker = tmp.join(guard::MARKER);
+        let staging = Staging {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+            files: Default::default(),
+            bytes: Default::default(),
+            committed: false,
+        };
+        fs::write(&marker, guard::MARKER_TEXT).map_err(err("write", &marker))?;
+        Ok(staging)
     }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
+
+    /// Writes one file (`path` relative to the output, `/`-separated).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let to = self.tmp.join(safe_rel(path));
+        if let Some(p) = to.parent() {
+            fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        fs::write(&to, bytes).map_err(err("write", &to))?;
+        self.files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
-    Ok(written)
+
+    /// Copies the assets (`(source relative to root, URL path)`) and other
+    /// files (`(path, URL path)`, e.g. the image cache's), then swaps the
+    /// folder in place of the output.
+    pub fn commit(
+        mut self,
+        root: &Path,
+        assets: &[(String, String)],
+        copied: &[(PathBuf, String)],
+    ) -> Result<Written, Error> {
+        let mut w = Written {
+            files: self.files.load(std::sync::atomic::Ordering::Relaxed),
+            bytes: self.bytes.load(std::sync::atomic::Ordering::Relaxed),
+            ..Written::default()
+        };
+        for (source, url) in assets {
+            w.bytes += self.copy(&root.join(source), url)?;
+            w.assets += 1;
+        }
+        for (from, url) in copied {
+            w.bytes += self.copy(from, url)?;
+            w.copied += 1;
+        }
+        // Swap: old away, new in, old deleted.
+        let (out, tmp, old) = (&self.out, &self.tmp, &self.old);
+        let had_old = out.exists();
+        if had_old {
+            fs::rename(out, old).map_err(err("move away the old output", out))?;
+        }
+        if let Err(e) = fs::rename(tmp, out) {
+            if had_old {
+                let _ = fs::rename(old, out);
+            }
+            return Err(err("move the new output into", out)(e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(old);
+        }
+        Ok(w)
+    }
+
+    fn copy(&self, from: &Path, url: &str) -> Result<u64, Error> {
+        let to = self.tmp.join(safe_rel(url));
+        if let Some(p) = to.parent() {
+            fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        fs::copy(from, &to).map_err(err("copy", from))
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.write(path, bytes).map_err(|e| e.source.to_string())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Removes the hidden folders an interrupted build of `name` left beside
@@ -134,49 +222,6 @@ fn remove_leftovers(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(&path);
         }
     }
-}
-
-fn fill(
-    dir: &Path,
-    root: &Path,
-    files: &[OutFile],
-    assets: &[(String, String)],
-    copied: &[(PathBuf, String)],
-) -> Result<Written, Error> {
-    fs::create_dir_all(dir).map_err(err("create", dir))?;
-    // First, so an interrupted build's folder is recognised as warta's.
-    let marker = dir.join(guard::MARKER);
-    fs::write(&marker, guard::MARKER_TEXT).map_err(err("write", &marker))?;
-    let mut w = Written::default();
-    for f in files {
-        let path = dir.join(safe_rel(&f.path));
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(err("create", p))?;
-        }
-        fs::write(&path, &f.bytes).map_err(err("write", &path))?;
-        w.files += 1;
-        w.bytes += f.bytes.len() as u64;
-    }
-    for (source, url) in assets {
-        let from = root.join(source);
-        let to = dir.join(safe_rel(url));
-        if let Some(p) = to.parent() {
-            fs::create_dir_all(p).map_err(err("create", p))?;
-        }
-        let n = fs::copy(&from, &to).map_err(err("copy", &from))?;
-        w.assets += 1;
-        w.bytes += n;
-    }
-    for (from, url) in copied {
-        let to = dir.join(safe_rel(url));
-        if let Some(p) = to.parent() {
-            fs::create_dir_all(p).map_err(err("create", p))?;
-        }
-        let n = fs::copy(from, &to).map_err(err("copy", from))?;
-        w.copied += 1;
-        w.bytes += n;
-    }
-    Ok(w)
 }
 
 /// A `/`-separated URL path as a relative path that cannot leave the

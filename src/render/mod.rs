@@ -56,27 +56,73 @@ pub struct Bodies {
     pub pages: Vec<String>,
 }
 
-/// Renders the whole site. Errors (broken `@/` links, template errors) are
-/// all collected; any error means no output. Images are published as they
-/// are; see [`render_with`] for responsive variants.
-pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    render_with(site, theme, None)
+/// Where rendered files go as they are made: a folder being filled
+/// (`build`), nowhere (`check`), or memory ([`render`]: `serve`, tests).
+/// Called from many threads; files of a page go out as soon as the page is
+/// rendered, so memory does not grow with the number of pages.
+pub trait Sink: Sync {
+    /// Stores one file (`path` relative to the output folder).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
 }
 
-/// [`render`], with the image pipeline's plan when given: the views of
-/// posts, stories, events and library photos carry their responsive
-/// variants, Markdown images become `<picture>`, library pages use their
-/// social card for `og:image`, and templates may call `resize(..)` (the
-/// files it names are made by [`crate::images::Pipeline::process`], which
-/// must run after this). Without a plan this is exactly [`render`].
-pub fn render_with(
+/// What render made, without the files themselves.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// HTML pages made, by kind (template name without `.html`).
+    pub pages_by_kind: BTreeMap<String, usize>,
+    /// Every file given to the sink, pages included.
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Renders the whole site into memory, sorted by path. Errors (broken `@/`
+/// links, template errors) are all collected; any error means no output.
+/// Images are published as they are; see [`render_into`] for responsive
+/// variants.
+pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
+    let memory = Memory::default();
+    let summary = render_into(site, theme, None, &memory)?;
+    let mut files = memory.files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered {
+        files,
+        pages_by_kind: summary.pages_by_kind,
+    })
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Default)]
+struct Memory {
+    files: std::sync::Mutex<Vec<OutFile>>,
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push(OutFile {
+            path: path.to_string(),
+            bytes: bytes.to_vec(),
+        });
+        Ok(())
+    }
+}
+
+/// Renders the whole site into `sink`, with the image pipeline's plan when
+/// given: the views of posts, stories, events and library photos carry
+/// their responsive variants, Markdown images become `<picture>`, library
+/// pages use their social card for `og:image`, and templates may call
+/// `resize(..)` (the files it names are made by
+/// [`crate::images::Pipeline::process`], which must run after this).
+/// Every problem is collected; on error the sink may hold part of the site.
+pub fn render_into(
     site: &Site,
     theme: &Theme,
     images: Option<&crate::images::Plan>,
-) -> Result<Rendered, Vec<Diagnostic>> {
+    sink: &dyn Sink,
+) -> Result<Summary, Vec<Diagnostic>> {
     let Some(plan) = images else {
         let tera = templates::compile(theme).map_err(|d| vec![d])?;
-        return render_pages(site, theme, tera, None);
+        return render_pages(site, theme, tera, None, sink);
     };
     // Tera's functions must be `'static`, the plan is borrowed: `resize`
     // sends its requests to a thread of this scope that holds the plan. It
@@ -89,8 +135,48 @@ pub fn render_with(
             }
         });
         let tera = templates::compile_with(theme, Some(tx)).map_err(|d| vec![d])?;
-        render_pages(site, theme, tera, Some(plan))
+        render_pages(site, theme, tera, Some(plan), sink)
     })
+}
+
+/// How the message about two pages of one address starts: a site that
+/// already has errors (a duplicate id, say) may cause it, and then it is
+/// not reported again (see `pipeline::make`).
+pub const COLLISION: &str = "two pages would be published at the same address";
+
+/// Counts what goes to a sink, and keeps the first file written to a path:
+/// two pages of one address are an error; the files made after the pages
+/// (feeds, side files, theme files, search) never replace one.
+struct Written<'a> {
+    sink: &'a dyn Sink,
+    paths: std::sync::Mutex<std::collections::HashSet<String>>,
+    bytes: std::sync::atomic::AtomicU64,
+}
+
+impl Written<'_> {
+    /// `Ok(false)` when the path was already written.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
+        let fresh = self
+            .paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        if !fresh {
+            return Ok(false);
+        }
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        self.sink
+            .put(path, bytes)
+            .map(|()| true)
+            .map_err(|e| Diagnostic::global(format!("cannot write `{path}`: {e}")))
+    }
+    fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
+        files
+            .into_iter()
+            .filter_map(|f| self.put(&f.path, &f.bytes).err())
+            .collect()
+    }
 }
 
 fn render_pages(
@@ -98,7 +184,8 @@ fn render_pages(
     theme: &Theme,
     tera: tera::Tera,
     images: Option<&crate::images::Plan>,
-) -> Result<Rendered, Vec<Diagnostic>> {
+    sink: &dyn Sink,
+) -> Result<Summary, Vec<Diagnostic>> {
     let (bodies, mut diags) = render_bodies(site, images);
     let index = images.map(|plan| std::sync::Arc::new(view::ImageIndex::new(site, plan)));
     let index = index.as_ref();
@@ -112,9 +199,16 @@ fn render_pages(
     };
     let (static_files, stylesheet) = theme_static(theme);
     let common = view::with_images(index, || pages::common(&cx, &stylesheet));
+    let out = Written {
+        sink,
+        paths: Default::default(),
+        bytes: Default::default(),
+    };
 
+    // Pages go to the sink as they are rendered; only what the sitemap and
+    // the summary need is kept.
     let jobs = pages::jobs(site);
-    let results: Vec<Result<pages::Made, Diagnostic>> = jobs
+    let results: Vec<Result<(String, &'static str, bool), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let page = view::with_images(index, || pages::build(&cx, job));
@@ -123,19 +217,33 @@ fn render_pages(
             let html = tera
                 .render(page.template, &ctx)
                 .map_err(|e| templates::diagnostic(&e, theme))?;
-            Ok(pages::Made {
-                url: page.url,
-                kind: page.template.trim_end_matches(".html").to_string(),
-                in_sitemap: page.in_sitemap,
-                html,
-            })
+            if !out.put(&urls::file_path(&page.url), html.as_bytes())? {
+                return Err(Diagnostic::global(format!(
+                    "{COLLISION} `{}`",
+                    crate::diag::shorten(&page.url)
+                ))
+                .with_help("give one of them another file name or slug"));
+            }
+            Ok((page.url, page.template, page.in_sitemap))
         })
         .collect();
 
-    let mut made = Vec::with_capacity(results.len());
+    let mut summary = Summary::default();
+    let mut sitemap_urls = Vec::new();
     for r in results {
         match r {
-            Ok(m) => made.push(m),
+            Ok((url, template, in_sitemap)) => {
+                let kind = template.trim_end_matches(".html");
+                match summary.pages_by_kind.get_mut(kind) {
+                    Some(n) => *n += 1,
+                    None => {
+                        summary.pages_by_kind.insert(kind.to_string(), 1);
+                    }
+                }
+                if in_sitemap {
+                    sitemap_urls.push(url);
+                }
+            }
             Err(d) => {
                 if !diags.contains(&d) {
                     diags.push(d);
@@ -146,30 +254,20 @@ fn render_pages(
     if !diags.is_empty() {
         return Err(diags);
     }
-
-    let mut pages_by_kind = BTreeMap::new();
-    let mut files = Vec::with_capacity(made.len() + 64);
-    let mut sitemap_urls = Vec::new();
-    for m in made {
-        *pages_by_kind.entry(m.kind).or_insert(0) += 1;
-        if m.in_sitemap {
-            sitemap_urls.push(m.url.clone());
-        }
-        files.push(OutFile {
-            path: urls::file_path(&m.url),
-            bytes: m.html.into_bytes(),
-        });
+    diags.extend(out.put_all(view::with_images(index, || feeds::all(&cx, &sitemap_urls))));
+    diags.extend(out.put_all(side_files(&cx)));
+    diags.extend(out.put_all(static_files));
+    diags.extend(out.put_all(search_files(site, &theme.strings)));
+    if !diags.is_empty() {
+        return Err(diags);
     }
-    files.extend(view::with_images(index, || feeds::all(&cx, &sitemap_urls)));
-    files.extend(side_files(&cx));
-    files.extend(static_files);
-    files.extend(search_files(site, &theme.strings));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| a.path == b.path);
-    Ok(Rendered {
-        files,
-        pages_by_kind,
-    })
+    summary.files = out
+        .paths
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .len();
+    summary.bytes = out.bytes.into_inner();
+    Ok(summary)
 }
 
 /// The files made from the model besides pages, feeds, theme files and

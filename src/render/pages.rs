@@ -44,14 +44,6 @@ pub struct Page {
     pub in_sitemap: bool,
 }
 
-/// A rendered page.
-pub struct Made {
-    pub url: String,
-    pub kind: String,
-    pub in_sitemap: bool,
-    pub html: String,
-}
-
 /// Every page of the site, in a fixed order.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let mut v = vec![
