@@ -10,7 +10,7 @@ mod charts;
 pub mod csp;
 mod dates;
 mod detail;
-mod escape;
+pub(crate) mod escape;
 mod feeds;
 mod i18n;
 pub mod incremental;
