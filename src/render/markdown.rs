@@ -8,10 +8,12 @@
 mod link_safety;
 
 use super::escape;
-use crate::diag::{shorten, suggest, Diagnostic, Span};
+use crate::diag::{suggest, Diagnostic, Span};
 use crate::site::{BodySource, Site};
-use link_safety::unsafe_scheme;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use link_safety::{
+    check_definitions, checked_html, heading_attribute, is_reference, unsafe_address, unsafe_scheme,
+};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
@@ -319,179 +321,6 @@ enum LinkEnd {
     Markdown,
     Raw,
     Dropped,
-}
-
-/// Links and images whose address comes from a reference definition: an
-/// unsafe one is reported once, at the definition.
-fn is_reference(t: LinkType) -> bool {
-    matches!(
-        t,
-        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
-    )
-}
-
-/// Reports every reference definition (`[label]: address`) with an unsafe
-/// address, at the address, in the order they are written.
-fn check_definitions(
-    parser: &Parser,
-    body: &str,
-    source: &BodySource,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let mut bad: Vec<(Range<usize>, String)> = parser
-        .reference_definitions()
-        .iter()
-        .filter(|(_, def)| unsafe_scheme(&def.dest).is_some())
-        .map(|(_, def)| (def.span.clone(), def.dest.to_string()))
-        .collect();
-    bad.sort_by_key(|(span, _)| span.start);
-    for (span, dest) in bad {
-        diags.push(unsafe_address("link", &dest, body, span, source));
-    }
-}
-
-/// An unsafe address in a link or image at `range` of the body.
-fn unsafe_address(
-    what: &str,
-    dest: &str,
-    body: &str,
-    range: Range<usize>,
-    source: &BodySource,
-) -> Diagnostic {
-    let scheme = unsafe_scheme(dest).unwrap_or_default();
-    let at = locate_address(body, range, dest);
-    Diagnostic::error(
-        body_span(source, at),
-        format!(
-            "unsafe {what} `{}`: warta does not publish `{}:` addresses",
-            shorten(dest),
-            shorten(&scheme)
-        ),
-    )
-    .with_help(link_safety::HELP)
-}
-
-/// Where the address `dest` is written in the link at `range`: the text
-/// itself when it is written as pulldown-cmark read it, else the start of
-/// the destination (after `](` or `]:`), else the whole link.
-fn locate_address(body: &str, range: Range<usize>, dest: &str) -> Range<usize> {
-    let slice = body.get(range.clone()).unwrap_or("");
-    let opener = slice.rfind("](").or_else(|| slice.find("]:"));
-    let after = opener.map_or(0, |o| o + 2);
-    if !dest.is_empty() {
-        if let Some(at) = slice[after..].find(dest) {
-            let start = range.start + after + at;
-            return start..start + dest.len();
-        }
-    }
-    match opener {
-        Some(_) => {
-            let rest = &slice[after..];
-            let skip = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '<']).len();
-            let start = range.start + after + skip;
-            start..start
-        }
-        None => range,
-    }
-}
-
-fn body_span(source: &BodySource, at: Range<usize>) -> Span {
-    let base = source.span.range.start;
-    Span::new(source.span.file, base + at.start..base + at.end)
-}
-
-/// `# Title {onclick=…}`: pulldown-cmark would write any attribute.
-fn heading_attribute(
-    name: &str,
-    body: &str,
-    range: Range<usize>,
-    source: &BodySource,
-) -> Diagnostic {
-    let slice = body.get(range.clone()).unwrap_or("");
-    let at = slice
-        .rfind('{')
-        .and_then(|b| slice[b..].find(name).map(|n| b + n))
-        .map_or(range.clone(), |n| {
-            range.start + n..range.start + n + name.len()
-        });
-    Diagnostic::error(
-        body_span(source, at),
-        format!("heading attribute `{}` is not allowed", shorten(name)),
-    )
-    .with_help("a heading may take only an id and classes, e.g. `## Jadwal {#jadwal .penting}`")
-}
-
-/// Raw HTML (`allow_html: true`), given as the pieces pulldown-cmark read
-/// with their ranges in the body, checked as one text. With a problem, the
-/// whole piece is written as text, and every problem is reported.
-fn checked_html<'a>(
-    pieces: Vec<(CowStr<'a>, Range<usize>)>,
-    block: bool,
-    body: &str,
-    source: &BodySource,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Event<'a>> {
-    let text: String = pieces.iter().map(|(t, _)| t.as_ref()).collect();
-    let found = link_safety::scan_html(&text);
-    if found.is_empty() {
-        return pieces
-            .into_iter()
-            .map(|(t, _)| {
-                if block {
-                    Event::Html(t)
-                } else {
-                    Event::InlineHtml(t)
-                }
-            })
-            .collect();
-    }
-    for f in found {
-        let written = &text[f.range.clone()];
-        // The piece holding the problem, and where it is in the body.
-        let mut offset = 0;
-        let mut at = 0..0;
-        for (t, r) in &pieces {
-            if f.range.start < offset + t.len() {
-                let local = f.range.start - offset;
-                let slice = body.get(r.clone()).unwrap_or("");
-                at = if slice == t.as_ref() {
-                    r.start + local..r.start + local + written.len()
-                } else if let Some(i) = slice.find(written).filter(|_| !written.is_empty()) {
-                    r.start + i..r.start + i + written.len()
-                } else {
-                    r.start..r.start
-                };
-                break;
-            }
-            offset += t.len();
-        }
-        use link_safety::Problem;
-        let (message, help) = match &f.problem {
-            Problem::Scheme {
-                attr,
-                value,
-                scheme,
-            } => (
-                format!(
-                    "unsafe address in HTML `{attr}=\"{}\"`: warta does not publish `{}:` addresses",
-                    shorten(value),
-                    shorten(scheme)
-                ),
-                link_safety::HELP.to_string(),
-            ),
-            Problem::ScriptAttribute(a) => (
-                format!("HTML attribute `{}` is not allowed: it would run a script", shorten(a)),
-                "remove it: content brings no scripts into pages or feeds".to_string(),
-            ),
-            Problem::Element(e) => (
-                format!("HTML element `<{e}>` is not allowed in content"),
-                "remove it: content brings no scripts into pages or feeds, nor changes where their links go"
-                    .to_string(),
-            ),
-        };
-        diags.push(Diagnostic::error(body_span(source, at), message).with_help(help));
-    }
-    vec![Event::Text(CowStr::from(text))]
 }
 
 fn is_external(dest: &str) -> bool {
