@@ -75,7 +75,7 @@ pub fn render_with(
     images: Option<&crate::images::Plan>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let Some(plan) = images else {
-        let tera = templates::compile(theme).map_err(|d| vec![d])?;
+        let tera = templates::compile(theme)?;
         return render_pages(site, theme, tera, None);
     };
     // Tera's functions must be `'static`, the plan is borrowed: `resize`
@@ -88,7 +88,7 @@ pub fn render_with(
                 let _ = req.reply.send(req.run(plan));
             }
         });
-        let tera = templates::compile_with(theme, Some(tx)).map_err(|d| vec![d])?;
+        let tera = templates::compile_with(theme, Some(tx))?;
         render_pages(site, theme, tera, Some(plan))
     })
 }
@@ -136,11 +136,7 @@ fn render_pages(
     for r in results {
         match r {
             Ok(m) => made.push(m),
-            Err(d) => {
-                if !diags.contains(&d) {
-                    diags.push(d);
-                }
-            }
+            Err(d) => templates::push_unique(&mut diags, d),
         }
     }
     if !diags.is_empty() {
