@@ -354,7 +354,10 @@ fn broken_link(
         });
     Diagnostic::error(
         Span::new(source.span.file, start..end),
-        format!("broken internal link `{dest}`: no published page comes from that file"),
+        format!(
+            "broken internal link `{}`: no published page comes from that file",
+            crate::diag::shorten(dest)
+        ),
     )
     .with_help(help)
 }

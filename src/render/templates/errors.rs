@@ -92,7 +92,10 @@ pub fn render(err: &tera::Error, theme: &Theme) -> Diagnostic {
             )),
         },
         ErrorKind::MissingParent { current, parent } => {
-            let message = format!("`{{% extends %}}` names `{parent}`, which is not a template");
+            let message = format!(
+                "`{{% extends %}}` names `{}`, which is not a template",
+                shorten(parent)
+            );
             let help = template_help(parent, theme);
             match find(current) {
                 Some(t) => Diagnostic::error(at(t, quoted(&t.source, parent)), message),
@@ -257,9 +260,13 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
     let mut d = if let Some(rest) = msg.strip_prefix("Variable `") {
         let (name, rest) = rest.split_once('`').unwrap_or((rest, ""));
         if rest.starts_with(" exists") {
-            Diagnostic::error(at(t, range), format!("`{name}` has no value here")).with_help(
-                format!("test it first: `{{% if {name} is defined %}}…{{% endif %}}`"),
+            Diagnostic::error(
+                at(t, range),
+                format!("`{}` has no value here", shorten(name)),
             )
+            .with_help(format!(
+                "test it first: `{{% if {name} is defined %}}…{{% endif %}}`"
+            ))
         } else {
             let available = list_after(rest, "Available variables: ");
             let help = suggest::closest(name, available.iter().copied())
@@ -274,7 +281,8 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
                             .join(", ")
                     )
                 });
-            Diagnostic::error(at(t, range), format!("`{name}` is not defined")).with_help(help)
+            Diagnostic::error(at(t, range), format!("`{}` is not defined", shorten(name)))
+                .with_help(help)
         }
     } else if let Some(rest) = msg.strip_prefix("Field `") {
         let (field, rest) = rest.split_once('`').unwrap_or((rest, ""));
@@ -289,7 +297,11 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
             ),
             None => format!("test it first: `{{% if {owner}{field} %}}`"),
         };
-        Diagnostic::error(at(t, range), format!("`{owner}{field}` is not defined")).with_help(help)
+        Diagnostic::error(
+            at(t, range),
+            format!("`{}` is not defined", shorten(&format!("{owner}{field}"))),
+        )
+        .with_help(help)
     } else if let Some(rest) = msg.strip_prefix("Missing keyword argument `") {
         let arg = rest.trim_end_matches('`');
         let callee = word_at(&t.source, range.start);
