@@ -9,6 +9,7 @@ pub mod emails;
 pub mod fields;
 pub mod schema;
 
+use crate::render::escape::html as esc;
 use crate::site::Site;
 use fields::Field;
 use serde::Serialize;
@@ -102,14 +103,6 @@ fn index_html(site: &Site) -> String {
          <noscript><p>Ruang redaksi memerlukan JavaScript.</p></noscript>\n</body>\n</html>\n",
         esc(&site.config.title)
     )
-}
-
-/// Text for an HTML attribute or element.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[derive(Serialize)]

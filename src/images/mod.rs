@@ -1031,8 +1031,9 @@ pub fn resolve_reference(dest: &str, base_dir: &str) -> Option<(String, String)>
         || p.starts_with("//")
         || p.contains("://")
         || p.contains('\\')
-        || p.to_ascii_lowercase().starts_with("data:")
-        || p.to_ascii_lowercase().starts_with("mailto:")
+        // Any scheme (`data:`, `mailto:`, `javascript:`…): not a file of
+        // the site; render reports the unsafe ones.
+        || p.split('/').next().is_some_and(|first| first.contains(':'))
         || p.split('/').any(|s| s == ".." || s == ".")
     {
         return None;

@@ -32,6 +32,9 @@ pub struct Theme {
 pub struct ThemeTemplate {
     pub name: String,
     pub file: FileId,
+    /// The file as the officer sees it: `templates/post.html` (the site's
+    /// own) or `themes/<name>/templates/post.html`.
+    pub path: String,
     pub source: String,
 }
 
@@ -197,6 +200,7 @@ fn text_file(
             Some(ThemeTemplate {
                 name: name.to_string(),
                 file,
+                path: shown.to_string(),
                 source,
             })
         }

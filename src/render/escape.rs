@@ -1,5 +1,6 @@
-//! Escaping for text written outside templates (Markdown links, feeds,
-//! sitemaps, JSON-LD). Templates escape through Tera's autoescape.
+//! The one escaper for text written outside templates: Markdown links,
+//! feeds, sitemaps, JSON-LD, the editor's page (`cms`) and `warta serve`'s
+//! error overlay. Templates escape through Tera's autoescape.
 
 /// Escapes `&`, `<`, `>`, `"` and `'`: safe in element text and in quoted
 /// attribute values, HTML and XML alike.

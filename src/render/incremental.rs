@@ -34,7 +34,7 @@ impl Prepared {
     /// Compiles the theme's templates. The theme's files must be in the
     /// source map used to print the diagnostics.
     pub fn new(theme: Theme) -> Result<Prepared, Vec<Diagnostic>> {
-        let tera = templates::compile(&theme).map_err(|d| vec![d])?;
+        let tera = templates::compile(&theme)?;
         let (static_files, stylesheet) = super::theme_static(&theme);
         Ok(Prepared {
             tera,
@@ -144,11 +144,7 @@ pub fn render_jobs(
     for r in results {
         match r {
             Ok(p) => out.push(p),
-            Err(d) => {
-                if !diags.contains(&d) {
-                    diags.push(d);
-                }
-            }
+            Err(d) => templates::push_unique(&mut diags, d),
         }
     }
     if diags.is_empty() {

@@ -1,12 +1,21 @@
 //! Markdown bodies to HTML: tables, footnotes, strikethrough, heading ids,
 //! smart punctuation; `@/section/slug.md` links resolved to URLs; external
 //! links marked `rel="noopener"`; raw HTML escaped unless the site allows it.
+//! Only safe addresses become `href`/`src` (see [`link_safety`]): any
+//! other, in a link, image, reference definition, autolink or allowed raw
+//! HTML, is an error at its place in the file and is left out of the HTML.
+
+mod link_safety;
 
 use super::escape;
 use crate::diag::{suggest, Diagnostic, Span};
 use crate::site::{BodySource, Site};
+use link_safety::{
+    check_definitions, checked_html, heading_attribute, is_reference, unsafe_address, unsafe_scheme,
+};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 
 /// Every `@/` link target a body may use: `berita/x.md` → `/berita/x/`.
 pub struct LinkTargets {
@@ -84,12 +93,27 @@ pub fn render_with(
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut diags = Vec::new();
     let mut events: Vec<Event> = Vec::new();
-    // Links whose start tag was written as raw HTML: their end must be too.
-    let mut link_stack: Vec<bool> = Vec::new();
+    let parser = Parser::new_ext(body, opts);
+    check_definitions(&parser, body, source, &mut diags);
+    // How each open link ends: its start tag was pulldown-cmark's, warta's
+    // raw HTML, or dropped (an unsafe address).
+    let mut link_stack: Vec<LinkEnd> = Vec::new();
     // Inside an image written as `<picture>`: its alt text, then its title.
     let mut picture: Option<(String, String, &crate::images::Responsive)> = None;
+    // Inside a dropped image (unsafe address): how many images deep.
+    let mut dropped_image = 0usize;
+    // Inside an HTML block (`allow_html`): its lines, checked as one.
+    let mut html_block: Option<Vec<(CowStr, Range<usize>)>> = None;
     let mut first_image = true;
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+    for (event, range) in parser.into_offset_iter() {
+        if dropped_image > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => dropped_image += 1,
+                Event::End(TagEnd::Image) => dropped_image -= 1,
+                _ => {}
+            }
+            continue;
+        }
         if let Some((alt, title, r)) = &mut picture {
             match event {
                 Event::End(TagEnd::Image) => {
@@ -110,7 +134,25 @@ pub fn render_with(
             }
             continue;
         }
+        if let Some(lines) = &mut html_block {
+            if let Event::Html(h) = event {
+                lines.push((h, range));
+                continue;
+            }
+            let lines = html_block.take().unwrap_or_default();
+            events.extend(checked_html(lines, true, body, source, &mut diags));
+        }
         match event {
+            Event::Start(Tag::Image {
+                link_type,
+                ref dest_url,
+                ..
+            }) if unsafe_scheme(dest_url).is_some() => {
+                if !is_reference(link_type) {
+                    diags.push(unsafe_address("image", dest_url, body, range, source));
+                }
+                dropped_image = 1;
+            }
             Event::Start(Tag::Image {
                 ref dest_url,
                 ref title,
@@ -127,6 +169,50 @@ pub fn render_with(
                 }
             }
             Event::Html(h) | Event::InlineHtml(h) if !allow_html => events.push(Event::Text(h)),
+            Event::Start(Tag::HtmlBlock) if allow_html => {
+                html_block = Some(Vec::new());
+                events.push(event);
+            }
+            Event::Html(h) => events.extend(checked_html(
+                vec![(h, range)],
+                true,
+                body,
+                source,
+                &mut diags,
+            )),
+            Event::InlineHtml(h) => events.extend(checked_html(
+                vec![(h, range)],
+                false,
+                body,
+                source,
+                &mut diags,
+            )),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                for (name, _) in &attrs {
+                    diags.push(heading_attribute(name, body, range.clone(), source));
+                }
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if unsafe_scheme(&dest_url).is_some() => {
+                if !is_reference(link_type) {
+                    diags.push(unsafe_address("link", &dest_url, body, range, source));
+                }
+                link_stack.push(LinkEnd::Dropped);
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -142,7 +228,7 @@ pub fn render_with(
                             dest.clone()
                         }
                     };
-                    link_stack.push(false);
+                    link_stack.push(LinkEnd::Markdown);
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url: CowStr::from(url),
@@ -155,10 +241,10 @@ pub fn render_with(
                         tag.push_str(&format!(" title=\"{}\"", escape::html(&title)));
                     }
                     tag.push('>');
-                    link_stack.push(true);
+                    link_stack.push(LinkEnd::Raw);
                     events.push(Event::InlineHtml(CowStr::from(tag)));
                 } else {
-                    link_stack.push(false);
+                    link_stack.push(LinkEnd::Markdown);
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -167,15 +253,16 @@ pub fn render_with(
                     }));
                 }
             }
-            Event::End(TagEnd::Link) => {
-                if link_stack.pop().unwrap_or(false) {
-                    events.push(Event::InlineHtml(CowStr::from("</a>")));
-                } else {
-                    events.push(Event::End(TagEnd::Link));
-                }
-            }
+            Event::End(TagEnd::Link) => match link_stack.pop() {
+                Some(LinkEnd::Raw) => events.push(Event::InlineHtml(CowStr::from("</a>"))),
+                Some(LinkEnd::Dropped) => {}
+                _ => events.push(Event::End(TagEnd::Link)),
+            },
             other => events.push(other),
         }
+    }
+    if let Some(lines) = html_block {
+        events.extend(checked_html(lines, true, body, source, &mut diags));
     }
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -229,6 +316,13 @@ fn picture_html(r: &crate::images::Responsive, alt: &str, title: &str, eager: bo
     )
 }
 
+/// How an open link is closed (see `render_with`).
+enum LinkEnd {
+    Markdown,
+    Raw,
+    Dropped,
+}
+
 fn is_external(dest: &str) -> bool {
     let lower = dest.to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
@@ -260,7 +354,10 @@ fn broken_link(
         });
     Diagnostic::error(
         Span::new(source.span.file, start..end),
-        format!("broken internal link `{dest}`: no published page comes from that file"),
+        format!(
+            "broken internal link `{}`: no published page comes from that file",
+            crate::diag::shorten(dest)
+        ),
     )
     .with_help(help)
 }
@@ -383,6 +480,112 @@ mod tests {
         assert!(!h.contains("<script>") && !h.contains("<b>"), "{h}");
         let (h, _) = render(body, &src(), true, &targets());
         assert!(h.contains("<b>x</b>"));
+    }
+
+    /// The error positions (relative to the body) and the HTML.
+    fn unsafe_in(body: &str, allow_html: bool) -> (Vec<usize>, String) {
+        let (h, d) = render(body, &src(), allow_html, &targets());
+        let at = d
+            .iter()
+            .map(|d| d.span.as_ref().unwrap().range.start - 100)
+            .collect();
+        (at, h)
+    }
+
+    #[test]
+    fn unsafe_addresses_are_errors_at_the_address_and_not_written() {
+        for (body, written) in [
+            ("[a](javascript:alert(1))", "javascript:alert(1)"),
+            ("[a](JaVaScRiPt:alert(1))", "JaVaScRiPt:alert(1)"),
+            ("[a](vbscript:msgbox)", "vbscript:msgbox"),
+            ("[a](data:text/html;base64,PHNjcmlwdD4)", "data:"),
+            ("[a](<java\tscript:x>)", "java\tscript:x"),
+            ("[a](&#106;avascript:x)", "&#106;avascript:x"),
+            ("[a](java&#9;script:x)", "java&#9;script:x"),
+            ("[a](%6Aavascript:x)", "%6Aavascript:x"),
+            ("<javascript:alert(1)>", "javascript:alert(1)"),
+            ("![gambar](javascript:x)", "javascript:x"),
+            ("![gambar](data:image/svg+xml,x)", "data:"),
+            ("[![g](x.png)](javascript:x)", "javascript:x"),
+        ] {
+            let (at, h) = unsafe_in(&format!("teks\n\n{body}"), false);
+            assert_eq!(at.len(), 1, "{body}: {at:?}");
+            assert_eq!(at[0], 6 + body.find(written).unwrap(), "{body}");
+            assert_live_addresses_safe(&h);
+        }
+    }
+
+    /// No tag in `html` has an unsafe address, handler or element (by the
+    /// raw HTML scanner, which reads tags as a browser would), nor an empty
+    /// `href`.
+    fn assert_live_addresses_safe(html: &str) {
+        assert_eq!(link_safety::scan_html(html), [], "{html}");
+        assert!(!html.contains("href=\"\""), "{html}");
+    }
+
+    #[test]
+    fn reference_definitions_are_reported_once_where_written() {
+        let body = "[a][x] [b][x] [x]\n\n[x]: javascript:alert(1)\n[y]: vbscript:unused\n";
+        let (at, h) = unsafe_in(body, false);
+        assert_eq!(
+            at,
+            [
+                body.find("javascript").unwrap(),
+                body.find("vbscript").unwrap()
+            ]
+        );
+        assert!(!h.contains("href"), "{h}");
+        assert!(h.contains("<p>a b x</p>"), "link text stays: {h}");
+    }
+
+    #[test]
+    fn safe_addresses_stay_links() {
+        let body = "[m](mailto:a@b.id) [t](tel:+6221) [r](../x/) [f](#bagian) ![g](foto.jpg)";
+        let (at, h) = unsafe_in(body, false);
+        assert!(at.is_empty());
+        for w in [
+            "href=\"mailto:a@b.id\"",
+            "href=\"tel:+6221\"",
+            "href=\"../x/\"",
+            "href=\"#bagian\"",
+            "src=\"foto.jpg\"",
+        ] {
+            assert!(h.contains(w), "{w}: {h}");
+        }
+    }
+
+    #[test]
+    fn raw_html_is_checked_when_allowed() {
+        let body =
+            "<div>\n<a href=\"javascript:x\">a</a>\n<img src=x onerror=\"alert(1)\">\n</div>\n\n\
+                    teks <a href=\"https://ok.id\">ok</a> <a href=\"&#106;avascript:y\">b</a>\n";
+        let (at, h) = unsafe_in(body, true);
+        assert_eq!(
+            at,
+            [
+                body.find("javascript:x").unwrap(),
+                body.find("onerror").unwrap(),
+                body.find("&#106;").unwrap()
+            ]
+        );
+        assert_live_addresses_safe(&h);
+        assert!(
+            !h.contains("<img") && !h.contains("<a href=\"&#106;"),
+            "{h}"
+        );
+        assert!(h.contains("<a href=\"https://ok.id\">ok</a>"), "{h}");
+        // The same HTML with allow_html off is text: nothing to report.
+        let (at, h) = unsafe_in(body, false);
+        assert!(at.is_empty() && !h.contains("<a href=\"j"), "{h}");
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_errors() {
+        let body = "## Jadwal {#jadwal .penting onclick=alert(1)}";
+        let (at, h) = unsafe_in(body, false);
+        assert_eq!(at, [body.find("onclick").unwrap()]);
+        assert!(!h.contains("onclick"), "{h}");
+        assert!(h.contains(r#"<h2 id="jadwal" class="penting">"#), "{h}");
     }
 
     #[test]

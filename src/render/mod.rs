@@ -10,7 +10,7 @@ mod charts;
 pub mod csp;
 mod dates;
 mod detail;
-mod escape;
+pub(crate) mod escape;
 mod feeds;
 mod i18n;
 pub mod incremental;
@@ -121,7 +121,7 @@ pub fn render_into(
     sink: &dyn Sink,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let Some(plan) = images else {
-        let tera = templates::compile(theme).map_err(|d| vec![d])?;
+        let tera = templates::compile(theme)?;
         return render_pages(site, theme, tera, None, sink);
     };
     // Tera's functions must be `'static`, the plan is borrowed: `resize`
@@ -134,7 +134,7 @@ pub fn render_into(
                 let _ = req.reply.send(req.run(plan));
             }
         });
-        let tera = templates::compile_with(theme, Some(tx)).map_err(|d| vec![d])?;
+        let tera = templates::compile_with(theme, Some(tx))?;
         render_pages(site, theme, tera, Some(plan), sink)
     })
 }
@@ -244,11 +244,7 @@ fn render_pages(
                     sitemap_urls.push(url);
                 }
             }
-            Err(d) => {
-                if !diags.contains(&d) {
-                    diags.push(d);
-                }
-            }
+            Err(d) => templates::push_unique(&mut diags, d),
         }
     }
     if !diags.is_empty() {

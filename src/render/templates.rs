@@ -1,15 +1,19 @@
 //! The theme's templates in Tera, and Tera's errors as diagnostics that name
-//! the template file and line.
+//! the template file and line (see [`errors`]).
 
-use crate::diag::{Diagnostic, Span};
+mod errors;
+mod source;
+
+use crate::diag::Diagnostic;
 use crate::images::{Fit, Format, Plan, Resized};
 use crate::load::theme::Theme;
 use std::sync::mpsc;
-use tera::{ErrorKind, Kwargs, State, Tera, Value};
+use tera::{Kwargs, State, Tera, Value};
 
 /// Compiles every template of the theme. Undefined variables are errors at
 /// render time (Tera 2's behaviour), so a typo in a template fails the build.
-pub fn compile(theme: &Theme) -> Result<Tera, Diagnostic> {
+/// Every mistake found is reported, each at its template and line.
+pub fn compile(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     compile_with(theme, None)
 }
 
@@ -20,7 +24,7 @@ pub fn compile(theme: &Theme) -> Result<Tera, Diagnostic> {
 pub fn compile_with(
     theme: &Theme,
     resize: Option<mpsc::Sender<ResizeRequest>>,
-) -> Result<Tera, Diagnostic> {
+) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     // Only HTML is rendered through templates; feeds are written in Rust.
     tera.autoescape_on(vec![".html"]);
@@ -49,7 +53,7 @@ pub fn compile_with(
             .iter()
             .map(|t| (t.name.as_str(), t.source.as_str())),
     )
-    .map_err(|e| diagnostic(&e, theme))?;
+    .map_err(|e| errors::compile(&e, theme))?;
     Ok(tera)
 }
 
@@ -136,54 +140,19 @@ fn resized_value(r: &Resized) -> Value {
     Value::from_serializable(r)
 }
 
-/// A Tera error pointing at its template file and position.
+/// A Tera error (from rendering) at its template file and position.
 pub fn diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
-    let file_of = |name: &str| {
-        theme
-            .templates
-            .iter()
-            .find(|t| t.name == name)
-            .map(|t| t.file)
-    };
-    match err.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            let what = if matches!(err.kind(), ErrorKind::SyntaxError(_)) {
-                "template syntax error"
-            } else {
-                "template error"
-            };
-            let message = format!("{what}: {}", r.message());
-            match file_of(r.filename()) {
-                Some(file) => Diagnostic::error(Span::new(file, r.span().range.clone()), message),
-                None => Diagnostic::global(format!("{message} (in template {})", r.filename())),
-            }
-            .with_help(
-                "fix the template, or delete the site's override in templates/ to use the theme's",
-            )
-        }
-        ErrorKind::MissingParent { current, parent } => {
-            let d = format!("template `{current}` extends `{parent}`, which does not exist");
-            match file_of(current) {
-                Some(file) => Diagnostic::error(Span::file_start(file), d),
-                None => Diagnostic::global(d),
-            }
-        }
-        ErrorKind::TemplateNotFound(name) => Diagnostic::global(format!(
-            "the theme `{}` has no template `{name}`",
-            theme.name
-        ))
-        .with_help(format!(
-            "add templates/{name} to the site or to themes/{}/templates/",
-            theme.name
-        )),
-        other => {
-            let mut msg = format!("template error: {other}");
-            let mut src = std::error::Error::source(err);
-            while let Some(s) = src {
-                msg.push_str(&format!(": {s}"));
-                src = s.source();
-            }
-            Diagnostic::global(msg)
-        }
+    errors::render(err, theme)
+}
+
+/// Adds a render error unless the same mistake is already there: a
+/// template used by many pages fails on each, with the same message at the
+/// same place (only the help, naming the page's values, may differ).
+pub fn push_unique(diags: &mut Vec<Diagnostic>, d: Diagnostic) {
+    if !diags
+        .iter()
+        .any(|x| x.span == d.span && x.message == d.message)
+    {
+        diags.push(d);
     }
 }

@@ -11,6 +11,7 @@
 //! [...] | null}`; a tab whose page is older than `version` reloads.
 
 use super::engine::{DiagView, ErrorReport};
+use crate::render::escape::html as esc;
 use bytes::Bytes;
 use std::sync::Mutex;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
@@ -82,22 +83,6 @@ impl Hub {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
-
-/// HTML-escapes text for element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 const BOX: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(17,17,17,.96);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2em";
