@@ -242,6 +242,31 @@ impl Pipeline {
             late: Mutex::new(Late::default()),
         }
     }
+    /// The diagnostics [`Pipeline::process`] would give for `plan` (run it
+    /// after render, as `process`, so the sizes templates asked for are
+    /// in), writing nothing: no cache folder, no memo, no output file, no
+    /// encoding. A source is decoded only when none of its outputs is
+    /// cached; a cached output proves the same bytes decoded before. What
+    /// only writing can find (a cache folder that cannot be created, a full
+    /// disk) is left to `process`.
+    pub fn verify(&self, plan: &Plan) -> Vec<Diagnostic> {
+        self.verify_counted(plan).0
+    }
+
+    /// [`Pipeline::verify`] and how many sources it decoded.
+    fn verify_counted(&self, plan: &Plan) -> (Vec<Diagnostic>, usize) {
+        let mut diags = plan.diagnostics();
+        let jobs = run::jobs(plan);
+        let check = |j: &Job| run::verify_job(plan, j);
+        let results: Vec<(Option<Diagnostic>, bool)> = match self.settings.pool() {
+            Some(pool) => pool.install(|| jobs.par_iter().map(check).collect()),
+            None => jobs.iter().map(check).collect(),
+        };
+        let decoded = results.iter().filter(|r| r.1).count();
+        diags.extend(results.into_iter().filter_map(|r| r.0));
+        (diags, decoded)
+    }
+
     /// Makes every output of `plan` that the cache lacks, then prunes the
     /// cache of files no longer planned. Errors (including those found while
     /// planning) name the image and the pages that use it; a failed image
@@ -293,4 +318,55 @@ impl Pipeline {
 
 fn library_key(id: &str) -> String {
     format!("library:{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 50]));
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+            .encode_image(&img)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn verify_decodes_only_sources_with_nothing_cached() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("static")).unwrap();
+        // Different sizes: different bytes, so different output names.
+        for (n, h) in [("a", 400), ("b", 401)] {
+            let path = root.path().join(format!("static/{n}.jpg"));
+            std::fs::write(path, jpeg(600, h)).unwrap();
+        }
+        let p = Pipeline::new(cache.path().to_path_buf(), root.path().to_path_buf());
+        let assets = [
+            ("static/a.jpg".to_string(), "/a.jpg".to_string()),
+            ("static/b.jpg".to_string(), "/b.jpg".to_string()),
+        ];
+        let plan_with = |names: &[&str]| {
+            let mut plan = p.empty_plan(&assets);
+            for n in names {
+                let used = ImageUse {
+                    page: "/".into(),
+                    span: None,
+                };
+                assert!(plan
+                    .add(&format!("static/{n}.jpg"), &format!("/{n}.jpg"), used)
+                    .is_some());
+            }
+            plan
+        };
+        assert_eq!(p.verify_counted(&plan_with(&["a"])), (vec![], 1));
+        p.process(&plan_with(&["a"])).unwrap();
+        // `a` is cached: only `b` is decoded, and a new size of `a` (one
+        // missing output) needs no decoding either.
+        let plan = plan_with(&["a", "b"]);
+        plan.resize("/a.jpg", 100, 0, Fit::Cover, None).unwrap();
+        assert_eq!(p.verify_counted(&plan), (vec![], 1));
+    }
 }

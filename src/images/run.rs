@@ -105,6 +105,32 @@ pub(super) fn read(path: &Path) -> Result<Vec<u8>, Problem> {
     })
 }
 
+fn decode(plan: &Plan, source: &str, probe: &Probe) -> Result<DynamicImage, Problem> {
+    read(&plan.site_root.join(source))
+        .and_then(|bytes| source::decode(&bytes, probe, plan.settings.guard()))
+}
+
+/// What [`run_job`] would report about `job`'s source, writing nothing:
+/// decodes the source only when none of its outputs is cached (a cached
+/// output is named by the source's content hash, so that source decoded
+/// before). `(diagnostic, decoded)`.
+pub(super) fn verify_job(plan: &Plan, job: &Job) -> (Option<Diagnostic>, bool) {
+    let Some((source, probe, uses)) = &job.source else {
+        return (None, false);
+    };
+    if job
+        .outs
+        .iter()
+        .any(|o| plan.cache_dir.join(&o.name).is_file())
+    {
+        return (None, false);
+    }
+    let diag = decode(plan, source, probe)
+        .err()
+        .map(|p| problem_diag(source, uses, &p));
+    (diag, true)
+}
+
 /// Makes the outputs of one job that the cache lacks. Holds at most one
 /// decoded source (plus one output) in memory.
 pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
@@ -124,9 +150,7 @@ pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
     let mut img: Option<DynamicImage> = None;
     let mut orientation = 1;
     if let Some((source, probe, uses)) = &job.source {
-        let decoded = read(&plan.site_root.join(source))
-            .and_then(|bytes| source::decode(&bytes, probe, plan.settings.guard()));
-        match decoded {
+        match decode(plan, source, probe) {
             Ok(i) => {
                 img = Some(i);
                 orientation = probe.orientation;
