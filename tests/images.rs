@@ -484,6 +484,65 @@ fn decompression_bomb_jpeg() {
     assert!(m.contains("20000×20000 pixels"), "{m}");
 }
 
+/// A PNG whose header is sound but whose pixel data is damaged: only
+/// decoding finds it.
+fn png_damaged_pixels() -> Vec<u8> {
+    let mut p = Vec::new();
+    photo(64, 64)
+        .write_to(&mut Cursor::new(&mut p), ImageFormat::Png)
+        .unwrap();
+    let at = p.windows(4).position(|w| w == b"IDAT").unwrap();
+    let len = u32::from_be_bytes(p[at - 4..at].try_into().unwrap()) as usize;
+    for b in &mut p[at + 4 + len / 2..at + 4 + len / 2 + 16] {
+        *b ^= 0xA5;
+    }
+    p
+}
+
+#[test]
+fn verify_reports_what_process_reports_and_writes_nothing() {
+    let site = site_with_images();
+    site.write(BODY_IMAGE, png_damaged_pixels());
+    let s = load(&site);
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("images");
+    let p = pipeline(&site, &cache);
+    let plan = p.plan(&s);
+    assert!(plan.diagnostics().is_empty(), "only decoding finds it");
+    let verified = p.verify(&plan);
+    assert!(!cache.exists(), "verify wrote the cache folder");
+    let processed = p.process(&plan).expect_err("a damaged image fails");
+    assert_eq!(verified, processed);
+    assert_eq!(verified.len(), 1, "{verified:#?}");
+    assert!(
+        verified[0]
+            .message
+            .starts_with("image `static/images/logo.png` (used by /berita/plm-jawa-tengah-2022-semarang/) is damaged or incomplete"),
+        "{}",
+        verified[0].message
+    );
+
+    // The others are cached now; a problem found while planning as well.
+    site.write(LIB_PHOTO, b"Notulen rapat, bukan foto.");
+    let plan = p.plan(&load(&site));
+    let listing = |d: &Path| {
+        let mut v: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), e.metadata().unwrap().modified().unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(&cache);
+    let verified = p.verify(&plan);
+    assert_eq!(listing(&cache), before, "verify touched the cache");
+    assert_eq!(verified.len(), 2, "{verified:#?}");
+    assert_eq!(verified, p.process(&plan).expect_err("still bad"));
+}
+
 #[test]
 fn bad_image_in_a_site_points_at_the_page_that_uses_it() {
     let site = site_with_images();

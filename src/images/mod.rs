@@ -3,7 +3,7 @@
 //!
 //! Two steps, kept apart so that rendering never waits on pixels:
 //!
-//! 1. [`Pipeline::plan`] looks at the [`Site`] (front matter `image`,
+//! 1. [`Pipeline::plan`] looks at the [`Site`](crate::site::Site) (front matter `image`,
 //!    library `photo`, images in Markdown bodies), reads each source's header
 //!    (size, EXIF orientation) and content hash — or takes them from the
 //!    probe memo when the file is unchanged — and decides every output file
@@ -20,23 +20,29 @@
 mod cache;
 mod card;
 mod encode;
+mod gather;
+mod plan;
+mod report;
+mod run;
 mod select;
 mod source;
 pub mod text;
 
 pub use card::{CardSpec, CARD_HEIGHT, CARD_WIDTH};
+pub use gather::{markdown_images, missing_body_images, resolve_reference};
+pub use plan::Plan;
 pub use select::{fit_size, scaled_height, select_widths, Fit, Format, PIPELINE_VERSION};
 
 use crate::diag::{Diagnostic, Span};
-use crate::site::Site;
 use cache::Memo;
 use encode::Quality;
-use image::DynamicImage;
+use plan::Late;
 use rayon::prelude::*;
+use run::{Job, JobResult};
 use serde::Serialize;
-use source::{Guard, Probe, Problem};
+use source::Guard;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 /// How images are made. [`Settings::default`] is what `warta build` uses.
@@ -236,103 +242,29 @@ impl Pipeline {
             late: Mutex::new(Late::default()),
         }
     }
+    /// The diagnostics [`Pipeline::process`] would give for `plan` (run it
+    /// after render, as `process`, so the sizes templates asked for are
+    /// in), writing nothing: no cache folder, no memo, no output file, no
+    /// encoding. A source is decoded only when none of its outputs is
+    /// cached; a cached output proves the same bytes decoded before. What
+    /// only writing can find (a cache folder that cannot be created, a full
+    /// disk) is left to `process`.
+    pub fn verify(&self, plan: &Plan) -> Vec<Diagnostic> {
+        self.verify_counted(plan).0
+    }
 
-    /// Plans every image `site` uses: front matter `image` of posts,
-    /// stories and events, each library's `photo` and social card, and the
-    /// images of Markdown bodies (relative to the page, or `/…` under
-    /// `static/`). Reads headers only; problems go to [`Plan::diagnostics`].
-    pub fn plan(&self, site: &Site) -> Plan {
-        let mut plan = self.empty_plan(&site.assets);
-        let mut wanted: Vec<(String, String, ImageUse)> = Vec::new();
-        let front = |img: &Option<crate::site::Image>, page: String, span: Span| {
-            img.as_ref().map(|i| {
-                (
-                    i.source.clone(),
-                    i.url.clone(),
-                    ImageUse {
-                        page,
-                        span: Some(Span::file_start(span.file)),
-                    },
-                )
-            })
+    /// [`Pipeline::verify`] and how many sources it decoded.
+    fn verify_counted(&self, plan: &Plan) -> (Vec<Diagnostic>, usize) {
+        let mut diags = plan.diagnostics();
+        let jobs = run::jobs(plan);
+        let check = |j: &Job| run::verify_job(plan, j);
+        let results: Vec<(Option<Diagnostic>, bool)> = match self.settings.pool() {
+            Some(pool) => pool.install(|| jobs.par_iter().map(check).collect()),
+            None => jobs.iter().map(check).collect(),
         };
-        let mut bodies: Vec<(String, &crate::site::BodySource, &str)> = Vec::new();
-        for p in &site.posts {
-            let page = format!("/berita/{}/", p.slug);
-            wanted.extend(front(&p.image, page.clone(), p.source.span.clone()));
-            bodies.push((page, &p.source, &p.body));
-        }
-        for s in &site.stories {
-            let page = format!("/kisah/{}/", s.slug);
-            wanted.extend(front(&s.image, page.clone(), s.source.span.clone()));
-            bodies.push((page, &s.source, &s.body));
-        }
-        for e in &site.events {
-            let page = format!("/plm/{}/", e.slug);
-            wanted.extend(front(&e.image, page.clone(), e.source.span.clone()));
-            bodies.push((page, &e.source, &e.body));
-        }
-        for p in &site.pages {
-            bodies.push((format!("/{}/", p.slug), &p.source, &p.body));
-        }
-        for l in &site.libraries {
-            if let Some(i) = &l.photo {
-                wanted.push((
-                    i.source.clone(),
-                    i.url.clone(),
-                    ImageUse {
-                        page: format!("/perpustakaan/{}/", l.id),
-                        span: None,
-                    },
-                ));
-            }
-        }
-        for (page, src, body) in bodies {
-            for (dest, offset) in markdown_images(body) {
-                let span = Span::new(
-                    src.span.file,
-                    src.span.range.start + offset..src.span.range.start + offset,
-                );
-                let Some((source, url)) = resolve_reference(&dest, &src.path) else {
-                    continue;
-                };
-                if plan.asset_sources.contains(&source) {
-                    wanted.push((
-                        source,
-                        url,
-                        ImageUse {
-                            page: page.clone(),
-                            span: Some(span),
-                        },
-                    ));
-                } else {
-                    plan.diagnostics.push(
-                        Diagnostic::error(
-                            span,
-                            format!("image `{dest}` not found (used by {page})"),
-                        )
-                        .with_help(format!("put the image file at `{source}`, or fix the name")),
-                    );
-                }
-            }
-        }
-        plan.add_all(wanted);
-        for l in &site.libraries {
-            let regency = site.regency(l.regency);
-            let province = site.province(l.province);
-            let spec = CardSpec {
-                title: l.name.clone(),
-                subtitle: Some(format!(
-                    "{}, {}",
-                    regency.official_name,
-                    province.display_name()
-                )),
-                label: Some(site.config.title.clone()),
-            };
-            let photo = l.photo.as_ref().map(|i| i.source.as_str());
-            plan.add_card(&library_key(&l.id), spec, photo);
-        }
-        plan
+        let decoded = results.iter().filter(|r| r.1).count();
+        diags.extend(results.into_iter().filter_map(|r| r.0));
+        (diags, decoded)
     }
 
     /// Makes every output of `plan` that the cache lacks, then prunes the
@@ -348,8 +280,8 @@ impl Pipeline {
             )));
             return Err(diags);
         }
-        let jobs = plan.jobs();
-        let run = |j: &Job| run_job(plan, j);
+        let jobs = run::jobs(plan);
+        let run = |j: &Job| run::run_job(plan, j);
         let results: Vec<JobResult> = match self.settings.pool() {
             Some(pool) => pool.install(|| jobs.par_iter().map(run).collect()),
             None => jobs.iter().map(run).collect(),
@@ -388,733 +320,53 @@ fn library_key(id: &str) -> String {
     format!("library:{id}")
 }
 
-/// A source as planned.
-#[derive(Debug)]
-struct Entry {
-    probe: Result<Probe, Problem>,
-    uses: Vec<ImageUse>,
-    tag: String,
-    /// `(width, height)` of each responsive variant, orientation applied.
-    variants: Vec<(u32, u32)>,
-    fallback: Format,
-    responsive: Option<Responsive>,
-}
-
-#[derive(Debug)]
-struct PlannedCard {
-    spec: CardSpec,
-    photo: Option<String>,
-    name: String,
-    card: Card,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct ResizeOp {
-    source: String,
-    name: String,
-    width: u32,
-    height: u32,
-    fit: Fit,
-    format: Format,
-}
-
-/// What templates ask for while pages render.
-#[derive(Debug, Default)]
-struct Late {
-    sources: BTreeMap<String, Entry>,
-    resizes: BTreeMap<String, ResizeOp>,
-}
-
-/// Every image of a site and what to make of it. Read by the renderer
-/// (shared between threads: [`Plan::resize`] takes `&self`).
-#[derive(Debug)]
-pub struct Plan {
-    settings: Settings,
-    fingerprint: String,
-    site_root: PathBuf,
-    cache_dir: PathBuf,
-    memo: Mutex<Memo>,
-    assets_by_url: HashMap<String, String>,
-    asset_sources: HashSet<String>,
-    /// By source path.
-    sources: BTreeMap<String, Entry>,
-    /// Site URL of an original → source path.
-    by_url: HashMap<String, String>,
-    cards: BTreeMap<String, PlannedCard>,
-    diagnostics: Vec<Diagnostic>,
-    late: Mutex<Late>,
-}
-
-impl Plan {
-    /// Problems found while planning (also returned by `process`): each
-    /// unusable source once, naming every page that uses it.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut out = self.diagnostics.clone();
-        for (source, e) in &self.sources {
-            if let Err(p) = &e.probe {
-                out.push(problem_diag(source, &e.uses, p));
-            }
-        }
-        out
-    }
-
-    /// The responsive image for an original's site URL (`Image::url`, or the
-    /// URL a Markdown image resolves to, see [`resolve_reference`]). `None`
-    /// when it was not planned or cannot be used (its error is reported).
-    pub fn responsive(&self, url: &str) -> Option<&Responsive> {
-        let source = self.by_url.get(url)?;
-        self.sources.get(source)?.responsive.as_ref()
-    }
-
-    /// The social card of library `id`.
-    pub fn library_card(&self, id: &str) -> Option<&Card> {
-        self.card(&library_key(id))
-    }
-
-    /// A card added with [`Plan::add_card`].
-    pub fn card(&self, key: &str) -> Option<&Card> {
-        self.cards.get(key).map(|c| &c.card)
-    }
-
-    /// Whether `source` (a path relative to the site root) is made into
-    /// variants, so the output may leave the original out.
-    pub fn is_processed(&self, source: &str) -> bool {
-        self.sources
-            .get(source)
-            .is_some_and(|e| e.responsive.is_some())
-    }
-
-    /// Number of distinct sources planned.
-    pub fn source_count(&self) -> usize {
-        self.sources.len()
-    }
-
-    /// Adds one image (source path relative to the site root, its site URL)
-    /// used by `used_by`; returns its responsive view if it can be used.
-    pub fn add(&mut self, source: &str, url: &str, used_by: ImageUse) -> Option<&Responsive> {
-        self.add_all(vec![(source.to_string(), url.to_string(), used_by)]);
-        self.responsive(url)
-    }
-
-    /// Adds a social card under `key` (e.g. a post's URL), drawn over the
-    /// image at `photo` (a source path) when given and usable.
-    pub fn add_card(&mut self, key: &str, spec: CardSpec, photo: Option<&str>) -> Card {
-        let photo_hash = photo
-            .and_then(|p| self.sources.get(p))
-            .and_then(|e| e.probe.as_ref().ok())
-            .map(|p| p.hash);
-        let photo = photo.filter(|_| photo_hash.is_some()).map(str::to_string);
-        let tag = select::tag(&format!(
-            "card/{PIPELINE_VERSION}/{}/{}/{}",
-            photo_hash.map_or("-".into(), |h| format!("{h:032x}")),
-            spec.fingerprint(),
-            self.settings.jpeg_quality
-        ));
-        let name = select::card_name(&tag);
-        let card = Card {
-            url: format!("{}{name}", self.settings.url_prefix),
-            width: CARD_WIDTH,
-            height: CARD_HEIGHT,
-        };
-        self.cards.insert(
-            key.to_string(),
-            PlannedCard {
-                spec,
-                photo,
-                name,
-                card: card.clone(),
-            },
-        );
-        card
-    }
-
-    /// Any size or crop of an image, for a template function:
-    /// `image` is a site URL (`/images/a.jpg`, as `Image::url`) or a source
-    /// path; `height` 0 means "keep the aspect ratio"; `format` defaults to
-    /// JPEG (PNG for images with transparency). Never upscales. Safe to call
-    /// from many render threads; the file is made by the next `process`.
-    pub fn resize(
-        &self,
-        image: &str,
-        width: u32,
-        height: u32,
-        fit: Fit,
-        format: Option<Format>,
-    ) -> Result<Resized, String> {
-        let source = self
-            .by_url
-            .get(image)
-            .or_else(|| self.assets_by_url.get(image))
-            .cloned()
-            .or_else(|| {
-                self.asset_sources
-                    .contains(image)
-                    .then(|| image.to_string())
-            })
-            .ok_or_else(|| format!("no image `{image}` in the site"))?;
-        let max = self.settings.max_request;
-        if width == 0 || width > max || height > max {
-            return Err(format!(
-                "resize: width must be 1–{max} and height 0–{max} (got {width}×{height})"
-            ));
-        }
-        let probe = match self.sources.get(&source) {
-            Some(e) => e.probe.clone(),
-            None => {
-                let known = self
-                    .late
-                    .lock()
-                    .unwrap()
-                    .sources
-                    .get(&source)
-                    .map(|e| e.probe.clone());
-                match known {
-                    Some(p) => p,
-                    None => {
-                        let probe = self.probe(&source);
-                        let entry = self.entry(probe.clone(), Vec::new());
-                        self.late
-                            .lock()
-                            .unwrap()
-                            .sources
-                            .insert(source.clone(), entry);
-                        probe
-                    }
-                }
-            }
-        };
-        let probe = probe.map_err(|p| problem_text(&source, &[], &p))?;
-        let (sw, sh) = probe.size();
-        let (w, h) = fit_size(sw, sh, width, height, fit);
-        let format = format.unwrap_or(if probe.alpha {
-            Format::Png
-        } else {
-            Format::Jpeg
-        });
-        let tag = select::source_tag(probe.hash, &self.fingerprint);
-        let name = select::resize_name(&tag, width, height, fit, format);
-        let url = format!("{}{name}", self.settings.url_prefix);
-        self.late.lock().unwrap().resizes.insert(
-            name.clone(),
-            ResizeOp {
-                source,
-                name,
-                width: w,
-                height: h,
-                fit,
-                format,
-            },
-        );
-        Ok(Resized {
-            url,
-            width: w,
-            height: h,
-        })
-    }
-
-    /// Adds many images at once (`(source path, site URL, use)`), probing
-    /// the new sources in parallel.
-    pub fn add_many(&mut self, wanted: Vec<(String, String, ImageUse)>) {
-        self.add_all(wanted);
-    }
-
-    fn add_all(&mut self, wanted: Vec<(String, String, ImageUse)>) {
-        let mut uses: BTreeMap<String, Vec<ImageUse>> = BTreeMap::new();
-        for (source, url, u) in wanted {
-            self.by_url.insert(url, source.clone());
-            uses.entry(source).or_default().push(u);
-        }
-        // Probe new sources in parallel (each reads one file at a time).
-        let new: Vec<&String> = uses
-            .keys()
-            .filter(|s| !self.sources.contains_key(*s))
-            .collect();
-        let probes: Vec<Result<Probe, Problem>> = match self.settings.pool() {
-            Some(pool) => pool.install(|| new.par_iter().map(|s| self.probe(s)).collect()),
-            None => new.iter().map(|s| self.probe(s)).collect(),
-        };
-        let probed: Vec<(String, Result<Probe, Problem>)> =
-            new.into_iter().cloned().zip(probes).collect();
-        for (source, probe) in probed {
-            let entry = self.entry(probe, Vec::new());
-            self.sources.insert(source, entry);
-        }
-        for (source, mut u) in uses {
-            if let Some(e) = self.sources.get_mut(&source) {
-                e.uses.append(&mut u);
-            }
-        }
-    }
-
-    fn probe(&self, source: &str) -> Result<Probe, Problem> {
-        let path = self.site_root.join(source);
-        let stamp = match cache::stamp(&path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Problem::Missing),
-            Err(e) => return Err(Problem::Unreadable(e.to_string())),
-        };
-        if let Some(p) = self.memo.lock().unwrap().get(source, stamp) {
-            return Ok(p.clone());
-        }
-        let bytes = read(&path)?;
-        let probe = source::probe(&bytes, self.settings.guard())?;
-        self.memo
-            .lock()
-            .unwrap()
-            .entries
-            .insert(source.to_string(), (stamp, probe.clone()));
-        Ok(probe)
-    }
-
-    fn entry(&self, probe: Result<Probe, Problem>, uses: Vec<ImageUse>) -> Entry {
-        let Ok(p) = &probe else {
-            return Entry {
-                probe,
-                uses,
-                tag: String::new(),
-                variants: Vec::new(),
-                fallback: Format::Jpeg,
-                responsive: None,
-            };
-        };
-        let tag = select::source_tag(p.hash, &self.fingerprint);
-        let (sw, sh) = p.size();
-        let fallback = if p.alpha { Format::Png } else { Format::Jpeg };
-        let variants: Vec<(u32, u32)> = select_widths(sw, &self.settings.widths)
-            .into_iter()
-            .map(|w| (w, scaled_height(sw, sh, w)))
-            .collect();
-        let url = |w: u32, f: Format| {
-            format!(
-                "{}{}",
-                self.settings.url_prefix,
-                select::variant_name(&tag, w, f)
-            )
-        };
-        let srcset = |f: Format| {
-            variants
-                .iter()
-                .map(|&(w, _)| format!("{} {w}w", url(w, f)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let pick = variants
-            .iter()
-            .rposition(|&(w, _)| w <= self.settings.default_width)
-            .unwrap_or(0);
-        let (w, h) = variants[pick];
-        let (lw, lh) = variants[variants.len() - 1];
-        let responsive = Responsive {
-            src: url(w, fallback),
-            srcset_webp: srcset(Format::WebP),
-            srcset_fallback: srcset(fallback),
-            fallback_type: fallback.mime().to_string(),
-            width: w,
-            height: h,
-            sizes: self.settings.sizes.clone(),
-            largest: url(lw, fallback),
-            largest_width: lw,
-            largest_height: lh,
-        };
-        Entry {
-            probe,
-            uses,
-            tag,
-            variants,
-            fallback,
-            responsive: Some(responsive),
-        }
-    }
-
-    /// Every output, grouped by the source it is made from.
-    fn jobs(&self) -> Vec<Job> {
-        let late = self.late.lock().unwrap();
-        let mut by_source: BTreeMap<String, Job> = BTreeMap::new();
-        for (source, e) in self.sources.iter().chain(late.sources.iter()) {
-            let Ok(probe) = &e.probe else { continue };
-            let job = by_source.entry(source.clone()).or_insert_with(|| Job {
-                source: Some((source.clone(), probe.clone(), e.uses.clone())),
-                outs: Vec::new(),
-            });
-            for &(w, h) in &e.variants {
-                for f in [Format::WebP, e.fallback] {
-                    job.outs.push(Out {
-                        name: select::variant_name(&e.tag, w, f),
-                        task: Task::Variant {
-                            width: w,
-                            height: h,
-                            format: f,
-                        },
-                    });
-                }
-            }
-        }
-        for op in late.resizes.values() {
-            if let Some(job) = by_source.get_mut(&op.source) {
-                job.outs.push(Out {
-                    name: op.name.clone(),
-                    task: Task::Resize(op.clone()),
-                });
-            }
-        }
-        let mut plain = Vec::new();
-        for c in self.cards.values() {
-            let out = Out {
-                name: c.name.clone(),
-                task: Task::Card(c.spec.clone()),
-            };
-            match c.photo.as_ref().and_then(|p| by_source.get_mut(p)) {
-                Some(job) => job.outs.push(out),
-                None => plain.push(Job {
-                    source: None,
-                    outs: vec![out],
-                }),
-            }
-        }
-        let mut jobs: Vec<Job> = by_source.into_values().collect();
-        for j in &mut jobs {
-            j.outs.sort_by(|a, b| a.name.cmp(&b.name));
-            j.outs.dedup_by(|a, b| a.name == b.name);
-        }
-        plain.sort_by(|a, b| a.outs[0].name.cmp(&b.outs[0].name));
-        plain.dedup_by(|a, b| a.outs[0].name == b.outs[0].name);
-        jobs.extend(plain);
-        jobs
-    }
-
-    fn save_memo(&self) {
-        let mut keep: HashSet<&str> = self.sources.keys().map(String::as_str).collect();
-        let late = self.late.lock().unwrap();
-        keep.extend(late.sources.keys().map(String::as_str));
-        let _ = self.memo.lock().unwrap().save(&self.cache_dir, &keep);
-    }
-}
-
-#[derive(Debug)]
-struct Job {
-    source: Option<(String, Probe, Vec<ImageUse>)>,
-    outs: Vec<Out>,
-}
-
-#[derive(Debug)]
-struct Out {
-    name: String,
-    task: Task,
-}
-
-#[derive(Debug)]
-enum Task {
-    Variant {
-        width: u32,
-        height: u32,
-        format: Format,
-    },
-    Resize(ResizeOp),
-    Card(CardSpec),
-}
-
-#[derive(Debug, Default)]
-struct JobResult {
-    processed: usize,
-    cached: usize,
-    decoded: bool,
-    diag: Option<Diagnostic>,
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, Problem> {
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Problem::Missing,
-        _ => Problem::Unreadable(e.to_string()),
-    })
-}
-
-/// Makes the outputs of one job that the cache lacks. Holds at most one
-/// decoded source (plus one output) in memory.
-fn run_job(plan: &Plan, job: &Job) -> JobResult {
-    let dir = &plan.cache_dir;
-    let mut r = JobResult::default();
-    let missing: Vec<&Out> = job
-        .outs
-        .iter()
-        .filter(|o| !dir.join(&o.name).is_file())
-        .collect();
-    r.cached = job.outs.len() - missing.len();
-    if missing.is_empty() {
-        return r;
-    }
-    let q = plan.settings.quality();
-    let fail = |source: &str, uses: &[ImageUse], p: Problem| problem_diag(source, uses, &p);
-    let mut img: Option<DynamicImage> = None;
-    let mut orientation = 1;
-    if let Some((source, probe, uses)) = &job.source {
-        let decoded = read(&plan.site_root.join(source))
-            .and_then(|bytes| source::decode(&bytes, probe, plan.settings.guard()));
-        match decoded {
-            Ok(i) => {
-                img = Some(i);
-                orientation = probe.orientation;
-                r.decoded = true;
-            }
-            Err(p) => {
-                r.diag = Some(fail(source, uses, p));
-                return r;
-            }
-        }
-    }
-    let mut emit = |o: &Out, made: Result<Vec<u8>, String>| {
-        let written = made.and_then(|bytes| {
-            cache::write_atomic(dir, &o.name, &bytes)
-                .map_err(|e| format!("cannot write {}: {e}", dir.join(&o.name).display()))
-        });
-        match written {
-            Ok(()) => r.processed += 1,
-            Err(e) => {
-                let d = match &job.source {
-                    Some((source, _, uses)) => fail(source, uses, Problem::Unreadable(e)),
-                    None => Diagnostic::global(format!("social card {}: {e}", o.name)),
-                };
-                r.diag.get_or_insert(d);
-            }
-        }
-    };
-    // Responsive variants, largest first, each size resized once for all
-    // its formats: the largest from the stored pixels (resized before it is
-    // turned, which is cheaper and needs no second full-size copy), each
-    // smaller one from the one above it (a fraction of the work, no
-    // visible difference).
-    type Size<'a> = (u32, Vec<(&'a Out, Format)>);
-    let mut sizes: BTreeMap<std::cmp::Reverse<u32>, Size> = BTreeMap::new();
-    let mut others: Vec<&Out> = Vec::new();
-    for o in missing {
-        match o.task {
-            Task::Variant {
-                width,
-                height,
-                format,
-            } => sizes
-                .entry(std::cmp::Reverse(width))
-                .or_insert((height, Vec::new()))
-                .1
-                .push((o, format)),
-            _ => others.push(o),
-        }
-    }
-    let mut above: Option<DynamicImage> = None;
-    for (std::cmp::Reverse(w), (h, outs)) in sizes {
-        let small = match (&above, img.as_ref()) {
-            (Some(a), _) => encode::resize(a, w, h, None),
-            (None, Some(i)) => {
-                let (rw, rh) = if orientation >= 5 { (h, w) } else { (w, h) };
-                encode::resize(i, rw, rh, None).map(|mut s| {
-                    source::orient(&mut s, orientation);
-                    s
-                })
-            }
-            (None, None) => Err("internal: no source for a variant".to_string()),
-        };
-        match small {
-            Ok(s) => {
-                for (o, f) in outs {
-                    emit(o, encode::encode(&s, f, q));
-                }
-                above = Some(s);
-            }
-            Err(e) => {
-                for (o, _) in outs {
-                    emit(o, Err(e.clone()));
-                }
-            }
-        }
-    }
-    drop(above);
-    // Crops and cards work on the turned full image.
-    if !others.is_empty() && orientation != 1 {
-        if let Some(i) = img.as_mut() {
-            source::orient(i, orientation);
-        }
-    }
-    for o in others {
-        let made = match (&o.task, img.as_ref()) {
-            (Task::Resize(op), Some(i)) => {
-                let crop = match op.fit {
-                    Fit::Cover => Some(select::cover_crop(
-                        i.width(),
-                        i.height(),
-                        op.width,
-                        op.height,
-                    )),
-                    Fit::Contain => None,
-                };
-                encode::resize(i, op.width, op.height, crop)
-                    .and_then(|small| encode::encode(&small, op.format, q))
-            }
-            (Task::Card(spec), photo) => card::render(spec, photo, q),
-            _ => Err("internal: no source for a request".to_string()),
-        };
-        emit(o, made);
-    }
-    r
-}
-
-fn pages_text(uses: &[ImageUse]) -> String {
-    let mut pages: Vec<&str> = uses.iter().map(|u| u.page.as_str()).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    match pages.len() {
-        0 => String::new(),
-        1..=3 => format!(" (used by {})", pages.join(", ")),
-        n => format!(" (used by {} and {} more)", pages[..3].join(", "), n - 3),
-    }
-}
-
-fn problem_text(source: &str, uses: &[ImageUse], p: &Problem) -> String {
-    let at = format!("image `{source}`{}", pages_text(uses));
-    match p {
-        Problem::Missing => format!("{at} is missing"),
-        Problem::Unreadable(e) => format!("{at} cannot be read: {e}"),
-        Problem::NotAnImage => format!("{at} is not an image: it is not a JPEG, PNG or WebP file"),
-        Problem::Unsupported(f) => format!("{at} is in a format warta cannot resize ({f})"),
-        Problem::TooLarge { width, height } if *width > 0 => format!(
-            "{at} is {width}×{height} pixels ({:.0} megapixels), too large to process safely",
-            f64::from(*width) * f64::from(*height) / 1e6
-        ),
-        Problem::TooLarge { .. } => format!("{at} is too large to process safely"),
-        Problem::Damaged(e) => format!("{at} is damaged or incomplete: {e}"),
-        Problem::Changed => format!("{at} changed while the site was being built"),
-    }
-}
-
-fn problem_diag(source: &str, uses: &[ImageUse], p: &Problem) -> Diagnostic {
-    let message = problem_text(source, uses, p);
-    let help = match p {
-        Problem::Missing => format!("put the file back at `{source}`, or change the reference to it"),
-        Problem::Unreadable(_) => "check the file's permissions, then build again".into(),
-        Problem::NotAnImage | Problem::Unsupported(_) => {
-            "save the picture as JPEG (photos) or PNG (drawings, logos) and point to that file".into()
-        }
-        Problem::TooLarge { .. } => {
-            "scale it down to at most 8000 pixels on the long side (a phone photo is about 4000×3000) and save it again".into()
-        }
-        Problem::Damaged(_) => "open the picture and save it again, or copy it again from the camera or phone".into(),
-        Problem::Changed => "build again once the file is saved".into(),
-    };
-    let mut spans = uses.iter().filter_map(|u| u.span.clone());
-    let d = match spans.next() {
-        Some(s) => Diagnostic::error(s, message),
-        None => Diagnostic::global(message),
-    };
-    spans
-        .fold(d, |d, s| d.with_related(s, "also used here"))
-        .with_help(help)
-}
-
-/// Image destinations in a Markdown body with their byte offsets, in order.
-pub fn markdown_images(body: &str) -> Vec<(String, usize)> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    Parser::new_ext(body, Options::all())
-        .into_offset_iter()
-        .filter_map(|(ev, range)| match ev {
-            Event::Start(Tag::Image { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Where an image reference in a page resolves, by the rule front matter
-/// `image` follows: `/a.jpg` is `static/a.jpg`, anything else is beside the
-/// page (`base_dir`, e.g. `content/berita/x`). `(source path, site URL)`, or
-/// `None` for external, `data:` or escaping (`..`) references.
-pub fn resolve_reference(dest: &str, base_dir: &str) -> Option<(String, String)> {
-    let p = dest.trim();
-    let p = p.split(['?', '#']).next().unwrap_or(p).replace("%20", " ");
-    if p.is_empty()
-        || p.starts_with("//")
-        || p.contains("://")
-        || p.contains('\\')
-        // Any scheme (`data:`, `mailto:`, `javascript:`…): not a file of
-        // the site; render reports the unsafe ones.
-        || p.split('/').next().is_some_and(|first| first.contains(':'))
-        || p.split('/').any(|s| s == ".." || s == ".")
-    {
-        return None;
-    }
-    Some(if let Some(rest) = p.strip_prefix('/') {
-        (format!("static/{rest}"), format!("/{rest}"))
-    } else if base_dir.is_empty() || base_dir == "static" {
-        (format!("static/{p}"), format!("/{p}"))
-    } else {
-        let url_dir = base_dir.strip_prefix("content/").unwrap_or(base_dir);
-        (format!("{base_dir}/{p}"), format!("/{url_dir}/{p}"))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 50]));
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+            .encode_image(&img)
+            .unwrap();
+        out
+    }
+
     #[test]
-    fn references_resolve_like_front_matter() {
-        assert_eq!(
-            resolve_reference("foto.jpg", "content/berita/x"),
-            Some((
-                "content/berita/x/foto.jpg".into(),
-                "/berita/x/foto.jpg".into()
-            ))
-        );
-        assert_eq!(
-            resolve_reference("/images/a b.jpg", "content/berita/x"),
-            Some(("static/images/a b.jpg".into(), "/images/a b.jpg".into()))
-        );
-        assert_eq!(
-            resolve_reference("/images/a%20b.jpg?v=1", "content"),
-            Some(("static/images/a b.jpg".into(), "/images/a b.jpg".into()))
-        );
-        for bad in [
-            "https://x.id/a.jpg",
-            "//cdn/a.jpg",
-            "../a.jpg",
-            "data:image/png;base64,AA",
-            "",
-        ] {
-            assert_eq!(resolve_reference(bad, "content/berita/x"), None, "{bad}");
+    fn verify_decodes_only_sources_with_nothing_cached() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("static")).unwrap();
+        // Different sizes: different bytes, so different output names.
+        for (n, h) in [("a", 400), ("b", 401)] {
+            let path = root.path().join(format!("static/{n}.jpg"));
+            std::fs::write(path, jpeg(600, h)).unwrap();
         }
-    }
-
-    #[test]
-    fn markdown_images_are_found_with_offsets() {
-        let body = "Teks.\n\n![Rapat](rapat.jpg)\n\n[tautan](x.md) ![b](/images/b.png \"t\")\n";
-        let found = markdown_images(body);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[0].0, "rapat.jpg");
-        assert_eq!(&body[found[0].1..found[0].1 + 2], "![");
-        assert_eq!(found[1].0, "/images/b.png");
-    }
-
-    #[test]
-    fn messages_list_pages() {
-        let u = |p: &str| ImageUse {
-            page: p.into(),
-            span: None,
+        let p = Pipeline::new(cache.path().to_path_buf(), root.path().to_path_buf());
+        let assets = [
+            ("static/a.jpg".to_string(), "/a.jpg".to_string()),
+            ("static/b.jpg".to_string(), "/b.jpg".to_string()),
+        ];
+        let plan_with = |names: &[&str]| {
+            let mut plan = p.empty_plan(&assets);
+            for n in names {
+                let used = ImageUse {
+                    page: "/".into(),
+                    span: None,
+                };
+                assert!(plan
+                    .add(&format!("static/{n}.jpg"), &format!("/{n}.jpg"), used)
+                    .is_some());
+            }
+            plan
         };
-        let uses = vec![u("/b/"), u("/a/"), u("/a/"), u("/c/"), u("/d/")];
-        let t = problem_text("static/x.jpg", &uses, &Problem::Missing);
-        assert_eq!(
-            t,
-            "image `static/x.jpg` (used by /a/, /b/, /c/ and 1 more) is missing"
-        );
-        let d = problem_diag(
-            "static/x.jpg",
-            &uses[..1],
-            &Problem::TooLarge {
-                width: 20000,
-                height: 20000,
-            },
-        );
-        assert!(
-            d.message.contains("20000×20000 pixels (400 megapixels)"),
-            "{}",
-            d.message
-        );
-        assert!(d.help.unwrap().contains("8000"));
+        assert_eq!(p.verify_counted(&plan_with(&["a"])), (vec![], 1));
+        p.process(&plan_with(&["a"])).unwrap();
+        // `a` is cached: only `b` is decoded, and a new size of `a` (one
+        // missing output) needs no decoding either.
+        let plan = plan_with(&["a", "b"]);
+        plan.resize("/a.jpg", 100, 0, Fit::Cover, None).unwrap();
+        assert_eq!(p.verify_counted(&plan), (vec![], 1));
     }
 }
