@@ -120,6 +120,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
         },
         &mut all,
     );
+    let rejected = rejected_bodies(&loaded, &site, opts.drafts);
     drop(loaded);
     let mut diags = all.into_vec();
     if let Some(url) = &opts.base_url {
@@ -139,6 +140,8 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
     let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
     let plan = images.plan(&site);
     diags.extend(plan.diagnostics());
+    diags.extend(check_rejected(&site, &rejected));
+    drop(rejected);
     let failed = diags.iter().any(Diagnostic::is_error);
     let limits = Limits {
         sink: if failed { &Discard } else { sink },
@@ -196,10 +199,95 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
     }
 }
 
-/// What `process` would report, without writing. Until the image pipeline
-/// has a verifying mode this is what planning found (already reported).
-fn verify_images(_images: &Pipeline, _plan: &Plan) -> Vec<Diagnostic> {
-    Vec::new()
+/// A Markdown body left out of the site: its text, where it is, and the
+/// address its page would have.
+struct Rejected {
+    body: String,
+    source: crate::site::BodySource,
+    page: String,
+}
+
+/// The bodies of content that would be published but is not in the site
+/// because its record has an error (drafts are checked with `--drafts`).
+fn rejected_bodies(loaded: &crate::load::Loaded, site: &Site, drafts: bool) -> Vec<Rejected> {
+    use std::collections::HashSet;
+    fn take<F>(
+        out: &mut Vec<Rejected>,
+        items: &[crate::load::Content<F>],
+        kept: HashSet<&str>,
+        draft: impl Fn(&F) -> bool,
+        page: impl Fn(&str) -> String,
+    ) {
+        for c in items {
+            if !draft(&c.front) && !kept.contains(c.slug.as_str()) {
+                out.push(Rejected {
+                    body: c.body.clone(),
+                    source: crate::site::BodySource {
+                        span: crate::diag::Span::new(c.origin.file, c.body_offset..c.body_offset),
+                        path: c.dir.clone(),
+                    },
+                    page: page(&c.slug),
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    take(
+        &mut out,
+        &loaded.posts,
+        site.posts.iter().map(|p| p.slug.as_str()).collect(),
+        |f| f.draft && !drafts,
+        |s| format!("/berita/{s}/"),
+    );
+    take(
+        &mut out,
+        &loaded.stories,
+        site.stories.iter().map(|p| p.slug.as_str()).collect(),
+        |f| f.draft && !drafts,
+        |s| format!("/kisah/{s}/"),
+    );
+    take(
+        &mut out,
+        &loaded.events,
+        site.events.iter().map(|p| p.slug.as_str()).collect(),
+        |f| f.draft && !drafts,
+        |s| format!("/plm/{s}/"),
+    );
+    take(
+        &mut out,
+        &loaded.pages,
+        site.pages.iter().map(|p| p.slug.as_str()).collect(),
+        |f| f.draft && !drafts,
+        |s| format!("/{s}/"),
+    );
+    out
+}
+
+/// Links, addresses and images of rejected bodies, as the published ones
+/// are checked by render and the image plan.
+fn check_rejected(site: &Site, rejected: &[Rejected]) -> Vec<Diagnostic> {
+    let bodies: Vec<(&str, &crate::site::BodySource)> = rejected
+        .iter()
+        .map(|r| (r.body.as_str(), &r.source))
+        .collect();
+    let mut diags = render::check_bodies(site, &bodies);
+    let assets: std::collections::HashSet<&str> =
+        site.assets.iter().map(|(s, _)| s.as_str()).collect();
+    for r in rejected {
+        diags.extend(crate::images::missing_body_images(
+            &r.body,
+            &r.source,
+            &r.page,
+            &|source| assets.contains(source),
+        ));
+    }
+    diags
+}
+
+/// What `process` would report, without writing: sources with nothing
+/// cached are decoded (a cached variant proves its source decoded before).
+fn verify_images(images: &Pipeline, plan: &Plan) -> Vec<Diagnostic> {
+    images.verify(plan)
 }
 
 /// Originals replaced by their variants are not published.

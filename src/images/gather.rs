@@ -70,10 +70,9 @@ impl Pipeline {
                             },
                         ));
                     }
-                    Some((source, _)) => {
-                        plan.diagnostics
-                            .push(not_found(&dest, &source, span, &page))
-                    }
+                    Some((source, _)) => plan
+                        .diagnostics
+                        .push(not_found(&dest, &source, span, &page)),
                     None => {}
                 }
             }
@@ -107,11 +106,13 @@ fn body_images<'a>(
     src: &'a crate::site::BodySource,
 ) -> impl Iterator<Item = BodyImage> + 'a {
     let (file, start) = (src.span.file, src.span.range.start);
-    markdown_images(body).into_iter().map(move |(dest, offset)| {
-        let span = Span::new(file, start + offset..start + offset);
-        let found = resolve_reference(&dest, &src.path);
-        (dest, span, found)
-    })
+    markdown_images(body)
+        .into_iter()
+        .map(move |(dest, offset)| {
+            let span = Span::new(file, start + offset..start + offset);
+            let found = resolve_reference(&dest, &src.path);
+            (dest, span, found)
+        })
 }
 
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {

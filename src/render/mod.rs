@@ -139,6 +139,19 @@ pub fn render_into(
     })
 }
 
+/// Checks Markdown bodies that are not published because their record has
+/// an error (a story whose library is unknown, say): their broken links
+/// and unsafe addresses are reported in the same run, not after the record
+/// is mended. The HTML is thrown away.
+pub fn check_bodies(site: &Site, bodies: &[(&str, &crate::site::BodySource)]) -> Vec<Diagnostic> {
+    let targets = markdown::LinkTargets::new(site);
+    let allow = site.config.allow_html;
+    bodies
+        .par_iter()
+        .flat_map_iter(|(body, src)| markdown::render(body, src, allow, &targets).1)
+        .collect()
+}
+
 /// How the message about two pages of one address starts: a site that
 /// already has errors (a duplicate id, say) may cause it, and then it is
 /// not reported again (see `pipeline::make`).
