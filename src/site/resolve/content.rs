@@ -70,7 +70,7 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    format!("unknown event level `{}`", f.level),
+                    format!("unknown event level `{}`", crate::diag::shorten(&f.level)),
                 )
                 .with_help_opt(did_you_mean(&f.level, EventLevel::NAMES.iter().copied())),
             );
@@ -308,8 +308,10 @@ pub(super) fn pages(loaded: &Loaded, opts: ResolveOptions) -> Vec<Page> {
     v
 }
 
-/// Builds the tag list (sorted by slug; the label is the first spelling met
-/// in post, story, event order) and attaches tags both ways.
+/// Builds the tag list (sorted by slug) and attaches tags both ways. Tags
+/// are slugs as written (`validate` refuses others, so two spellings never
+/// make two pages that look alike); they are folded here all the same, so
+/// that a site with errors still resolves to something sensible.
 pub(super) fn tags(
     posts: &mut [Post],
     post_tags: Vec<Vec<String>>,
