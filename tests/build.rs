@@ -273,7 +273,8 @@ fn example_site_has_every_contract_url() {
 const SCRIPT: &str = "<script>alert(1)</script>";
 const IMG: &str = "\"><img src=x onerror=alert(1)>";
 
-/// A tiny site whose every text field holds markup.
+/// A tiny site whose every text field holds markup (tags and themes
+/// cannot: they must be slugs).
 const PNG_1X1: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
@@ -294,9 +295,9 @@ fn hostile_site(dir: &Path) {
             "- id: perpus-a\n  name: {e}\n  level: desa\n  province: jawa-tengah\n  regency: Kabupaten Kudus\n  village: {e}\n  address: {e}\n  summary: {e}\n  photo: /img/a.png\n  photo_alt: {e}\n  illustrative: true\n  kpi:\n    - period: {e}\n      category: tinggi\n")),
         ("data/awards.yaml", format!("- year: 2022\n  province: jawa-tengah\n  category: terbaik\n  rank: 1\n  library: perpus-a\n  note: {e}\n")),
         ("content/berita/b.md", format!(
-            "---\ntitle: {e}\ndate: 2022-08-02\nauthor: {e}\nlibraries: [perpus-a]\ntags: [{e}]\nimage: /img/a.png\nimage_alt: {e}\nsummary: {e}\n---\n\nTeks {evil}\n\n[tautan](https://x.org/\"><script>)\n")),
+            "---\ntitle: {e}\ndate: 2022-08-02\nauthor: {e}\nlibraries: [perpus-a]\ntags: [plm]\nimage: /img/a.png\nimage_alt: {e}\nsummary: {e}\n---\n\nTeks {evil}\n\n[tautan](https://x.org/\"><script>)\n")),
         ("content/kisah/k.md", format!(
-            "---\ntitle: {e}\ndate: 2022-08-02\nperson: {e}\nlibrary: perpus-a\nquote: {e}\nthemes: [{e}]\nsummary: {e}\n---\n\n{evil}\n")),
+            "---\ntitle: {e}\ndate: 2022-08-02\nperson: {e}\nlibrary: perpus-a\nquote: {e}\nthemes: [keterampilan]\nsummary: {e}\n---\n\n{evil}\n")),
         ("content/tentang.md", format!("---\ntitle: {e}\nsummary: {e}\n---\n\n<b>tebal</b> {evil}\n")),
     ];
     for (rel, text) in files {

@@ -2,20 +2,47 @@
 
 use super::EXIT_SITE_ERRORS;
 use crate::cli::NewSection;
-use crate::model::{slugify, Date};
+use crate::diag::shorten;
+use crate::model::{limits, slug_from_title, Date};
+use crate::validate::invisible;
 use std::path::{Path, PathBuf};
 
 pub fn run(root: &Path, section: NewSection, title: &str) -> i32 {
     match create(root, section, title, Date::today()) {
         Ok(path) => {
             println!("created {}", path.display());
+            let title = title.trim();
+            let (chars, max) = (title.chars().count(), limits::TITLE.chars);
+            if chars > max {
+                eprintln!(
+                    "warning: the title is {chars} characters long; a title can be at most {max}\n  \
+                     help: shorten it in {} by {} characters: {}",
+                    path.display(),
+                    chars - max,
+                    limits::TITLE.hint
+                );
+            }
             println!("fill in the fields, then run `warta check`");
             0
         }
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(Refusal { message, help }) => {
+            eprintln!("error: {message}\n  help: {help}");
             EXIT_SITE_ERRORS
         }
+    }
+}
+
+/// Why no file was written, in an officer's words.
+#[derive(Debug)]
+pub struct Refusal {
+    pub message: String,
+    pub help: String,
+}
+
+fn refuse(message: impl Into<String>, help: impl Into<String>) -> Refusal {
+    Refusal {
+        message: message.into(),
+        help: help.into(),
     }
 }
 
@@ -25,11 +52,17 @@ pub fn create(
     section: NewSection,
     title: &str,
     today: Date,
-) -> Result<PathBuf, String> {
-    let slug = slugify(title);
+) -> Result<PathBuf, Refusal> {
+    let title = title.trim();
+    check_title(title)?;
+    let slug = slug_from_title(title);
     if slug.is_empty() {
-        return Err(format!(
-            "cannot make a file name from the title {title:?}: use some letters or digits"
+        return Err(refuse(
+            format!(
+                "cannot make a file name from the title `{}`",
+                shorten(title)
+            ),
+            "use some letters or digits in the title, e.g. `warta new berita \"PLM Jawa Tengah 2022\"`",
         ));
     }
     let dir = match section {
@@ -38,19 +71,29 @@ pub fn create(
         NewSection::Plm => "content/plm",
         NewSection::Halaman => "content",
     };
-    let dir_path = root.join(dir);
     if !root.join("content").is_dir() {
-        return Err(format!(
-            "{} has no content/ folder: run warta in the site's folder or pass --root DIR",
-            root.display()
+        return Err(refuse(
+            format!("{} has no content/ folder", root.display()),
+            "run warta in the site's folder, or pass `--root DIR`",
         ));
     }
-    std::fs::create_dir_all(&dir_path)
-        .map_err(|e| format!("cannot create {}: {e}", dir_path.display()))?;
+    if let Some(file) = Path::new(dir).ancestors().find(|p| root.join(p).is_file()) {
+        return Err(refuse(
+            format!(
+                "{} is a file, where warta keeps the folder {dir}/",
+                file.display()
+            ),
+            format!(
+                "rename or move {} away, then run `warta new` again",
+                file.display()
+            ),
+        ));
+    }
+    std::fs::create_dir_all(root.join(dir)).map_err(|e| cannot("create the folder", dir, &e))?;
     let rel = format!("{dir}/{slug}.md");
     let bundle = format!("{dir}/{slug}/index.md");
     if root.join(&bundle).exists() {
-        return Err(format!("{bundle} already exists; choose another title"));
+        return Err(already(&bundle));
     }
     let text = front_matter(section, title, today);
     use std::io::Write;
@@ -59,14 +102,77 @@ pub fn create(
         .create_new(true) // never overwrite, even in a race
         .open(root.join(&rel))
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                format!("{rel} already exists; choose another title or edit that file")
-            }
-            _ => format!("cannot write {rel}: {e}"),
+            std::io::ErrorKind::AlreadyExists => already(&rel),
+            _ => cannot("write", &rel, &e),
         })?;
     f.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(|e| cannot("write", &rel, &e))?;
     Ok(PathBuf::from(rel))
+}
+
+/// Refuses a title with invisible characters: pasted by accident, and
+/// easy to type again now. (A long title is written as it is, with a
+/// warning: the file name is cut to a readable length anyway.)
+fn check_title(title: &str) -> Result<(), Refusal> {
+    if let Some((i, c)) = title
+        .chars()
+        .enumerate()
+        .find(|(_, c)| invisible::hidden(*c))
+    {
+        return Err(refuse(
+            format!(
+                "the title holds an invisible character, {} (character {} of the title)",
+                invisible::describe(c),
+                i + 1
+            ),
+            format!(
+                "remove the invisible character {}: type the title again instead of pasting it",
+                invisible::describe(c)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn already(rel: &str) -> Refusal {
+    refuse(
+        format!("{rel} already exists"),
+        "choose another title, or edit that file",
+    )
+}
+
+/// A file system error in plain words, without the system's error codes.
+fn cannot(doing: &str, rel: &str, e: &std::io::Error) -> Refusal {
+    use std::io::ErrorKind as K;
+    let (why, help) = match e.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => (
+            "you may not write there",
+            "check that the site's folder is yours and not read-only",
+        ),
+        K::StorageFull | K::QuotaExceeded => {
+            ("the disk is full", "make room on the disk, then try again")
+        }
+        K::NotADirectory => (
+            "a file stands where a folder should be",
+            "move that file out of the way",
+        ),
+        K::InvalidFilename => (
+            "the name is not allowed here",
+            "choose a shorter or simpler title",
+        ),
+        _ => ("", "check the site's folder, then try again"),
+    };
+    let why = if why.is_empty() {
+        // The system's words, without its error number.
+        let text = e.to_string();
+        text.split(" (os error")
+            .next()
+            .unwrap_or(&text)
+            .to_lowercase()
+    } else {
+        why.to_string()
+    };
+    refuse(format!("cannot {doing} {rel}: {why}"), help)
 }
 
 fn front_matter(section: NewSection, title: &str, today: Date) -> String {
@@ -119,7 +225,7 @@ mod tests {
         );
         std::fs::write(dir.path().join(&p), "mine").unwrap();
         let err = create(dir.path(), NewSection::Berita, "Judul Berita PLM", today).unwrap_err();
-        assert!(err.contains("already exists"));
+        assert!(err.message.contains("already exists"));
         assert_eq!(
             std::fs::read_to_string(dir.path().join(&p)).unwrap(),
             "mine"

@@ -348,6 +348,10 @@ fn load_file(
         diags.push(d);
         return (file, Parsed::Nothing, diags, failed);
     }
+    // Needs the text as written: done here, once per file, for every field.
+    let body = matches!(kind, Kind::Markdown(_))
+        .then(|| frontmatter::split(&file.text).map_or(0, |s| s.body.start));
+    diags.extend(crate::validate::invisible::in_file(&file.text, id, body));
     let parsed = match kind {
         Kind::Markdown(section) => markdown(&file, rel, section, id, &mut diags),
         _ => match yaml::parse(&file.text, id, 0) {

@@ -1,6 +1,7 @@
 //! The programme's vocabulary: raw records as written ([`records`]) and the
 //! small value types every later stage shares (dates, levels, categories).
 
+pub mod limits;
 pub mod records;
 
 use chrono::{Datelike, NaiveDate};
@@ -21,7 +22,10 @@ impl Date {
             && parts[2].len() == 2
             && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
         if !shape_ok {
-            return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+            return Err(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                crate::diag::shorten(s)
+            ));
         }
         let (y, m, d) = (
             parts[0].parse::<i32>().unwrap_or(0),
@@ -155,6 +159,28 @@ pub fn slugify(s: &str) -> String {
         .join("-")
 }
 
+/// `slug` cut to at most `max` characters at a hyphen, so no word is cut
+/// in half (a single word longer than `max` is cut where it must be).
+pub fn cap_slug(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    // A slug is ASCII: bytes are characters.
+    let cut = &slug[..max];
+    let cut = if slug.as_bytes()[max] == b'-' {
+        cut
+    } else {
+        cut.rsplit_once('-').map_or(cut, |(head, _)| head)
+    };
+    cut.trim_end_matches('-')
+}
+
+/// The file name `warta new` makes from a title: its slug, cut at a word
+/// boundary to [`limits::TITLE_SLUG_CHARS`].
+pub fn slug_from_title(title: &str) -> String {
+    cap_slug(&slugify(title), limits::TITLE_SLUG_CHARS).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +216,22 @@ mod tests {
             "perpustakaan-desa-maju-2"
         );
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn long_titles_make_readable_slugs() {
+        assert_eq!(cap_slug("plm-jawa-tengah", 80), "plm-jawa-tengah");
+        assert_eq!(cap_slug("plm-jawa-tengah", 9), "plm-jawa");
+        assert_eq!(cap_slug("plm-jawa-tengah", 8), "plm-jawa");
+        assert_eq!(cap_slug("plm-jawa-tengah", 7), "plm");
+        assert_eq!(cap_slug("perpustakaan", 5), "perpu");
+        let title = "Perpustakaan Desa ".repeat(30);
+        let slug = slug_from_title(&title);
+        assert!(slug.len() <= limits::TITLE_SLUG_CHARS, "{slug}");
+        assert!(is_slug(&slug) && slug.ends_with("desa"), "{slug}");
+        assert_eq!(
+            slug_from_title("PLM Jawa Tengah 2022"),
+            "plm-jawa-tengah-2022"
+        );
     }
 }

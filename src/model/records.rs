@@ -6,7 +6,7 @@
 //! stay strings here so a wrong value gets a "did you mean" diagnostic with
 //! the allowed list instead of serde's generic message.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Field names of a record kind, for "unknown field" suggestions.
@@ -27,7 +27,7 @@ macro_rules! fields {
 }
 
 /// `data/site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct SiteConfigRecord {
     pub title: String,
     pub base_url: String,
@@ -57,7 +57,7 @@ fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "them
     nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
 
 /// `cms:` in `data/site.yaml`: the browser editor (Decap CMS).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct CmsRecord {
     /// The git branch the editor commits to (default `main`).
     #[serde(default)]
@@ -70,7 +70,7 @@ pub struct CmsRecord {
 }
 fields!(CmsRecord, ["branch", "cdn"]);
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct MenuItemRecord {
     pub name: String,
     pub url: String,
@@ -78,7 +78,7 @@ pub struct MenuItemRecord {
 fields!(MenuItemRecord, ["name", "url"]);
 
 /// One entry of `data/provinces.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct ProvinceRecord {
     /// Two-digit Kemendagri code, e.g. `"33"`.
     pub code: String,
@@ -97,7 +97,7 @@ fields!(
 );
 
 /// One entry of `data/regencies.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct RegencyRecord {
     /// Kemendagri code `PP.RR`, e.g. `"33.19"`.
     pub code: String,
@@ -130,7 +130,7 @@ impl RegencyRecord {
 }
 
 /// One partner library, an item of a `data/libraries/*.yaml` list.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct LibraryRecord {
     pub id: String,
     pub name: String,
@@ -205,7 +205,7 @@ impl LibraryRecord {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 pub struct LocationRecord {
     pub lat: f64,
     pub lon: f64,
@@ -213,7 +213,7 @@ pub struct LocationRecord {
 fields!(LocationRecord, ["lat", "lon"]);
 
 /// One KPI period of a library.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct KpiRecord {
     /// Free-form period label, e.g. `2024` or `2024-S1`.
     pub period: String,
@@ -238,7 +238,7 @@ fields!(
 );
 
 /// One entry of `data/awards.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct AwardRecord {
     pub year: u16,
     pub province: String,
@@ -269,7 +269,7 @@ fields!(
 
 /// One entry of a `data/reports/*.yaml` list: programme figures as a source
 /// reported them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct ReportRecord {
     pub id: String,
     pub title: String,
@@ -294,7 +294,7 @@ pub struct ReportRecord {
 fields!(ReportRecord, ["id", "title", "province", "period", "date", "event", "source", "figures", "note", "illustrative"],
     nested: [("source", SourceRecord)]);
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct SourceRecord {
     pub title: String,
     #[serde(default)]
@@ -303,7 +303,7 @@ pub struct SourceRecord {
 fields!(SourceRecord, ["title", "url"]);
 
 /// Front matter of `content/berita/*.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct PostFrontMatter {
     pub title: String,
     pub date: String,
@@ -347,7 +347,7 @@ fields!(
 );
 
 /// Front matter of `content/kisah/*.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct StoryFrontMatter {
     pub title: String,
     pub date: String,
@@ -389,7 +389,7 @@ fields!(
 );
 
 /// Front matter of `content/plm/*.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct EventFrontMatter {
     pub title: String,
     /// `provinsi`, `regional` or `nasional`.
@@ -449,7 +449,7 @@ fields!(
 );
 
 /// Front matter of a stand-alone page `content/*.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct PageFrontMatter {
     pub title: String,
     #[serde(default)]

@@ -1,9 +1,14 @@
 //! Validate: the rules a record must follow on its own or against its peers
-//! (slugs, duplicates, safe URLs, allowed keys, alt text). Knows rules, not
+//! (slugs, duplicates, safe URLs, allowed keys, alt text, text lengths).
+//! [`invisible`] is the one rule `load` applies, to each file as it is
+//! read (it needs the text as written). Knows rules, not
 //! the programme's structure: references between records are resolved, and
 //! reported, by `site::resolve`.
 
+pub mod invisible;
+mod lengths;
 mod rules;
+mod walk;
 
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
@@ -15,4 +20,5 @@ pub fn validate(site: &Loaded, diags: &mut Diagnostics) {
     rules::libraries(site, diags);
     rules::awards_and_reports(site, diags);
     rules::content(site, diags);
+    lengths::check(site, diags);
 }

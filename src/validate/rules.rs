@@ -1,9 +1,11 @@
 //! The individual rules, one function per record family.
 
-use crate::diag::{suggest, Diagnostic, Diagnostics, Span};
+use super::invisible;
+use crate::diag::{shorten, suggest, Diagnostic, Diagnostics, Span};
 use crate::load::{Content, Loaded};
+use crate::model::limits::{self, ID, PAGE_NAME, TITLE_SLUG_CHARS};
 use crate::model::records::{FIGURE_KEYS, PARTICIPANT_KEYS};
-use crate::model::{is_slug, slugify};
+use crate::model::{cap_slug, is_slug, slugify};
 use crate::yaml::Origin;
 use std::collections::HashMap;
 
@@ -24,7 +26,7 @@ impl<'a> Seen<'a> {
     fn check(&mut self, key: &str, at: Span, diags: &mut Diagnostics) {
         if let Some(first) = self.first.get(key) {
             diags.push(
-                Diagnostic::error(at, format!("duplicate {} `{key}`", self.what))
+                Diagnostic::error(at, format!("duplicate {} `{}`", self.what, shorten(key)))
                     .with_related(first.clone(), "first defined here")
                     .with_help(format!(
                         "each {} must be unique: rename one of them",
@@ -37,9 +39,27 @@ impl<'a> Seen<'a> {
     }
 }
 
+/// The slug an author most likely meant, short enough to be an id.
+fn suggested_slug(value: &str) -> String {
+    cap_slug(&slugify(value), ID.chars).to_string()
+}
+
+/// The file name of a page an author most likely meant: as `warta new`
+/// would make it from the same words.
+fn page_name(name: &str) -> String {
+    cap_slug(&slugify(name), TITLE_SLUG_CHARS).to_string()
+}
+
+/// Whether `value` is a slug but for invisible characters, which are
+/// reported on their own, where they stand.
+fn slug_but_invisible(value: &str) -> bool {
+    let visible: String = value.chars().filter(|c| !invisible::hidden(*c)).collect();
+    visible.len() != value.len() && is_slug(&visible)
+}
+
 fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
-    if !is_slug(value) {
-        let fixed = slugify(value);
+    if !is_slug(value) && !slug_but_invisible(value) {
+        let fixed = suggested_slug(value);
         let help = if fixed.is_empty() {
             "use lowercase letters a–z, digits and hyphens, e.g. `perpusdes-loram-wetan`"
                 .to_string()
@@ -47,7 +67,35 @@ fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
             format!("use lowercase letters, digits and hyphens only: `{fixed}`")
         };
         diags.push(
-            Diagnostic::error(at, format!("{what} `{value}` is not a valid slug")).with_help(help),
+            Diagnostic::error(
+                at,
+                format!("{what} `{}` is not a valid slug", shorten(value)),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// Tags and themes are slugs as written: made into slugs silently, two
+/// spellings that look alike would make two tag pages.
+fn tags(names: &[String], origin: &Origin, field: &str, diags: &mut Diagnostics) {
+    let what = if field == "themes" { "theme" } else { "tag" };
+    for (i, name) in names.iter().enumerate() {
+        if is_slug(name) || slug_but_invisible(name) {
+            continue;
+        }
+        let fixed = cap_slug(&slugify(name), limits::TAG.chars).to_string();
+        let help = if fixed.is_empty() {
+            format!("write the {what} in lowercase letters a–z and digits, words joined by hyphens, e.g. `perpustakaan-desa`")
+        } else {
+            format!("write `{fixed}`: lowercase letters, digits and hyphens, so that every page with this {what} is listed on one page")
+        };
+        diags.push(
+            Diagnostic::error(
+                origin.value(&format!("{field}/{i}")),
+                format!("the {what} `{}` is not a slug", shorten(name)),
+            )
+            .with_help(help),
         );
     }
 }
@@ -63,7 +111,10 @@ fn web_url(value: &str, at: Span, field: &str, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 at,
-                format!("`{field}` must be a web address starting with https://, found `{value}`"),
+                format!(
+                    "`{field}` must be a web address starting with https://, found `{}`",
+                    shorten(value)
+                ),
             )
             .with_help(format!("write the full address, e.g. `{field}: https://…`")),
         );
@@ -102,7 +153,7 @@ fn keys_in(
             diags.push(
                 Diagnostic::error(
                     origin.key(&format!("{field}/{k}")),
-                    format!("unknown `{field}` key `{k}`"),
+                    format!("unknown `{field}` key `{}`", shorten(&k)),
                 )
                 .with_help_opt(
                     suggest::did_you_mean(&k, allowed.iter().copied())
@@ -122,7 +173,7 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value("language"),
-                    format!("language `{lang}` is not supported"),
+                    format!("language `{}` is not supported", shorten(lang)),
                 )
                 .with_help("write `language: id` (Indonesian) or `language: en` (English)"),
             );
@@ -157,7 +208,7 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value("code"),
-                    format!("province code `{}` is not two digits", d.code),
+                    format!("province code `{}` is not two digits", shorten(&d.code)),
                 )
                 .with_help("use the Kemendagri code in quotes, e.g. `code: \"33\"`"),
             );
@@ -179,7 +230,10 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value("code"),
-                    format!("regency code `{}` is not of the form PP.RR", d.code),
+                    format!(
+                        "regency code `{}` is not of the form PP.RR",
+                        shorten(&d.code)
+                    ),
                 )
                 .with_help("use the Kemendagri code in quotes, e.g. `code: \"33.19\"`"),
             );
@@ -189,7 +243,9 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
                     o.value("province"),
                     format!(
                         "regency `{}` has code {} but province `{}`",
-                        d.name, d.code, d.province
+                        shorten(&d.name),
+                        d.code,
+                        shorten(&d.province)
                     ),
                 )
                 .with_help(format!(
@@ -226,8 +282,11 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             });
             if !ok {
                 diags.push(
-                    Diagnostic::error(o.value("email"), format!("`{e}` is not an e-mail address"))
-                        .with_help("write it like `perpus@example.id`"),
+                    Diagnostic::error(
+                        o.value("email"),
+                        format!("`{}` is not an e-mail address", shorten(e)),
+                    )
+                    .with_help("write it like `perpus@example.id`"),
                 );
             }
         }
@@ -297,14 +356,39 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
         let mut slugs = Seen::new(what);
         for c in items {
             let at = c.origin.record();
+            let name = if c.is_bundle { "folder" } else { "file" };
+            let ext = if c.is_bundle { "" } else { ".md" };
             if !is_slug(&c.slug) {
-                let name = if c.is_bundle { "folder" } else { "file" };
                 diags.push(
                     Diagnostic::error(
                         at.clone(),
-                        format!("the {name} name `{}` is not a valid URL slug", c.slug),
+                        format!(
+                            "the {name} name `{}` is not a valid URL slug",
+                            shorten(&c.slug)
+                        ),
                     )
-                    .with_help(format!("rename the {name} to `{}`", slugify(&c.slug))),
+                    .with_help(format!(
+                        "rename the {name} to `{}{ext}`",
+                        page_name(&c.slug)
+                    )),
+                );
+            } else if c.slug.len() > PAGE_NAME.chars {
+                // The name is a URL and a folder of the output: a long one
+                // is unreadable, and past 255 bytes no disk can hold it.
+                diags.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!(
+                            "the {name} name is {} characters long; the {name} name of a page can be at most {}",
+                            c.slug.len(),
+                            PAGE_NAME.chars
+                        ),
+                    )
+                    .with_help(format!(
+                        "rename the {name} to `{}{ext}`: {}",
+                        page_name(&c.slug),
+                        PAGE_NAME.hint
+                    )),
                 );
             }
             slugs.check(&c.slug, at, diags);
@@ -312,13 +396,17 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
         }
     }
     common(&site.posts, "news slug", diags, |c, d| {
-        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d)
+        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
+        tags(&c.front.tags, &c.origin, "tags", d);
     });
     common(&site.stories, "story slug", diags, |c, d| {
-        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d)
+        alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
+        tags(&c.front.themes, &c.origin, "themes", d);
+        tags(&c.front.tags, &c.origin, "tags", d);
     });
     common(&site.events, "event slug", diags, |c, d| {
         alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
+        tags(&c.front.tags, &c.origin, "tags", d);
         keys_in(
             c.front.participants.keys().cloned(),
             PARTICIPANT_KEYS,

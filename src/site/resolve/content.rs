@@ -9,7 +9,7 @@ use crate::load::{Content, Loaded};
 use crate::model::records::{
     EventFrontMatter, PostFrontMatter, StoryFrontMatter, PARTICIPANT_KEYS,
 };
-use crate::model::{slugify, EventLevel};
+use crate::model::{is_slug, limits, EventLevel};
 use crate::site::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -70,7 +70,7 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    format!("unknown event level `{}`", f.level),
+                    format!("unknown event level `{}`", crate::diag::shorten(&f.level)),
                 )
                 .with_help_opt(did_you_mean(&f.level, EventLevel::NAMES.iter().copied())),
             );
@@ -308,8 +308,16 @@ pub(super) fn pages(loaded: &Loaded, opts: ResolveOptions) -> Vec<Page> {
     v
 }
 
-/// Builds the tag list (sorted by slug; the label is the first spelling met
-/// in post, story, event order) and attaches tags both ways.
+/// The slug of a tag as written, or `None` for one `validate` refuses
+/// (not a slug, or too long to be a page): it makes no tag page, so the
+/// mistake is reported once, where it was written.
+pub(super) fn tag_slug(name: &str) -> Option<&str> {
+    (is_slug(name) && name.len() <= limits::TAG.chars).then_some(name)
+}
+
+/// Builds the tag list (sorted by slug) and attaches tags both ways. Tags
+/// are slugs as written, so two spellings never make two pages that look
+/// alike.
 pub(super) fn tags(
     posts: &mut [Post],
     post_tags: Vec<Vec<String>>,
@@ -325,11 +333,10 @@ pub(super) fn tags(
         .chain(&event_tags)
         .flatten()
     {
-        let slug = slugify(name);
-        if !slug.is_empty() {
+        if let Some(slug) = tag_slug(name) {
             labels
-                .entry(slug)
-                .or_insert_with(|| name.trim().to_string());
+                .entry(slug.to_string())
+                .or_insert_with(|| name.to_string());
         }
     }
     let id_of: HashMap<&str, TagId> = labels
@@ -340,7 +347,7 @@ pub(super) fn tags(
     let ids = |names: &[String]| -> Vec<TagId> {
         let mut v: Vec<TagId> = names
             .iter()
-            .filter_map(|n| id_of.get(slugify(n).as_str()).copied())
+            .filter_map(|n| tag_slug(n).and_then(|s| id_of.get(s)).copied())
             .collect();
         v.sort();
         v.dedup();

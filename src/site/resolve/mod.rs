@@ -120,12 +120,18 @@ impl Ctx<'_> {
         } else if self.drafts.contains(&key_of) {
             Diagnostic::error(
                 origin.value(field),
-                format!("{what} `{key}` is a draft, so it is not published"),
+                format!(
+                    "{what} `{}` is a draft, so it is not published",
+                    crate::diag::shorten(key)
+                ),
             )
             .with_help("publish it (remove `draft: true`) or remove this reference")
         } else {
-            Diagnostic::error(origin.value(field), format!("unknown {what} `{key}`"))
-                .with_help_opt(lookup.suggest(key))
+            Diagnostic::error(
+                origin.value(field),
+                format!("unknown {what} `{}`", crate::diag::shorten(key)),
+            )
+            .with_help_opt(lookup.suggest(key))
         };
         self.error(d);
         None
@@ -172,11 +178,14 @@ impl Ctx<'_> {
             let help = match crate::diag::suggest::closest(name, nearby.iter().copied()) {
                 Some(c) if !escapes => format!("did you mean `{c}`?"),
                 _ if escapes => "name a file inside the site: beside the page, or under `static/` with a path starting with `/`".to_string(),
-                _ => format!("put the image file at `{source}`, or fix the name"),
+                _ => format!("put the image file at `{}`, or fix the name", crate::diag::shorten(&source)),
             };
             self.error(
-                Diagnostic::error(origin.value(field), format!("image `{path}` not found"))
-                    .with_help(help),
+                Diagnostic::error(
+                    origin.value(field),
+                    format!("image `{}` not found", crate::diag::shorten(path)),
+                )
+                .with_help(help),
             );
             return None;
         }

@@ -12,7 +12,7 @@
 use super::{content, Ctx, Refs, ResolveOptions};
 use crate::diag::{Diagnostics, FileId};
 use crate::load::Loaded;
-use crate::model::{slugify, Date, EventLevel};
+use crate::model::{Date, EventLevel};
 use crate::site::*;
 use std::cmp::Ordering;
 
@@ -208,19 +208,18 @@ fn tag_ids(
 ) -> Result<Vec<TagId>, String> {
     let mut ids: Vec<TagId> = Vec::new();
     for name in names {
-        let slug = slugify(name);
-        if slug.is_empty() {
+        let Some(slug) = content::tag_slug(name) else {
             continue;
-        }
-        let Ok(i) = site.tags.binary_search_by(|t| t.slug.as_str().cmp(&slug)) else {
-            return Err(format!("a new tag `{}`", name.trim()));
+        };
+        let Ok(i) = site.tags.binary_search_by(|t| t.slug.as_str().cmp(slug)) else {
+            return Err(format!("a new tag `{}`", crate::diag::shorten(name)));
         };
         let id = TagId(i as u32);
         if ids.contains(&id) {
             continue; // the first spelling in the record is the one that counts
         }
         let tag = &site.tags[i];
-        if first(tag) && tag.name != name.trim() {
+        if first(tag) && tag.name != *name {
             return Err(format!("the label of tag `{}` changed", tag.name));
         }
         ids.push(id);

@@ -26,7 +26,7 @@ pub(super) fn awards(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> Vec<Aw
         };
         if libraries[library.index()].province != province {
             cx.error(
-                Diagnostic::error(o.value("library"), format!("library `{}` is not in province `{}`", d.library, d.province))
+                Diagnostic::error(o.value("library"), format!("library `{}` is not in province `{}`", crate::diag::shorten(&d.library), crate::diag::shorten(&d.province)))
                     .with_help("a provincial award goes to a library of that province: check `library` and `province`"),
             );
             continue;

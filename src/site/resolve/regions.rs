@@ -45,7 +45,7 @@ pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regen
             cx.error(
                 Diagnostic::error(
                     o.value("kind"),
-                    format!("unknown regency kind `{}`", d.kind),
+                    format!("unknown regency kind `{}`", crate::diag::shorten(&d.kind)),
                 )
                 .with_help("write `kind: kabupaten` or `kind: kota`"),
             );
@@ -95,7 +95,7 @@ pub(super) fn libraries(
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    format!("unknown library level `{}`", d.level),
+                    format!("unknown library level `{}`", crate::diag::shorten(&d.level)),
                 )
                 .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
             );
@@ -156,7 +156,10 @@ fn kpi(cx: &mut Ctx, recs: &[crate::model::records::KpiRecord], o: &Origin) -> V
             None => cx.error(
                 Diagnostic::error(
                     o.value(&format!("kpi/{i}/category")),
-                    format!("unknown KPI category `{}`", k.category),
+                    format!(
+                        "unknown KPI category `{}`",
+                        crate::diag::shorten(&k.category)
+                    ),
                 )
                 .with_help(format!(
                     "{} (tinggi = green, sedang = yellow, rendah = red)",
@@ -215,8 +218,15 @@ fn regency(
                 })
                 .collect();
             cx.error(
-                Diagnostic::error(at, format!("`{text}` could be {}", names.join(" or ")))
-                    .with_help("write the official name with `Kabupaten` or `Kota`, or the code"),
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "`{}` could be {}",
+                        crate::diag::shorten(text),
+                        names.join(" or ")
+                    ),
+                )
+                .with_help("write the official name with `Kabupaten` or `Kota`, or the code"),
             );
             None
         }
@@ -234,8 +244,14 @@ fn regency(
                 ),
             };
             cx.error(
-                Diagnostic::error(at, format!("unknown regency `{text}` in {pname}"))
-                    .with_help(help),
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "unknown regency `{}` in {pname}",
+                        crate::diag::shorten(text)
+                    ),
+                )
+                .with_help(help),
             );
             None
         }

@@ -1,0 +1,116 @@
+//! Length limits on every text field of every record, in one pass.
+//!
+//! Each record is walked through its `Serialize` form, so a field added to
+//! a record is covered without a line here; the limit comes from the
+//! field's name ([`limits::for_field`]) and the error points at the value
+//! through the record's [`Origin`].
+
+use super::walk::{texts, Text};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Content, Loaded, Record};
+use crate::model::limits;
+use crate::yaml::Origin;
+use serde::Serialize;
+
+/// Fields holding a map whose keys are names the officer chooses (the
+/// keys of `participants` and `figures` come from fixed lists, checked
+/// with their own message).
+const NAMED_KEYS: &[&str] = &["social"];
+
+pub fn check(site: &Loaded, diags: &mut Diagnostics) {
+    if let Some(c) = &site.config {
+        record(&c.data, &c.origin, diags);
+    }
+    records(&site.provinces, diags);
+    records(&site.regencies, diags);
+    records(&site.libraries, diags);
+    records(&site.awards, diags);
+    records(&site.reports, diags);
+    contents(&site.posts, diags);
+    contents(&site.stories, diags);
+    contents(&site.events, diags);
+    contents(&site.pages, diags);
+}
+
+fn records<T: Serialize>(items: &[Record<T>], diags: &mut Diagnostics) {
+    for r in items {
+        record(&r.data, &r.origin, diags);
+    }
+}
+
+fn contents<T: Serialize>(items: &[Content<T>], diags: &mut Diagnostics) {
+    for c in items {
+        record(&c.front, &c.origin, diags);
+    }
+}
+
+/// Checks every text of one record against the limit of its field.
+pub fn record<T: Serialize>(data: &T, origin: &Origin, diags: &mut Diagnostics) {
+    texts(data, &mut |t: Text<'_>| {
+        let (limit, at) = if t.is_key {
+            if !NAMED_KEYS.contains(&t.field) {
+                return;
+            }
+            (limits::KEY, origin.key(t.path))
+        } else {
+            (limits::for_field(t.field), origin.value(t.path))
+        };
+        if let Some((message, help)) = limits::check(t.field, t.value, limit) {
+            diags.push(Diagnostic::error(at, message).with_help(help));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::FileId;
+    use crate::model::records::LibraryRecord;
+    use std::sync::Arc;
+
+    fn lib(text: &str) -> Vec<Diagnostic> {
+        let doc = crate::yaml::parse(text, FileId(0), 0).unwrap();
+        let origin = Origin::new(FileId(0), Arc::new(doc.spans), String::new());
+        let data: LibraryRecord = crate::yaml::deserialize(&doc.value, &origin).unwrap();
+        let mut diags = Diagnostics::new();
+        record(&data, &origin, &mut diags);
+        diags.into_vec()
+    }
+
+    #[test]
+    fn every_text_field_nested_or_listed_is_measured() {
+        let long = "x".repeat(400);
+        let text = format!(
+            "id: a\nname: A\nlevel: desa\nprovince: p\nregency: r\nsummary: ok\n\
+             aliases: [b, {long}]\nsocial:\n  {long}: https://x.id\n\
+             kpi:\n  - period: {long}\n    category: tinggi\n"
+        );
+        let d = lib(&text);
+        let at = |d: &Diagnostic| {
+            let r = d.span.as_ref().unwrap().range.clone();
+            text[..r.start].lines().count()
+        };
+        let mut found: Vec<(String, usize)> =
+            d.iter().map(|d| (d.message.clone(), at(d))).collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                (
+                    "`aliases` is 400 characters long; an id or file name can be at most 80"
+                        .to_string(),
+                    7
+                ),
+                (
+                    "`period` is 400 characters long; a name can be at most 150".to_string(),
+                    11
+                ),
+                (
+                    "`social` is 400 characters long; a network name can be at most 50".to_string(),
+                    9
+                ),
+            ]
+        );
+        assert!(lib("id: a\nname: A\nlevel: desa\nprovince: p\nregency: r\n").is_empty());
+    }
+}
