@@ -156,6 +156,14 @@ fn named() -> Vec<Mutation> {
             &["jawa-tengha", "tidak-ada.png", "juga-tidak-ada"],
         ),
         m(
+            "a story left out by a data error still has its body checked",
+            vec![Write(
+                "content/kisah/tertolak.md",
+                "---\ntitle: Tertolak\ndate: 2023-01-02\nperson: Ibu Sari\nlibrary: tidak-ada\n---\n![x](hilang.png)\n\n[y](@/berita/juga-hilang.md) [z](javascript:alert(1))\n".into(),
+            )],
+            &["tidak-ada", "hilang.png", "juga-hilang", "javascript"],
+        ),
+        m(
             "a very long tag",
             vec![Replace(POST_EX, "tags:\n", format!("tags:\n  - {}\n", "a".repeat(300)))],
             &["tag"],
