@@ -370,10 +370,15 @@ fn signs_that_must_be_quoted_at_the_start_of_a_value() {
             &format!("title: {value}"),
         );
         let out = site.check(&[]);
+        let shown = if sign == "`" {
+            "`` ` ``".to_string()
+        } else {
+            format!("`{sign}`")
+        };
         let d = out.assert_only_error(
             &format!("{POST}:2:8"),
             &[
-                &format!("text starting with `{sign}` must be in quotes"),
+                &format!("text starting with {shown} must be in quotes"),
                 &format!("`title: {}`", serde_json::to_string(value).unwrap()),
             ],
         );

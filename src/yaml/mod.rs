@@ -14,6 +14,7 @@ mod bounded;
 mod build;
 mod de;
 pub mod limits;
+mod lines;
 mod spans;
 mod syntax;
 mod value;

@@ -9,6 +9,7 @@
 //! caret goes where the author must change something.
 
 use super::limits;
+use super::lines::{indent, key_column, without_comment, Lines};
 use crate::diag::{shorten, Diagnostic, FileId, Span};
 
 /// The diagnostic for the parser's message `info` noticed at byte `at` of
@@ -73,11 +74,14 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         }
     }
     if info.starts_with("':' must be followed") {
-        let key = t.key_before(at).unwrap_or_default();
+        let (s, _) = t.bounds(t.index(at));
+        let colon = t.text[s..at].rfind(':').map_or(at, |i| s + i);
+        let key = t.key_before(colon).unwrap_or_default();
+        let tab = t.text[colon + 1..].starts_with('\t');
         return (
-            at + 1,
+            colon + 1,
             format!("`{key}:` must be followed by a space"),
-            if ch == ':' && t.text[at + 1..].starts_with('\t') {
+            if tab {
                 "put a space after the colon, not a tab".into()
             } else {
                 "put a space after the colon".into()
@@ -180,6 +184,17 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
                 return quote_it(t, value, c);
             }
         }
+        let (s, _) = t.bounds(t.index(at));
+        let line = t.line(t.index(at));
+        if line.trim_start().starts_with("- ") {
+            return (
+                s + indent(line),
+                "this list item (`- `) is not under a field that holds a list".into(),
+                "write the field alone on its line (`tags:`), then each item below it, \
+                 indented (`  - plm`); the fields of a record have no `- `"
+                    .into(),
+            );
+        }
         return misaligned(t, at);
     }
     if info.contains("flow construct") {
@@ -225,12 +240,17 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
             } else {
                 ("the `{` here", '}')
             };
+            let example = if c == '[' {
+                " (e.g. `tags: [a, b]`)"
+            } else {
+                ""
+            };
             return (
                 open,
                 format!("{what} is never closed"),
                 format!(
-                    "close it with `{close}` on the same line (e.g. `tags: [a, b]`); if the \
-                     value is text that starts with `{c}`, put it in quotes"
+                    "close it with `{close}` on the same line{example}; if the value is text \
+                     that starts with `{c}`, put it in quotes"
                 ),
             );
         }
@@ -264,9 +284,14 @@ fn quote_words(c: char) -> (String, &'static str) {
         '[' => "YAML reads `[` as the start of a list",
         '{' => "YAML reads `{` as the start of a record",
         '?' => "YAML reads `? ` as a special key",
-        _ => "YAML keeps this sign for itself",
+        _ => "YAML keeps this sign for its own use",
     };
-    (format!("text starting with `{c}` must be in quotes"), why)
+    let sign = if c == '`' {
+        "`` ` ``".to_string()
+    } else {
+        format!("`{c}`")
+    };
+    (format!("text starting with {sign} must be in quotes"), why)
 }
 
 fn quote_it(t: &Lines, at: usize, c: char) -> Plain {
@@ -325,7 +350,12 @@ fn misaligned(t: &Lines, at: usize) -> Plain {
     let (start, _) = t.bounds(i);
     let line = t.line(i);
     let ind = indent(line);
-    let what = label(line);
+    let is_item = line.trim_start().starts_with("- ") || line.trim() == "-";
+    let what = if is_item {
+        "this `- `".to_string()
+    } else {
+        label(line).replacen("the line", "this line", 1)
+    };
     let Some(prev) = t.prev_content(i) else {
         return (
             start + ind,
@@ -334,24 +364,26 @@ fn misaligned(t: &Lines, at: usize) -> Plain {
         );
     };
     let above = t.line(prev);
-    let is_item = line.trim_start().starts_with("- ") || line.trim() == "-";
+    let above_is_item = above.trim_start().starts_with("- ");
+    if !is_item && above_is_item && ind == indent(above) {
+        return (
+            start + ind,
+            format!("{what} is lined up with the list items (`- `) above it, but is not one"),
+            "start it with `- ` to add an item to the list, or line it up with the field \
+             that holds the list to add a field to the record"
+                .into(),
+        );
+    }
     let (other, col) = match t.prev_item(i).filter(|_| is_item) {
         // An item is compared with the `- ` of the item above it.
         Some(p) => ("the `- ` above it".to_string(), indent(t.line(p))),
         None => (format!("{} above it", label(above)), key_column(above)),
     };
     if ind == col {
-        let message = if above.trim_start().starts_with("- ") && !is_item {
-            format!("{what} is lined up with the list items (`- `) above it, but is not one")
-        } else {
-            format!("{what} is not lined up with the lines it belongs with")
-        };
         return (
             start + ind,
-            message,
-            "start it with `- ` to add an item to the list above, or line it up with the \
-             field that holds the list; every field of a record starts at the same column"
-                .into(),
+            format!("{what} is not lined up with the lines it belongs with"),
+            "every field of a record starts at the same column, and every `- ` of a list".into(),
         );
     }
     let mut help = format!("line {what} up with {other}: {}", to_place(col));
@@ -419,26 +451,6 @@ fn no_colon(t: &Lines, at: usize) -> Plain {
     )
 }
 
-fn without_comment(s: &str) -> &str {
-    s.find(" #").map_or(s, |i| s[..i].trim_end())
-}
-
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-/// Where the fields of a line start: after its indentation and any `- `.
-fn key_column(line: &str) -> usize {
-    let mut col = indent(line);
-    let mut rest = &line[col..];
-    while let Some(r) = rest.strip_prefix("- ") {
-        let spaces = r.len() - r.trim_start_matches(' ').len();
-        col += 2 + spaces;
-        rest = &r[spaces..];
-    }
-    col
-}
-
 /// How a line is named in a message: `` `name:` ``, "the `- `", "the line".
 fn label(line: &str) -> String {
     let t = line[key_column(line).min(line.len())..].trim_end();
@@ -470,187 +482,6 @@ fn to_place(n: usize) -> String {
         0 => "start it at the left margin".into(),
         1 => "indent it by 1 space".into(),
         n => format!("indent it by {n} spaces"),
-    }
-}
-
-/// The text split into lines, for looking around the place of an error.
-struct Lines<'t> {
-    text: &'t str,
-    starts: Vec<usize>,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
-    }
-    /// Index of the line holding byte `at`.
-    fn index(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
-    }
-    /// Start and end (before `\r\n`) of line `i`.
-    fn bounds(&self, i: usize) -> (usize, usize) {
-        let start = self.starts[i.min(self.starts.len() - 1)];
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |&n| n - 1);
-        let end = if self.text[..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        (start, end.max(start))
-    }
-    fn line(&self, i: usize) -> &'t str {
-        let (s, e) = self.bounds(i);
-        &self.text[s..e]
-    }
-    fn rest_of_line(&self, at: usize) -> &'t str {
-        let (_, e) = self.bounds(self.index(at));
-        without_comment(&self.text[at..e.max(at)])
-    }
-    /// The nearest line above `i` with something other than a comment.
-    fn prev_content(&self, i: usize) -> Option<usize> {
-        (0..i).rev().find(|&j| {
-            let l = self.line(j).trim();
-            !l.is_empty() && !l.starts_with('#') && l != "---"
-        })
-    }
-    /// The nearest line above `i` that starts with `- `.
-    fn prev_item(&self, i: usize) -> Option<usize> {
-        (0..i)
-            .rev()
-            .find(|&j| self.line(j).trim_start().starts_with("- "))
-    }
-    /// Whether a line above `i` starts a list item at `indent`.
-    fn has_item_at(&self, i: usize, at_indent: usize) -> bool {
-        (0..i).any(|j| {
-            let l = self.line(j);
-            indent(l) == at_indent && l.trim_start().starts_with('-')
-        })
-    }
-    /// A tab in the indentation of the line at `at`, or of a line below
-    /// or just above it (the parser notices a tab at the value before it).
-    fn tab_in_indent_near(&self, at: usize) -> Option<usize> {
-        let i = self.index(at);
-        let lo = i.saturating_sub(1);
-        let hi = (i + 3).min(self.starts.len());
-        let order = (i..hi).chain(lo..i);
-        for j in order {
-            let (s, _) = self.bounds(j);
-            let line = self.line(j);
-            let lead = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
-            if let Some(k) = line[..lead].find('\t') {
-                return Some(s + k);
-            }
-        }
-        None
-    }
-    /// The quote at `at`, or the last one before it on its line.
-    fn quote_at_or_before(&self, at: usize) -> Option<usize> {
-        if self.text[at..].starts_with(['"', '\'']) {
-            return Some(at);
-        }
-        let (s, _) = self.bounds(self.index(at));
-        self.text[s..at].rfind(['"', '\'']).map(|i| s + i)
-    }
-    /// The first backslash from `at` on its line not starting a valid
-    /// escape.
-    fn bad_escape_from(&self, at: usize) -> Option<usize> {
-        let (_, e) = self.bounds(self.index(at));
-        let line = &self.text[at..e.max(at)];
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c == '\\' {
-                let next = chars.next().map(|(_, n)| n);
-                let ok = next.is_some_and(|n| "0abt\tnvfre \"/\\N_LPxuU".contains(n));
-                if !ok {
-                    return Some(at + i);
-                }
-            }
-        }
-        None
-    }
-    /// The field name just before the colon at `at`.
-    fn key_before(&self, at: usize) -> Option<String> {
-        let (s, _) = self.bounds(self.index(at));
-        let k = self.text[s..at].trim().trim_start_matches("- ").trim();
-        (!k.is_empty()).then(|| shorten(k))
-    }
-    /// Whether `at` is where the value of a `name: value` line starts.
-    fn is_value_start(&self, at: usize) -> bool {
-        self.value_start_before(at) == Some(at)
-    }
-    /// Where the value of the `name: value` line holding `at` starts, when
-    /// that is at or before `at`.
-    fn value_start_before(&self, at: usize) -> Option<usize> {
-        let (s, _) = self.bounds(self.index(at));
-        let line = &self.text[s..at.max(s)];
-        let lead = key_column(line).min(line.len());
-        let i = line[lead..].find(": ")?;
-        let v = s + lead + i + 2;
-        let v = v + (self.text[v..].len() - self.text[v..].trim_start_matches(' ').len());
-        (v <= at).then_some(v)
-    }
-    /// A `name:value` line (no space after the colon) at or just above
-    /// the line of `at`: YAML reads it as text, and the error shows later.
-    /// Returns the name and where the value starts.
-    fn glued_key_near(&self, at: usize) -> Option<(String, usize)> {
-        let i = self.index(at);
-        let mut j = Some(i);
-        for _ in 0..3 {
-            let k = j?;
-            let (s, _) = self.bounds(k);
-            let line = self.line(k);
-            let col = key_column(line);
-            let rest = &line[col.min(line.len())..];
-            let name_len = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(rest.len());
-            let after = &rest[name_len..];
-            if name_len > 0
-                && rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && after.starts_with(':')
-                && after[1..].starts_with(|c: char| !c.is_whitespace() && c != '/' && c != ':')
-            {
-                return Some((rest[..name_len].to_string(), s + col + name_len + 1));
-            }
-            j = self.prev_content(k);
-        }
-        None
-    }
-    /// The outermost `[` or `{` that starts a value before `at` and is not
-    /// closed before it.
-    fn unclosed_bracket_before(&self, at: usize) -> Option<(usize, char)> {
-        self.open_brackets_before(at).first().copied()
-    }
-    /// The `[` and `{` that start values before `at` and are not closed
-    /// before it, outermost first.
-    fn open_brackets_before(&self, at: usize) -> Vec<(usize, char)> {
-        let mut open: Vec<(usize, char)> = Vec::new();
-        let mut quote: Option<char> = None;
-        let mut prev = '\n';
-        let mut comment = false;
-        for (i, c) in self.text[..at].char_indices() {
-            if comment {
-                comment = c != '\n';
-            } else if let Some(q) = quote {
-                if c == q {
-                    quote = None;
-                }
-            } else {
-                match c {
-                    '"' | '\'' if " [{,:".contains(prev) || prev == '\n' => quote = Some(c),
-                    '#' if prev == ' ' || prev == '\n' => comment = true,
-                    '[' | '{' if " [{,-\n".contains(prev) || !open.is_empty() => open.push((i, c)),
-                    ']' | '}' => {
-                        open.pop();
-                    }
-                    _ => {}
-                }
-            }
-            prev = c;
-        }
-        open
     }
 }
 
@@ -716,6 +547,29 @@ mod tests {
     }
 
     #[test]
+    fn lists_out_of_place() {
+        let (l, c, m, _) = said("title: a\n- b\n");
+        assert_eq!((l, c), (2, 1));
+        assert!(m.contains("not under a field that holds a list"), "{m}");
+        let (_, _, m, _) = said("a:\n  - x\n  y: 2\n");
+        assert!(m.contains("`y:` is lined up with the list items"), "{m}");
+        let (l, c, m, _) = said("- id: a\n  name: b\n - id: c\n");
+        assert_eq!((l, c), (3, 2));
+        assert_eq!(
+            m,
+            "this `- ` is indented by 1 space, the `- ` above it starts at the left margin"
+        );
+    }
+
+    #[test]
+    fn a_tab_after_the_colon() {
+        let (l, c, m, h) = said("title:\tHalo\n");
+        assert_eq!((l, c), (1, 7));
+        assert_eq!(m, "`title:` must be followed by a space");
+        assert!(h.contains("not a tab"), "{h}");
+    }
+
+    #[test]
     fn signs_at_the_start_of_a_value() {
         for (text, sign) in [
             ("instagram: @perpus\n", "`@`"),
@@ -731,7 +585,6 @@ mod tests {
         ] {
             let (l, c, m, h) = said(text);
             assert_eq!((l, c), (1, text.find(": ").unwrap() + 3), "{text}");
-            let sign = if sign == "`` ` ``" { "```" } else { sign };
             assert!(m.contains(sign), "{text}: {m}");
             assert!(m.contains("must be in quotes"), "{text}: {m}");
             assert!(h.contains(": \""), "{text}: {h}");
