@@ -324,9 +324,9 @@ struct Ev {
 
 fn regions() -> (Vec<Region>, Vec<RegencyInfo>) {
     let provinces: Vec<ProvinceRecord> =
-        serde_yaml::from_str(PROVINCES_YAML).expect("embedded provinces.yaml is valid");
+        crate::yaml::from_str(PROVINCES_YAML).expect("embedded provinces.yaml is valid");
     let regencies: Vec<RegencyRecord> =
-        serde_yaml::from_str(REGENCIES_YAML).expect("embedded regencies.yaml is valid");
+        crate::yaml::from_str(REGENCIES_YAML).expect("embedded regencies.yaml is valid");
     let mut provinces: Vec<Region> = provinces
         .into_iter()
         .map(|p| Region {

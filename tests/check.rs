@@ -112,8 +112,8 @@ fn malformed_yaml_in_a_data_file() {
         "- id: perpustakaan-kota-surabaya\n  name: Dinas Perpustakaan Kota Surabaya\n   level: kota\n  province: jawa-timur\n",
     );
     site.check(&[]).assert_only_error(
-        &format!("{LIBS_JATIM}:3:9"),
-        &["not valid YAML", "mapping values", "indentation"],
+        &format!("{LIBS_JATIM}:3:4"),
+        &["`level:` is indented by 3 spaces", "indent it by 2 spaces"],
     );
 }
 
@@ -123,7 +123,7 @@ fn tab_indentation_in_a_data_file() {
     site.edit(LIBS_JATIM, "  level: kota", "\tlevel: kota");
     site.check(&[]).assert_only_error(
         &format!("{LIBS_JATIM}:3:1"),
-        &["not valid YAML", "tab", "not tabs"],
+        &["indented with a tab", "spaces only"],
     );
 }
 
@@ -137,7 +137,7 @@ fn malformed_yaml_in_front_matter() {
         "title: PLM: Jawa Tengah 2022",
     );
     site.check(&[])
-        .assert_only_error(&format!("{POST}:2:"), &["not valid YAML", "in quotes"]);
+        .assert_only_error(&format!("{POST}:2:"), &["holds `: `", "in quotes"]);
 }
 
 #[test]
@@ -733,7 +733,7 @@ fn libraries_file_that_does_not_parse_does_not_cascade() {
     let site = TestSite::minimal();
     site.edit(LIBS_JATENG, "  level: desa", "   level: desa");
     let out = site.check(&[]);
-    out.assert_error(&format!("{LIBS_JATENG}:3:9"), &["not valid YAML"]);
+    out.assert_error(&format!("{LIBS_JATENG}:3:4"), &["indented by 3 spaces"]);
     // Today the post, the story and the award report 4 more errors, one
     // with the help "did you mean `perpustakaan-kota-surabaya`?".
     assert!(!out.stderr.contains("unknown library"), "{out}");
@@ -804,7 +804,7 @@ fn duplicate_key_points_at_the_repeated_key() {
     let site = TestSite::minimal();
     site.edit(POST, "date: 2022-08-04", "date: 2022-08-04\ntitle: Lagi");
     site.check(&[])
-        .assert_only_error(&format!("{POST}:4:1"), &["duplicate", "title"]);
+        .assert_only_error(&format!("{POST}:4:1"), &["written twice", "title"]);
 }
 
 #[test]

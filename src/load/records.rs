@@ -1,10 +1,17 @@
 //! Turning parsed YAML into typed records, reporting every problem.
 
-use crate::diag::{suggest, Diagnostic, FileId, Span};
+use crate::diag::{shorten, suggest, Diagnostic, FileId, Span};
 use crate::model::records::Fields;
-use crate::yaml::{self, Document, Origin};
+use crate::yaml::{Document, Origin, Value};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
+
+/// The most problems reported for one file. Past them warta stops
+/// checking its records: the first ones usually share one cause (an
+/// indentation, a misspelt field in every record), at most 200 are printed
+/// anyway (`diag::emit`), and a file of 100,000 broken records must not
+/// cost 100,000 messages and suggestions.
+pub const MAX_FILE_PROBLEMS: usize = 1_000;
 
 /// A record with the place it was written.
 #[derive(Debug, Clone)]
@@ -32,7 +39,7 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Record<T>>, Vec<String>) {
     let spans = Arc::new(doc.spans);
-    if yaml::is_null(&doc.value) {
+    if doc.value.is_null() {
         diags.push(
             Diagnostic::error(
                 Span::file_start(file),
@@ -44,14 +51,11 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
         );
         return (Vec::new(), Vec::new());
     }
-    let Some(items) = yaml::items(&doc.value) else {
+    let Some(items) = doc.value.items() else {
         diags.push(
             Diagnostic::error(
                 Origin::new(file, spans, String::new()).record(),
-                format!(
-                    "expected a list of {what}, found {}",
-                    yaml::kind_name(&doc.value)
-                ),
+                format!("expected a list of {what}, found {}", doc.value.kind_name()),
             )
             .with_help("start each record with `- ` (a dash and a space) at the left margin"),
         );
@@ -59,18 +63,36 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
     };
     let mut failed = Vec::new();
     let mut out = Vec::with_capacity(items.len());
+    let stop_at = diags.len() + MAX_FILE_PROBLEMS;
     for (i, item) in items.iter().enumerate() {
         let origin = Origin::new(file, spans.clone(), i.to_string());
-        match one(item, origin, diags) {
+        if diags.len() >= stop_at {
+            // The rest is not checked, and not loaded: quietly, as records
+            // that failed.
+            diags.push(stopped(file, origin.record()));
+            let ids = items[i..].iter().filter_map(|r| r.get("id")?.as_str());
+            failed.extend(ids.map(str::to_string));
+            break;
+        }
+        match one(item, origin, stop_at, diags) {
             Some(r) => out.push(r),
-            None => failed.extend(
-                yaml::get(item, "id")
-                    .and_then(yaml::Value::as_str)
-                    .map(str::to_string),
-            ),
+            None => failed.extend(item.get("id").and_then(Value::as_str).map(str::to_string)),
         }
     }
     (out, failed)
+}
+
+/// Said at the top of the file, where it is read first.
+fn stopped(file: FileId, at: Span) -> Diagnostic {
+    Diagnostic::error(
+        Span::file_start(file),
+        format!("this file has more than {MAX_FILE_PROBLEMS} problems; warta stopped checking it"),
+    )
+    .with_related(at, "checking stopped here")
+    .with_help(
+        "fix the problems above first; they often have one cause, such as a wrong \
+         indentation or a misspelt field repeated in every record",
+    )
 }
 
 /// Loads a file (or front matter) holding one record.
@@ -81,50 +103,74 @@ pub fn single<T: DeserializeOwned + Fields>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Record<T>> {
     let origin = Origin::new(file, Arc::new(doc.spans), String::new());
-    if yaml::is_null(&doc.value) {
+    if doc.value.is_null() {
         diags.push(
             Diagnostic::error(origin.record(), format!("{what} is empty"))
                 .with_help(format!("fill in the fields of {what}, e.g. `title: …`")),
         );
         return None;
     }
-    one(&doc.value, origin, diags)
+    let stop_at = diags.len() + MAX_FILE_PROBLEMS;
+    let record = one(&doc.value, origin.clone(), stop_at, diags);
+    if diags.len() >= stop_at {
+        diags.truncate(stop_at);
+        diags.push(stopped(file, origin.record()));
+    }
+    record
 }
 
+/// Loads one record; reports its problems until `diags` holds `stop_at`.
 fn one<T: DeserializeOwned + Fields>(
-    value: &yaml::Value,
+    value: &Value,
     origin: Origin,
+    stop_at: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Record<T>> {
     let before = diags.len();
-    if yaml::keys(value).is_none() {
-        let shown = match value {
-            yaml::Value::String(s) => format!(" `{s}`"),
-            _ => String::new(),
+    if value.keys().is_none() {
+        let help = match value.as_str().and_then(glued_key) {
+            Some((key, rest)) => format!(
+                "a space is missing after `{key}:`: write `{key}: {}`",
+                shorten(rest)
+            ),
+            None => format!(
+                "write the record as indented `name: value` lines, e.g. `{}: …`, one field per line",
+                T::FIELDS[0]
+            ),
         };
         diags.push(
-            Diagnostic::error(origin.record(), format!("expected a record of fields, found {}{shown}", yaml::kind_name(value)))
-                .with_help(format!(
-                    "write the record as indented `name: value` lines, e.g. `{}: …`, one field per line",
-                    T::FIELDS[0]
-                )),
+            Diagnostic::error(
+                origin.record(),
+                format!("expected a record of fields, found {}", value.describe()),
+            )
+            .with_help(help),
         );
         return None;
     }
-    check_fields(value, "", T::FIELDS, &origin, diags);
+    // Problems found while parsing (a field written twice…) refuse the
+    // record; its unknown fields are still worth reporting.
+    let problems = origin.problems();
+    let refused = !problems.is_empty();
+    let room = stop_at.saturating_sub(diags.len());
+    diags.extend(problems.into_iter().take(room));
+    check_fields(value, "", T::FIELDS, &origin, stop_at, diags);
     for (field, nested) in T::NESTED {
-        if let Some(v) = yaml::get(value, field) {
-            match yaml::items(v) {
+        if let Some(v) = value.get(field) {
+            match v.items() {
                 Some(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        check_fields(item, &format!("{field}/{i}"), nested, &origin, diags);
+                        let at = format!("{field}/{i}");
+                        check_fields(item, &at, nested, &origin, stop_at, diags);
                     }
                 }
-                None => check_fields(v, field, nested, &origin, diags),
+                None => check_fields(v, field, nested, &origin, stop_at, diags),
             }
         }
     }
-    match yaml::deserialize::<T>(value, &origin) {
+    if refused {
+        return None;
+    }
+    match crate::yaml::deserialize::<T>(value, &origin) {
         Ok(data) if diags.len() == before => Some(Record { data, origin }),
         Ok(_) => None,
         Err(d) => {
@@ -149,16 +195,20 @@ fn one<T: DeserializeOwned + Fields>(
 
 /// Reports keys that are not fields of the record, with the likely meant one.
 fn check_fields(
-    value: &yaml::Value,
+    value: &Value,
     path: &str,
     allowed: &[&str],
     origin: &Origin,
+    stop_at: usize,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let Some(keys) = yaml::keys(value) else {
+    let Some(keys) = value.keys() else {
         return; // a wrong type is reported by deserialization
     };
     for key in keys {
+        if diags.len() >= stop_at {
+            return;
+        }
         if allowed.contains(&key.as_str()) {
             continue;
         }
@@ -179,9 +229,24 @@ fn check_fields(
             ),
         };
         diags.push(
-            Diagnostic::error(origin.key(&at), format!("unknown field `{key}`")).with_help(help),
+            Diagnostic::error(
+                origin.key(&at),
+                format!("unknown field `{}`", shorten(&key)),
+            )
+            .with_help(help),
         );
     }
+}
+
+/// `title:Halo` read as one text: a field name glued to its value (no
+/// space after the colon). Returns the name and the value.
+fn glued_key(s: &str) -> Option<(&str, &str)> {
+    let (key, rest) = s.split_once(':')?;
+    let is_name = key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    (is_name && !rest.is_empty() && !rest.starts_with([' ', '/'])).then_some((key, rest))
 }
 
 #[cfg(test)]
@@ -190,7 +255,7 @@ mod tests {
     use crate::model::records::{LibraryRecord, PostFrontMatter};
 
     fn parse(text: &str) -> Document {
-        yaml::parse(text, FileId(0), 0).unwrap()
+        crate::yaml::parse(text, FileId(0), 0).unwrap()
     }
 
     #[test]
@@ -226,6 +291,31 @@ mod tests {
         let r = list::<LibraryRecord>(parse(text), FileId(0), "libraries", &mut diags);
         assert_eq!(r.len(), 1);
         assert_eq!(diags.len(), 2, "{diags:?}");
+    }
+
+    #[test]
+    fn a_flood_of_broken_records_is_cut_short() {
+        let text = "- x\n".repeat(5_000) + "- id: ok\n  nama: y\n";
+        let mut diags = Vec::new();
+        let (r, failed) =
+            list_keyed::<LibraryRecord>(parse(&text), FileId(0), "libraries", &mut diags);
+        assert!(r.is_empty());
+        assert_eq!(diags.len(), MAX_FILE_PROBLEMS + 1);
+        assert!(diags[MAX_FILE_PROBLEMS]
+            .message
+            .contains("stopped checking"));
+        assert_eq!(diags[MAX_FILE_PROBLEMS].span.clone().unwrap().range, 0..0);
+        // The record past the cut still keeps references to it quiet.
+        assert_eq!(failed, vec!["ok".to_string()]);
+        let one_record = (0..3_000).map(|i| format!("f{i}: x\n")).collect::<String>();
+        let mut diags = Vec::new();
+        single::<PostFrontMatter>(
+            parse(&one_record),
+            FileId(0),
+            "the front matter",
+            &mut diags,
+        );
+        assert_eq!(diags.len(), MAX_FILE_PROBLEMS + 1);
     }
 
     #[test]

@@ -1,13 +1,17 @@
-//! Positions of YAML nodes, from `saphyr-parser` events.
+//! Positions of YAML nodes, recorded while a document is built.
 
-use saphyr_parser::{Event, Parser};
-use std::collections::HashMap;
+use crate::diag::Diagnostic;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-/// Byte spans of every node of a document, keyed by path (`3/kpi/0/period`).
+/// Byte spans of every node of a document, keyed by path (`3/kpi/0/period`),
+/// and the problems found inside records (a field written twice…), kept
+/// here so that whoever loads a record reports the ones inside it.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
     nodes: HashMap<String, NodeSpan>,
+    /// By path of the node concerned, for a quick look-up per record.
+    problems: BTreeMap<String, Vec<Diagnostic>>,
 }
 
 #[derive(Debug, Clone)]
@@ -16,87 +20,47 @@ struct NodeSpan {
     value: Range<usize>,
 }
 
-enum Frame {
-    Map {
-        path: String,
-        /// The key just read, waiting for its value.
-        key: Option<(String, Range<usize>)>,
-    },
-    Seq {
-        path: String,
-        next: usize,
-    },
-}
-
 impl SpanIndex {
-    /// Indexes `text`, whose first byte is at `base` in its file. A document
-    /// the parser rejects is indexed up to the error (serde_yaml reports it).
+    /// Indexes `text`, whose first byte is at `base` in its file; empty when
+    /// the text is not valid YAML (the parse reports why).
     pub fn build(text: &str, base: usize) -> SpanIndex {
-        let to_byte = CharToByte::new(text);
-        let mut nodes = HashMap::new();
-        let mut stack: Vec<Frame> = Vec::new();
-        // (path, start) of open containers, to close their spans on End.
-        let mut open: Vec<String> = Vec::new();
-        for ev in Parser::new_from_str(text) {
-            let Ok((event, span)) = ev else { break };
-            let start = base + to_byte.at(span.start.index());
-            let end = base + to_byte.at(span.end.index());
-            match event {
-                Event::Scalar(..)
-                | Event::Alias(..)
-                | Event::MappingStart(..)
-                | Event::SequenceStart(..) => {
-                    // A scalar in key position is a key, not a node.
-                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                        if key.is_none() {
-                            if let Event::Scalar(s, ..) = &event {
-                                *key = Some((s.to_string(), start..end));
-                                continue;
-                            }
-                        }
-                    }
-                    let (path, key_span) = match stack.last_mut() {
-                        None => (String::new(), None),
-                        Some(Frame::Map { path, key }) => {
-                            let (k, ks) = key.take().unwrap_or_default();
-                            (join(path, &k), Some(ks))
-                        }
-                        Some(Frame::Seq { path, next }) => {
-                            *next += 1;
-                            (join(path, &(*next - 1).to_string()), None)
-                        }
-                    };
-                    nodes.insert(
-                        path.clone(),
-                        NodeSpan {
-                            key: key_span,
-                            value: start..end,
-                        },
-                    );
-                    match event {
-                        Event::MappingStart(..) => {
-                            open.push(path.clone());
-                            stack.push(Frame::Map { path, key: None });
-                        }
-                        Event::SequenceStart(..) => {
-                            open.push(path.clone());
-                            stack.push(Frame::Seq { path, next: 0 });
-                        }
-                        _ => {}
-                    }
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                    if let Some(path) = open.pop() {
-                        if let Some(n) = nodes.get_mut(&path) {
-                            n.value.end = end.max(n.value.start);
-                        }
-                    }
-                }
-                _ => {}
-            }
+        super::build::document(text, crate::diag::FileId(0), base)
+            .map(|d| d.spans)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn insert(&mut self, path: String, key: Option<Range<usize>>, value: Range<usize>) {
+        self.nodes.insert(path, NodeSpan { key, value });
+    }
+
+    /// Sets the end of the node at `path` (a collection, when it closes).
+    pub(super) fn close(&mut self, path: &str, end: usize) {
+        if let Some(n) = self.nodes.get_mut(path) {
+            n.value.end = end.max(n.value.start);
         }
-        SpanIndex { nodes }
+    }
+
+    pub(super) fn add_problem(&mut self, path: String, problem: Diagnostic) {
+        self.problems.entry(path).or_default().push(problem);
+    }
+
+    /// The problems found inside the node at `prefix` ("" for all), in
+    /// the order of their place in the file.
+    pub fn problems_in(&self, prefix: &str) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = if prefix.is_empty() {
+            self.problems.values().flatten().cloned().collect()
+        } else {
+            // The node itself, then its descendants: `3/…` sorts between
+            // `3/` and `30` (`/` comes just before `0`).
+            let own = self.problems.get(prefix).into_iter().flatten();
+            let below = self
+                .problems
+                .range(format!("{prefix}/")..format!("{prefix}0"))
+                .flat_map(|(_, ds)| ds);
+            own.chain(below).cloned().collect()
+        };
+        out.sort_by_key(|d| d.span.as_ref().map(|s| s.range.start));
+        out
     }
 
     pub fn contains(&self, path: &str) -> bool {
@@ -130,39 +94,52 @@ impl SpanIndex {
     }
 }
 
-fn join(parent: &str, child: &str) -> String {
-    if parent.is_empty() {
-        child.to_string()
-    } else {
-        format!("{parent}/{child}")
-    }
+/// saphyr counts characters; spans are bytes. Keeps the byte offset of
+/// every 256th character (a few KB for the largest file) and walks from
+/// the nearest one.
+pub(super) struct CharToByte<'t> {
+    text: &'t str,
+    /// Byte offset of characters 0, 256, 512…; empty when the text is ASCII.
+    marks: Vec<usize>,
+    /// The last (character, byte) asked for: the parser's positions mostly
+    /// move forward, so the next walk is short.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
-/// saphyr counts characters; spans are bytes.
-struct CharToByte {
-    /// Byte offset of each character, or empty when the text is ASCII.
-    offsets: Vec<usize>,
-    len: usize,
-}
+const STEP: usize = 256;
 
-impl CharToByte {
-    fn new(text: &str) -> Self {
-        let offsets = if text.is_ascii() {
+impl<'t> CharToByte<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let marks = if text.is_ascii() {
             Vec::new()
         } else {
-            text.char_indices().map(|(i, _)| i).collect()
+            text.char_indices().step_by(STEP).map(|(i, _)| i).collect()
         };
         CharToByte {
-            offsets,
-            len: text.len(),
+            text,
+            marks,
+            last: Default::default(),
         }
     }
-    fn at(&self, char_index: usize) -> usize {
-        if self.offsets.is_empty() {
-            char_index.min(self.len)
-        } else {
-            self.offsets.get(char_index).copied().unwrap_or(self.len)
+    pub fn at(&self, char_index: usize) -> usize {
+        if self.marks.is_empty() {
+            return char_index.min(self.text.len());
         }
+        let Some(&mark) = self.marks.get(char_index / STEP) else {
+            return self.text.len();
+        };
+        let (last_char, last_byte) = self.last.get();
+        let (from_char, from) = if last_char <= char_index && char_index - last_char < STEP {
+            (last_char, last_byte)
+        } else {
+            (char_index - char_index % STEP, mark)
+        };
+        let at = self.text[from..]
+            .char_indices()
+            .nth(char_index - from_char)
+            .map_or(self.text.len(), |(i, _)| from + i);
+        self.last.set((char_index, at));
+        at
     }
 }
 
@@ -195,6 +172,42 @@ mod tests {
         let text = "nama: Perpustakaan Ñusantara\nkota: Semarang\n";
         let idx = SpanIndex::build(text, 0);
         assert_eq!(at(text, &idx, "kota"), "Semarang");
+        // Far past the first mark of CharToByte.
+        let long = format!("a: {}\nkota: Semarang\n", "é".repeat(1000));
+        let idx = SpanIndex::build(&long, 0);
+        assert_eq!(at(&long, &idx, "kota"), "Semarang");
+    }
+
+    #[test]
+    fn char_to_byte_walks_from_marks() {
+        let text = "é".repeat(600) + "x";
+        let c = CharToByte::new(&text);
+        assert_eq!(c.at(0), 0);
+        assert_eq!(c.at(300), 600);
+        assert_eq!(c.at(301), 602);
+        assert_eq!(c.at(299), 598);
+        assert_eq!(c.at(600), 1200);
+        assert_eq!(c.at(601), text.len());
+        assert_eq!(c.at(10_000), text.len());
+    }
+
+    #[test]
+    fn problems_are_found_by_record() {
+        let mut idx = SpanIndex::default();
+        let d = |at| Diagnostic::error(crate::diag::Span::new(crate::diag::FileId(0), at..at), "x");
+        idx.add_problem("3/social".into(), d(30));
+        idx.add_problem("3".into(), d(20));
+        idx.add_problem("30".into(), d(300));
+        idx.add_problem("31/a".into(), d(310));
+        let at = |ds: Vec<Diagnostic>| -> Vec<usize> {
+            ds.iter()
+                .map(|d| d.span.clone().unwrap().range.start)
+                .collect()
+        };
+        assert_eq!(at(idx.problems_in("3")), vec![20, 30]);
+        assert_eq!(at(idx.problems_in("30")), vec![300]);
+        assert_eq!(at(idx.problems_in("4")), Vec::<usize>::new());
+        assert_eq!(at(idx.problems_in("")), vec![20, 30, 300, 310]);
     }
 
     #[test]
