@@ -135,14 +135,19 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 
-/// A regency's libraries on its province's page: all of them, or (when
-/// it has its own pages) a link there.
+/// A regency with few libraries, listed whole on its province's page.
 #[derive(Serialize)]
 struct RegencyGroup {
     name: String,
-    count: usize,
     libraries: Vec<view::LibraryLink>,
-    more: Option<Link>,
+}
+
+/// A regency with pages of its own, linked from its province's page.
+#[derive(Serialize)]
+struct RegencyLink {
+    name: String,
+    url: String,
+    libraries: usize,
 }
 
 #[derive(Serialize)]
@@ -152,6 +157,9 @@ struct ProvinceView {
     code: String,
     library_count: usize,
     regency_count: usize,
+    /// Regencies with many libraries (a link each), then the others with
+    /// their libraries: the page stays small however many there are.
+    regency_pages: Vec<RegencyLink>,
     regencies: Vec<RegencyGroup>,
     /// The latest few of each; `*_more` links to the whole list.
     posts: Vec<view::PostCard>,
@@ -175,10 +183,24 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
         code: p.code.clone(),
         library_count: p.libraries.len(),
         regency_count: p.regencies.len(),
+        regency_pages: p
+            .libraries_by_regency
+            .iter()
+            .filter(|(r, _)| List::Regency(*r).pages(cx.site) > 0)
+            .map(|(r, libs)| RegencyLink {
+                name: cx.site.regency(*r).official_name.clone(),
+                url: List::Regency(*r).url(cx.site, 1),
+                libraries: libs.len(),
+            })
+            .collect(),
         regencies: p
             .libraries_by_regency
             .iter()
-            .map(|(r, libs)| regency_group(cx, *r, libs))
+            .filter(|(r, _)| List::Regency(*r).pages(cx.site) == 0)
+            .map(|(r, libs)| RegencyGroup {
+                name: cx.site.regency(*r).official_name.clone(),
+                libraries: view::all(cx, libs, view::library_item),
+            })
             .collect(),
         posts: view::all(cx, latest(&p.posts), view::post_card),
         posts_more: more(cx, id, Section::News, "province_all_news"),
@@ -204,29 +226,6 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
     let mut ctx = Context::new();
     ctx.insert("province", &v);
     job::page(&url, "province.html", meta, ctx, true)
-}
-
-fn regency_group(cx: &Cx, r: crate::site::RegencyId, libs: &[LibraryId]) -> RegencyGroup {
-    let list = List::Regency(r);
-    let name = cx.site.regency(r).official_name.clone();
-    let paged = list.pages(cx.site) > 0;
-    RegencyGroup {
-        count: libs.len(),
-        libraries: if paged {
-            Vec::new()
-        } else {
-            view::all(cx, libs, view::library_item)
-        },
-        more: paged.then(|| Link {
-            name: cx
-                .i18n
-                .get("regency_all_libraries")
-                .replace("{n}", &cx.i18n.number(libs.len() as u64))
-                .replace("{name}", &name),
-            url: list.url(cx.site, 1),
-        }),
-        name,
-    }
 }
 
 /// The first few of a province's list (newest first).

@@ -191,17 +191,27 @@ pub fn year_awards(site: &Site, year: u16) -> Range<usize> {
 /// page whole province groups (a group larger than a page is cut).
 pub fn award_pages(site: &Site, year: u16) -> Vec<Range<usize>> {
     let all = year_awards(site, year);
+    let provinces: Vec<ProvinceId> = site.awards[all.clone()]
+        .iter()
+        .map(|a| a.province)
+        .collect();
+    pack(&provinces, AWARDS_PER_PAGE)
+        .into_iter()
+        .map(|r| all.start + r.start..all.start + r.end)
+        .collect()
+}
+
+/// Cuts runs of equal `keys` into pages of at most `limit`, ending a page
+/// where a run starts unless the run began the page.
+fn pack<K: PartialEq>(keys: &[K], limit: usize) -> Vec<Range<usize>> {
     let mut pages: Vec<Range<usize>> = Vec::new();
-    let mut start = all.start;
-    while start < all.end {
-        let limit = (start + AWARDS_PER_PAGE).min(all.end);
-        let mut end = limit;
-        if limit < all.end {
-            // Back to the start of the group the limit falls in, unless
-            // that group began this page.
-            let p = site.awards[limit].province;
-            let mut g = limit;
-            while g > start && site.awards[g - 1].province == p {
+    let mut start = 0;
+    while start < keys.len() {
+        let mut end = (start + limit.max(1)).min(keys.len());
+        if end < keys.len() {
+            // Back to the start of the run the limit falls in.
+            let mut g = end;
+            while g > start && keys[g - 1] == keys[end] {
                 g -= 1;
             }
             if g > start {
@@ -243,4 +253,22 @@ pub fn page(
 /// The ids `0..n`.
 pub fn ids<I>(n: usize, f: fn(u32) -> I) -> Vec<I> {
     (0..n as u32).map(f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pack;
+
+    #[test]
+    fn award_pages_keep_province_groups_whole() {
+        // Groups of 3, 4, 2 with room for 5: a page each, none cut.
+        let keys = [1, 1, 1, 2, 2, 2, 2, 3, 3];
+        assert_eq!(pack(&keys, 5), vec![0..3, 3..7, 7..9]);
+        // Two groups fit on one page.
+        assert_eq!(pack(&keys, 7), vec![0..7, 7..9]);
+        // A group larger than a page is cut; its end shares a page.
+        assert_eq!(pack(&[1, 1, 1, 1, 1, 2], 2), vec![0..2, 2..4, 4..6]);
+        assert_eq!(pack(&[1, 1, 1, 2, 2], 2), vec![0..2, 2..3, 3..5]);
+        assert!(pack::<u8>(&[], 5).is_empty());
+    }
 }

@@ -411,23 +411,28 @@ pub struct PagerItem {
 /// Pages shown on each side of the current one.
 const PAGER_AROUND: usize = 2;
 
-/// The pager of page `current` of `total`, page `n` being at `url(n)`.
-pub fn pager(cx: &Cx, current: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
+/// The page numbers a pager shows: the first, the last, the current and
+/// [`PAGER_AROUND`] each side; a gap of one page shows that page rather
+/// than `…`.
+fn pager_numbers(current: usize, total: usize) -> Vec<usize> {
     let mut numbers: Vec<usize> = vec![1, total];
     numbers
         .extend(current.saturating_sub(PAGER_AROUND).max(1)..=(current + PAGER_AROUND).min(total));
     numbers.sort_unstable();
     numbers.dedup();
-    // A gap of one page shows that page rather than `…`.
     let mut filled: Vec<usize> = Vec::with_capacity(numbers.len() + 2);
     for n in numbers {
-        if let Some(&last) = filled.last() {
-            if n == last + 2 {
-                filled.push(last + 1);
-            }
+        if filled.last().is_some_and(|&last| n == last + 2) {
+            filled.push(n - 1);
         }
         filled.push(n);
     }
+    filled
+}
+
+/// The pager of page `current` of `total`, page `n` being at `url(n)`.
+pub fn pager(cx: &Cx, current: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
+    let filled = pager_numbers(current, total);
     let page_label = cx.i18n.get("page_number");
     let mut pages: Vec<PagerItem> = Vec::with_capacity(filled.len());
     for (i, &n) in filled.iter().enumerate() {
@@ -456,5 +461,27 @@ pub fn pager(cx: &Cx, current: usize, total: usize, url: impl Fn(usize) -> Strin
             .get("page_of")
             .replace("{n}", &current.to_string())
             .replace("{total}", &total.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pager_numbers;
+
+    #[test]
+    fn pagers_show_a_few_pages_whatever_the_total() {
+        assert_eq!(pager_numbers(1, 1), vec![1]);
+        assert_eq!(pager_numbers(1, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(pager_numbers(1, 100), vec![1, 2, 3, 100]);
+        assert_eq!(pager_numbers(5, 100), vec![1, 2, 3, 4, 5, 6, 7, 100]);
+        assert_eq!(pager_numbers(50, 100), vec![1, 48, 49, 50, 51, 52, 100]);
+        assert_eq!(pager_numbers(100, 100), vec![1, 98, 99, 100]);
+        assert_eq!(pager_numbers(97, 100), vec![1, 95, 96, 97, 98, 99, 100]);
+        assert_eq!(pager_numbers(5, 9), vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        for total in 1..200 {
+            for current in 1..=total {
+                assert!(pager_numbers(current, total).len() <= 9);
+            }
+        }
     }
 }
