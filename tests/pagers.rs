@@ -349,11 +349,10 @@ fn render(root: &Path, site: &Site, jobs: &[Job]) -> BTreeMap<String, String> {
     let theme =
         warta::load::theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
             .expect("theme");
-    let prepared = Prepared::new(theme).ok().expect("templates compile");
+    let prepared = Prepared::new(theme).expect("templates compile");
     let mut bodies = BodyCache::new();
     bodies.update(site);
     incremental::render_jobs(site, &prepared, bodies.bodies().unwrap(), jobs)
-        .ok()
         .expect("render")
         .into_iter()
         .map(|p| (p.url, p.html))
