@@ -1,7 +1,7 @@
 //! The pages of single records: a post, a story, an event, a province, a
 //! library, a stand-alone page.
 
-use super::pages::{self, Page};
+use super::job::{self, List, Page, Section, PROVINCE_INLINE};
 use super::seo::{self, Meta};
 use super::urls;
 use super::view::{self, Cx, Figure, Link};
@@ -51,7 +51,7 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
-    pages::page(&url, "post.html", meta, ctx, !p.draft)
+    job::page(&url, "post.html", meta, ctx, !p.draft)
 }
 
 #[derive(Serialize)]
@@ -82,7 +82,7 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("story", &v);
-    pages::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
+    job::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
 }
 
 #[derive(Serialize)]
@@ -132,13 +132,22 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
     let mut ctx = Context::new();
     ctx.insert("event", &v);
-    pages::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
+    job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 
+/// A regency with few libraries, listed whole on its province's page.
 #[derive(Serialize)]
 struct RegencyGroup {
     name: String,
     libraries: Vec<view::LibraryLink>,
+}
+
+/// A regency with pages of its own, linked from its province's page.
+#[derive(Serialize)]
+struct RegencyLink {
+    name: String,
+    url: String,
+    libraries: usize,
 }
 
 #[derive(Serialize)]
@@ -148,10 +157,17 @@ struct ProvinceView {
     code: String,
     library_count: usize,
     regency_count: usize,
+    /// Regencies with many libraries (a link each), then the others with
+    /// their libraries: the page stays small however many there are.
+    regency_pages: Vec<RegencyLink>,
     regencies: Vec<RegencyGroup>,
+    /// The latest few of each; `*_more` links to the whole list.
     posts: Vec<view::PostCard>,
+    posts_more: Option<Link>,
     stories: Vec<view::StoryCard>,
+    stories_more: Option<Link>,
     events: Vec<view::EventCard>,
+    events_more: Option<Link>,
     awards: Vec<view::AwardView>,
     reports: Vec<view::ReportView>,
     /// Reported KPI distribution and activity counts (docs/charts.md).
@@ -167,17 +183,31 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
         code: p.code.clone(),
         library_count: p.libraries.len(),
         regency_count: p.regencies.len(),
+        regency_pages: p
+            .libraries_by_regency
+            .iter()
+            .filter(|(r, _)| List::Regency(*r).pages(cx.site) > 0)
+            .map(|(r, libs)| RegencyLink {
+                name: cx.site.regency(*r).official_name.clone(),
+                url: List::Regency(*r).url(cx.site, 1),
+                libraries: libs.len(),
+            })
+            .collect(),
         regencies: p
             .libraries_by_regency
             .iter()
+            .filter(|(r, _)| List::Regency(*r).pages(cx.site) == 0)
             .map(|(r, libs)| RegencyGroup {
                 name: cx.site.regency(*r).official_name.clone(),
                 libraries: view::all(cx, libs, view::library_item),
             })
             .collect(),
-        posts: view::all(cx, &p.posts, view::post_card),
-        stories: view::all(cx, &p.stories, view::story_card),
-        events: view::all(cx, &p.events, view::event_card),
+        posts: view::all(cx, latest(&p.posts), view::post_card),
+        posts_more: more(cx, id, Section::News, "province_all_news"),
+        stories: view::all(cx, latest(&p.stories), view::story_card),
+        stories_more: more(cx, id, Section::Stories, "province_all_stories"),
+        events: view::all(cx, latest(&p.events), view::event_card),
+        events_more: more(cx, id, Section::Events, "province_all_events"),
         awards: view::all(cx, &p.awards, view::award),
         reports: view::all(cx, &p.reports, view::report),
         charts: super::charts::province(cx, id),
@@ -195,7 +225,25 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
     });
     let mut ctx = Context::new();
     ctx.insert("province", &v);
-    pages::page(&url, "province.html", meta, ctx, true)
+    job::page(&url, "province.html", meta, ctx, true)
+}
+
+/// The first few of a province's list (newest first).
+fn latest<T>(ids: &[T]) -> &[T] {
+    &ids[..ids.len().min(PROVINCE_INLINE)]
+}
+
+/// A link to a province's list of `section`, when it has one.
+fn more(cx: &Cx, id: ProvinceId, section: Section, key: &str) -> Option<Link> {
+    let list = List::Province(id, section);
+    (list.pages(cx.site) > 0).then(|| Link {
+        name: cx
+            .i18n
+            .get(key)
+            .replace("{n}", &cx.i18n.number(list.len(cx.site) as u64))
+            .replace("{name}", &cx.province_name(id)),
+        url: list.url(cx.site, 1),
+    })
 }
 
 #[derive(Serialize)]
@@ -292,7 +340,7 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
     }
     let mut ctx = Context::new();
     ctx.insert("library", &v);
-    pages::page(&url, "library.html", meta, ctx, true)
+    job::page(&url, "library.html", meta, ctx, true)
 }
 
 fn capitalize(s: &str) -> String {
@@ -321,5 +369,5 @@ pub fn page(cx: &Cx, id: PageId) -> Page {
     let meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref()).draft(p.draft);
     let mut ctx = Context::new();
     ctx.insert("content", &v);
-    pages::page(&url, "page.html", meta, ctx, !p.draft)
+    job::page(&url, "page.html", meta, ctx, !p.draft)
 }

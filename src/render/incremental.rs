@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use tera::Tera;
 
-pub use super::pages::Job;
+pub use super::job::{Job, List, Section};
 
 /// A theme compiled once and reused for every build until it changes.
 pub struct Prepared {
@@ -90,7 +90,7 @@ pub fn card(
 
 /// The page of news listing page `n` (1-based) that shows post `index`.
 pub fn news_page_of(site: &Site, index: usize) -> usize {
-    index / site.config.per_page.max(1) + 1
+    List::News.page_of(site, index)
 }
 
 /// One rendered HTML page.

@@ -1,13 +1,149 @@
-//! Award listings, tag pages and the search page.
+//! The paginated lists ([`List`]: news, stories, events, tags, a year's
+//! awards, a regency's libraries, a province's news, stories and events),
+//! the award index and the search page.
 
-use super::pages::{page, Page};
+use super::job::{award_pages, page, year_awards, List, Page, Section};
 use super::seo::Meta;
 use super::urls;
 use super::view::{self, Cx, Link};
 use crate::model::LibraryLevel;
-use crate::site::{ProvinceId, TagId};
+use crate::site::{AwardId, EventId, PostId, ProvinceId, RegencyId, StoryId, TagId};
 use serde::Serialize;
 use tera::Context;
+
+/// Page `n` (1-based) of `list`.
+pub fn list(cx: &Cx, list: List, n: usize) -> Page {
+    let site = cx.site;
+    let range = list.range(site, n);
+    let mut ctx = Context::new();
+    ctx.insert(
+        "pager",
+        &view::pager(cx, n, list.pages(site).max(1), |i| list.url(site, i)),
+    );
+    ctx.insert("parent", &None::<Link>);
+    let (template, title) = match list {
+        List::News => {
+            let posts = view::all(cx, &ids(range, PostId), view::post_card);
+            ctx.insert("posts", &posts);
+            ("post_list.html", cx.i18n.get("news_title"))
+        }
+        List::Stories => {
+            ctx.insert(
+                "stories",
+                &view::all(cx, &ids(range, StoryId), view::story_card),
+            );
+            ("story_list.html", cx.i18n.get("stories_title"))
+        }
+        List::Events => {
+            ctx.insert(
+                "events",
+                &view::all(cx, &ids(range, EventId), view::event_card),
+            );
+            ("event_list.html", cx.i18n.get("events_title"))
+        }
+        List::Province(id, section) => {
+            let p = cx.site.province(id);
+            ctx.insert("parent", &Some(view::province_link(cx, id)));
+            let (template, key) = match section {
+                Section::News => {
+                    let posts = view::all(cx, &p.posts[range], view::post_card);
+                    ctx.insert("posts", &posts);
+                    ("post_list.html", "news_title")
+                }
+                Section::Stories => {
+                    let stories = view::all(cx, &p.stories[range], view::story_card);
+                    ctx.insert("stories", &stories);
+                    ("story_list.html", "stories_title")
+                }
+                Section::Events => {
+                    let events = view::all(cx, &p.events[range], view::event_card);
+                    ctx.insert("events", &events);
+                    ("event_list.html", "events_title")
+                }
+            };
+            let title = format!("{} — {}", cx.i18n.get(key), cx.province_name(id));
+            (template, title)
+        }
+        List::Tag(id) => {
+            tag(cx, id, range, &mut ctx);
+            let title = format!("{}: {}", cx.i18n.get("tag"), cx.site.tag(id).name);
+            ("tag.html", title)
+        }
+        List::AwardYear(year) => {
+            let all = year_awards(site, year);
+            let groups = award_groups(cx, all.start + range.start..all.start + range.end);
+            ctx.insert("year", &year);
+            ctx.insert("groups", &groups);
+            let title = format!("{} {year}", cx.i18n.get("awards_title"));
+            ("award_year.html", title)
+        }
+        List::Regency(id) => {
+            let r = cx.site.regency(id);
+            ctx.insert("parent", &Some(view::province_link(cx, r.province)));
+            let libraries = view::all(cx, &regency_libraries(cx, id)[range], view::library_item);
+            ctx.insert("libraries", &libraries);
+            ctx.insert("count", &r.libraries.len());
+            let title = cx
+                .i18n
+                .get("regency_title")
+                .replace("{name}", &r.official_name);
+            ("regency.html", title)
+        }
+    };
+    let title = if n > 1 {
+        format!("{title} — {} {n}", cx.i18n.get("page"))
+    } else {
+        title
+    };
+    let url = list.url(site, n);
+    page(
+        &url,
+        template,
+        Meta::new(cx, title, url.clone(), None),
+        ctx,
+        true,
+    )
+}
+
+fn ids<I>(range: std::ops::Range<usize>, f: fn(u32) -> I) -> Vec<I> {
+    range.map(|i| f(i as u32)).collect()
+}
+
+/// A regency's libraries, by name (as its province's page groups them).
+pub fn regency_libraries<'a>(cx: &Cx<'a>, id: RegencyId) -> &'a [crate::site::LibraryId] {
+    let p = cx.site.province(cx.site.regency(id).province);
+    p.libraries_by_regency
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map_or(&[], |(_, libs)| libs.as_slice())
+}
+
+/// The posts, stories and events of a tag at `range` of its list (posts,
+/// then stories, then events).
+fn tag(cx: &Cx, id: TagId, range: std::ops::Range<usize>, ctx: &mut Context) {
+    let t = cx.site.tag(id);
+    let (np, ns) = (t.posts.len(), t.stories.len());
+    let part = |len: usize, offset: usize| {
+        range.start.saturating_sub(offset).min(len)..range.end.saturating_sub(offset).min(len)
+    };
+    ctx.insert("tag", &t.name);
+    ctx.insert(
+        "posts",
+        &view::all(cx, &t.posts[part(np, 0)], view::post_card),
+    );
+    ctx.insert(
+        "stories",
+        &view::all(cx, &t.stories[part(ns, np)], view::story_card),
+    );
+    ctx.insert(
+        "events",
+        &view::all(
+            cx,
+            &t.events[part(t.events.len(), np + ns)],
+            view::event_card,
+        ),
+    );
+}
 
 #[derive(Serialize)]
 struct YearItem {
@@ -22,6 +158,7 @@ struct ProvinceAwards {
     awards: Vec<view::AwardView>,
 }
 
+/// `/penghargaan/`: every year, and the first page of the latest.
 pub fn awards(cx: &Cx) -> Page {
     let years: Vec<YearItem> = cx
         .site
@@ -30,33 +167,41 @@ pub fn awards(cx: &Cx) -> Page {
         .map(|&y| YearItem {
             year: y,
             url: urls::award_year(y),
-            count: cx.site.awards.iter().filter(|a| a.year == y).count(),
+            count: year_awards(cx.site, y).len(),
         })
         .collect();
     let mut ctx = Context::new();
     ctx.insert("years", &years);
     let latest = cx.site.award_years.first().copied();
     ctx.insert("latest_year", &latest);
+    let pages = latest.map(|y| award_pages(cx.site, y)).unwrap_or_default();
     ctx.insert(
         "groups",
-        &latest.map(|y| award_groups(cx, y)).unwrap_or_default(),
+        &pages
+            .first()
+            .map(|r| award_groups(cx, r.clone()))
+            .unwrap_or_default(),
     );
+    // The rest of the latest year is on its own pages.
+    let more = latest.filter(|_| pages.len() > 1).map(|y| Link {
+        name: cx
+            .i18n
+            .get("all_awards_of_year")
+            .replace("{year}", &y.to_string()),
+        url: urls::award_year(y),
+    });
+    ctx.insert("more", &more);
     let meta = Meta::new(cx, cx.i18n.get("awards_title"), "/penghargaan/", None);
     page("/penghargaan/", "award_list.html", meta, ctx, true)
 }
 
-/// Awards of a year grouped by province (the site's award order keeps a
-/// province's awards together).
-fn award_groups(cx: &Cx, year: u16) -> Vec<ProvinceAwards> {
+/// The awards at `range` of `site.awards` grouped by province (the site's
+/// award order keeps a province's awards of a year together).
+fn award_groups(cx: &Cx, range: std::ops::Range<usize>) -> Vec<ProvinceAwards> {
     let mut groups: Vec<ProvinceAwards> = Vec::new();
     let mut last = None;
-    for (i, a) in cx
-        .site
-        .awards
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.year == year)
-    {
+    for i in range {
+        let a = &cx.site.awards[i];
         if last != Some(a.province) {
             groups.push(ProvinceAwards {
                 province: view::province_link(cx, a.province),
@@ -65,44 +210,10 @@ fn award_groups(cx: &Cx, year: u16) -> Vec<ProvinceAwards> {
             last = Some(a.province);
         }
         if let Some(g) = groups.last_mut() {
-            g.awards
-                .push(view::award(cx, crate::site::AwardId(i as u32)));
+            g.awards.push(view::award(cx, AwardId(i as u32)));
         }
     }
     groups
-}
-
-pub fn award_year(cx: &Cx, year: u16) -> Page {
-    let url = urls::award_year(year);
-    let mut ctx = Context::new();
-    ctx.insert("year", &year);
-    ctx.insert("groups", &award_groups(cx, year));
-    let title = format!("{} {year}", cx.i18n.get("awards_title"));
-    page(
-        &url,
-        "award_year.html",
-        Meta::new(cx, title, url.clone(), None),
-        ctx,
-        true,
-    )
-}
-
-pub fn tag(cx: &Cx, id: TagId) -> Page {
-    let t = cx.site.tag(id);
-    let url = urls::tag(&t.slug);
-    let mut ctx = Context::new();
-    ctx.insert("tag", &t.name);
-    ctx.insert("posts", &view::all(cx, &t.posts, view::post_card));
-    ctx.insert("stories", &view::all(cx, &t.stories, view::story_card));
-    ctx.insert("events", &view::all(cx, &t.events, view::event_card));
-    let title = format!("{}: {}", cx.i18n.get("tag"), t.name);
-    page(
-        &url,
-        "tag.html",
-        Meta::new(cx, title, url.clone(), None),
-        ctx,
-        true,
-    )
 }
 
 #[derive(Serialize)]

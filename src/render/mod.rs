@@ -14,6 +14,7 @@ pub(crate) mod escape;
 mod feeds;
 mod i18n;
 pub mod incremental;
+mod job;
 mod listing;
 mod markdown;
 mod material;

@@ -1,5 +1,8 @@
 //! The URL scheme of the site contract, in one place.
 
+use crate::model::slugify;
+use crate::site::{RegencyId, Site};
+
 pub fn post(slug: &str) -> String {
     format!("/berita/{slug}/")
 }
@@ -41,10 +44,50 @@ pub fn tag(slug: &str) -> String {
 }
 /// Page `n` (1-based) of the news listing.
 pub fn news_page(n: usize) -> String {
+    paged("/berita/", n)
+}
+
+/// Page `n` (1-based) of the list whose first page is `base`: `base`
+/// itself, then `base` + `page/N/` (as the contract's `/berita/page/N/`).
+pub fn paged(base: &str, n: usize) -> String {
     if n <= 1 {
-        "/berita/".into()
+        base.to_string()
     } else {
-        format!("/berita/page/{n}/")
+        format!("{base}page/{n}/")
+    }
+}
+
+/// The list of a regency's libraries: `/provinsi/<province>/<regency>/`,
+/// the regency's official name as a slug (`kabupaten-kudus`).
+pub fn regency(site: &Site, id: RegencyId) -> String {
+    let r = site.regency(id);
+    format!(
+        "{}{}/",
+        province(&site.province(r.province).slug),
+        regency_slug(site, id)
+    )
+}
+
+/// Segments the province's own lists use, never a regency's.
+const PROVINCE_SEGMENTS: &[&str] = &["berita", "kisah", "plm", "page"];
+
+/// A regency's URL segment: its official name as a slug; with its code
+/// added when another regency of the province has the same slug or the
+/// slug is one of the province's own segments (neither happens with the
+/// official regions, but the data does not forbid it).
+fn regency_slug(site: &Site, id: RegencyId) -> String {
+    let r = site.regency(id);
+    let slug = slugify(&r.official_name);
+    let clash = PROVINCE_SEGMENTS.contains(&slug.as_str())
+        || site
+            .province(r.province)
+            .regencies
+            .iter()
+            .any(|&o| o != id && slugify(&site.regency(o).official_name) == slug);
+    if clash || slug.is_empty() {
+        format!("{slug}-{}", slugify(&r.code))
+    } else {
+        slug
     }
 }
 
@@ -68,5 +111,12 @@ mod tests {
             "berita/page/2/index.html"
         );
         assert_eq!(super::file_path("/atom.xml"), "atom.xml");
+    }
+
+    #[test]
+    fn paged_urls() {
+        assert_eq!(super::paged("/kisah/", 1), "/kisah/");
+        assert_eq!(super::paged("/tag/plm/", 3), "/tag/plm/page/3/");
+        assert_eq!(super::news_page(2), "/berita/page/2/");
     }
 }

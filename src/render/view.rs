@@ -378,3 +378,110 @@ pub fn report(cx: &Cx, id: ReportId) -> ReportView {
 pub fn all<I: Copy, T>(cx: &Cx, ids: &[I], f: fn(&Cx, I) -> T) -> Vec<T> {
     ids.iter().map(|&i| f(cx, i)).collect()
 }
+
+/// The links between the pages of a list: previous, the first, a few
+/// around the current one, the last, next. Its size does not grow with the
+/// list (a pager linking every page makes the site's size quadratic).
+#[derive(Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// The page numbers shown, in order.
+    pub pages: Vec<PagerItem>,
+    /// "Halaman 3 dari 40".
+    pub status: String,
+}
+
+#[derive(Serialize)]
+pub struct PagerItem {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// "Halaman 4": the link's name for screen readers.
+    pub label: String,
+    /// Numbers are left out between the one before and this one (`…`).
+    pub gap_before: bool,
+    /// Two or more pages from the current one, beside a `…`: left out
+    /// on narrow screens.
+    pub far: bool,
+}
+
+/// Pages shown on each side of the current one.
+const PAGER_AROUND: usize = 2;
+
+/// The page numbers a pager shows: the first, the last, the current and
+/// [`PAGER_AROUND`] each side; a gap of one page shows that page rather
+/// than `…`.
+fn pager_numbers(current: usize, total: usize) -> Vec<usize> {
+    let mut numbers: Vec<usize> = vec![1, total];
+    numbers
+        .extend(current.saturating_sub(PAGER_AROUND).max(1)..=(current + PAGER_AROUND).min(total));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut filled: Vec<usize> = Vec::with_capacity(numbers.len() + 2);
+    for n in numbers {
+        if filled.last().is_some_and(|&last| n == last + 2) {
+            filled.push(n - 1);
+        }
+        filled.push(n);
+    }
+    filled
+}
+
+/// The pager of page `current` of `total`, page `n` being at `url(n)`.
+pub fn pager(cx: &Cx, current: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
+    let filled = pager_numbers(current, total);
+    let page_label = cx.i18n.get("page_number");
+    let mut pages: Vec<PagerItem> = Vec::with_capacity(filled.len());
+    for (i, &n) in filled.iter().enumerate() {
+        let gap_before = i > 0 && n > filled[i - 1] + 1;
+        let gap_after = filled.get(i + 1).is_some_and(|&m| m > n + 1);
+        pages.push(PagerItem {
+            number: n,
+            url: url(n),
+            current: n == current,
+            label: page_label.replace("{n}", &n.to_string()),
+            gap_before,
+            // Only the number beside a `…` is left out, so the `…` still
+            // stands for every number missing.
+            far: n.abs_diff(current) >= PAGER_AROUND
+                && ((n < current && gap_before) || (n > current && gap_after)),
+        });
+    }
+    Pager {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages,
+        status: cx
+            .i18n
+            .get("page_of")
+            .replace("{n}", &current.to_string())
+            .replace("{total}", &total.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pager_numbers;
+
+    #[test]
+    fn pagers_show_a_few_pages_whatever_the_total() {
+        assert_eq!(pager_numbers(1, 1), vec![1]);
+        assert_eq!(pager_numbers(1, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(pager_numbers(1, 100), vec![1, 2, 3, 100]);
+        assert_eq!(pager_numbers(5, 100), vec![1, 2, 3, 4, 5, 6, 7, 100]);
+        assert_eq!(pager_numbers(50, 100), vec![1, 48, 49, 50, 51, 52, 100]);
+        assert_eq!(pager_numbers(100, 100), vec![1, 98, 99, 100]);
+        assert_eq!(pager_numbers(97, 100), vec![1, 95, 96, 97, 98, 99, 100]);
+        assert_eq!(pager_numbers(5, 9), vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        for total in 1..200 {
+            for current in 1..=total {
+                assert!(pager_numbers(current, total).len() <= 9);
+            }
+        }
+    }
+}

@@ -303,9 +303,7 @@ impl Engine {
             (None, _, _, _) => Plan::Full("first build".into()),
             (_, true, _, _) => Plan::Full("the theme or templates changed".into()),
             (Some(g), false, Some(t), _) => {
-                let mut keys = std::mem::take(&mut self.owed);
-                plan::touched_pages(&g.site, t, &same_card, &mut keys);
-                Plan::Some(keys)
+                plan::touched_pages(&g.site, t, &same_card, std::mem::take(&mut self.owed))
             }
             (Some(g), false, None, Some(new)) => {
                 match plan::affected(&g.site, new, &self.pending) {

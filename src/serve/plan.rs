@@ -2,13 +2,18 @@
 //! after ([`affected`]), or from the records a patch replaced
 //! ([`touched_pages`]).
 //!
-//! Page kinds this module does not know (added to `render::pages::Job`
+//! A paginated list ([`List`]) that a record joins or leaves is made again
+//! from the record's page to its last; when its number of pages changes,
+//! every page (their pagers link the last), or, when pages would go away,
+//! everything ([`Plan::Full`]: a partial build keeps the set of pages).
+//!
+//! Page kinds this module does not know (added to `render::job::Job`
 //! later) are rendered again on every partial rebuild, so a new kind of
 //! page is never left stale: see [`always`].
 
-use crate::render::incremental::{self, Job};
+use crate::render::incremental::{Job, List, Section};
 use crate::site::patch::{Links, Touched};
-use crate::site::{EventId, LibraryId, PageId, PostId, ProvinceId, Site, StoryId, TagId};
+use crate::site::{PageId, PostId, Site, StoryId};
 use std::collections::BTreeSet;
 
 /// What a rebuild renders.
@@ -94,6 +99,11 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
         return full("the data changed");
     }
 
+    let lists = Lists {
+        site: new,
+        old: Some(old),
+        may_grow: inserted.is_some(),
+    };
     let mut jobs: BTreeSet<JobKey> = BTreeSet::new();
     for path in changed {
         if path == "static" || path.starts_with("static/") {
@@ -116,17 +126,22 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
                 let Some(i) = new.posts.iter().position(|p| p.slug == slug) else {
                     continue; // not published (a draft), as before
                 };
-                match inserted {
-                    Some(k) if i == k => {} // below
-                    Some(k) if i > k => post_pages(old, i - 1, new, i, &mut jobs),
-                    _ => post_pages(old, i, new, i, &mut jobs),
+                let done = match inserted {
+                    Some(k) if i == k => Ok(()), // below
+                    Some(k) if i > k => post_pages(&lists, &old.posts[i - 1], i, &mut jobs),
+                    _ => post_pages(&lists, &old.posts[i], i, &mut jobs),
+                };
+                if let Err(why) = done {
+                    return Plan::Full(why);
                 }
             }
             "kisah" => {
                 let Some(i) = new.stories.iter().position(|p| p.slug == slug) else {
                     continue;
                 };
-                story_pages(old, new, i, &mut jobs);
+                if let Err(why) = story_pages(&lists, &old.stories[i], i, &mut jobs) {
+                    return Plan::Full(why);
+                }
             }
             "plm" => {
                 if new.events.iter().any(|e| e.slug == slug) {
@@ -135,172 +150,278 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
             }
             _ => {
                 if let Some(i) = new.pages.iter().position(|p| p.slug == slug) {
-                    jobs.insert(JobKey::Page(i as u32));
+                    jobs.insert(Job::Page(PageId(i as u32)));
                 }
             }
         }
     }
     if let Some(k) = inserted {
-        let p = &new.posts[k];
-        let links = Links {
-            provinces: p.provinces.clone(),
-            libraries: p.libraries.clone(),
-            event: p.event,
-            tags: p.tags.clone(),
-        };
-        post_links(new, k, &Links::default(), &links, &mut jobs);
-        let pages = new.posts.len().div_ceil(new.config.per_page.max(1)).max(1);
-        for n in incremental::news_page_of(new, k)..=pages {
-            jobs.insert(JobKey::News(n));
+        // Every list the new post joins, the news listing among them.
+        let done = post_links(
+            &lists,
+            k,
+            &Links::default(),
+            &post_refs(&new.posts[k]),
+            &mut jobs,
+        )
+        .and_then(|()| lists.list(List::News, k, Change::Joined, &mut jobs));
+        if let Err(why) = done {
+            return Plan::Full(why);
         }
     }
     Plan::Some(jobs)
 }
 
-/// A sortable, deduplicated stand-in for [`Job`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum JobKey {
-    Home,
-    News(usize),
-    Post(u32),
-    Stories,
-    Story(u32),
-    Provinces,
-    Province(u32),
-    Library(u32),
-    Event(u32),
-    Tag(u32),
-    Search,
-    Page(u32),
+/// A page to render (pages are sortable, so a set of them has no
+/// duplicates and a fixed order).
+pub type JobKey = Job;
+
+/// How a record's edit reaches a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// It stays in the list; what the list shows of it may have changed.
+    Card,
+    /// It joined the list.
+    Joined,
+    /// It left the list.
+    Left,
 }
 
-impl JobKey {
-    pub fn job(self) -> Job {
-        match self {
-            JobKey::Home => Job::Home,
-            JobKey::News(n) => Job::News(n),
-            JobKey::Post(i) => Job::Post(PostId(i)),
-            JobKey::Stories => Job::Stories,
-            JobKey::Story(i) => Job::Story(StoryId(i)),
-            JobKey::Provinces => Job::Provinces,
-            JobKey::Province(i) => Job::Province(ProvinceId(i)),
-            JobKey::Library(i) => Job::Library(LibraryId(i)),
-            JobKey::Event(i) => Job::Event(EventId(i)),
-            JobKey::Tag(i) => Job::Tag(TagId(i)),
-            JobKey::Search => Job::Search,
-            JobKey::Page(i) => Job::Page(PageId(i)),
+impl Change {
+    fn of(before: bool, after: bool) -> Change {
+        match (before, after) {
+            (false, true) => Change::Joined,
+            (true, false) => Change::Left,
+            _ => Change::Card,
         }
     }
 }
 
-/// The pages that show news post `i` (`oi` in the old site): the post,
-/// its listing page, the home page (latest posts), its provinces,
-/// libraries, event and tags before and after, the search page (years) and,
-/// when its provinces changed, the lists that count posts per province.
-fn post_pages(old: &Site, oi: usize, new: &Site, i: usize, jobs: &mut BTreeSet<JobKey>) {
-    let links = |p: &crate::site::Post| Links {
+/// The site being rendered, and what the lists were before the change.
+struct Lists<'a> {
+    site: &'a Site,
+    /// The site before, when there is one (else the lists before are
+    /// worked out from the change).
+    old: Option<&'a Site>,
+    /// Pages may be added: the engine adds them to the sitemap (only
+    /// after a news post was added).
+    may_grow: bool,
+}
+
+impl Lists<'_> {
+    /// The pages of `list` to render after the record at `position` (in
+    /// the new list; where it would be when it left) changed as `change`
+    /// says. An error when pages go away or, unless allowed, come.
+    fn list(
+        &self,
+        list: List,
+        position: usize,
+        change: Change,
+        jobs: &mut BTreeSet<JobKey>,
+    ) -> Result<(), String> {
+        let site = self.site;
+        let pages = list.pages(site);
+        if change == Change::Card {
+            if pages > 0 {
+                jobs.insert(Job::List(list, list.page_of(site, position).min(pages)));
+            }
+            return Ok(());
+        }
+        let before = match self.old {
+            Some(old) => list.pages(old),
+            None => {
+                let len = list.len(site);
+                let len = if change == Change::Joined {
+                    len.saturating_sub(1)
+                } else {
+                    len + 1
+                };
+                list.pages_of_len(site, len)
+            }
+        };
+        let first = if pages == before {
+            list.page_of(site, position)
+        } else if pages > before && self.may_grow {
+            1
+        } else {
+            return Err("a list got more or fewer pages".into());
+        };
+        jobs.extend((first..=pages).map(|n| Job::List(list, n)));
+        Ok(())
+    }
+}
+
+fn post_refs(p: &crate::site::Post) -> Links {
+    Links {
         provinces: p.provinces.clone(),
         libraries: p.libraries.clone(),
         event: p.event,
         tags: p.tags.clone(),
-    };
-    post_links(new, i, &links(&old.posts[oi]), &links(&new.posts[i]), jobs);
+    }
 }
 
-fn post_links(site: &Site, i: usize, o: &Links, n: &Links, jobs: &mut BTreeSet<JobKey>) {
-    jobs.insert(JobKey::Post(i as u32));
-    jobs.insert(JobKey::News(incremental::news_page_of(site, i)));
-    jobs.insert(JobKey::Home);
-    jobs.insert(JobKey::Search);
+/// The pages that show news post `i` (`before` in the old site): the
+/// post, its listing page, the home page (latest posts), its provinces,
+/// libraries, event and tags before and after, the search page (years) and,
+/// when its provinces changed, the lists that count posts per province.
+fn post_pages(
+    lists: &Lists,
+    before: &crate::site::Post,
+    i: usize,
+    jobs: &mut BTreeSet<JobKey>,
+) -> Result<(), String> {
+    let after = post_refs(&lists.site.posts[i]);
+    post_links(lists, i, &post_refs(before), &after, jobs)
+}
+
+fn post_links(
+    lists: &Lists,
+    i: usize,
+    o: &Links,
+    n: &Links,
+    jobs: &mut BTreeSet<JobKey>,
+) -> Result<(), String> {
+    let site = lists.site;
+    let id = PostId(i as u32);
+    jobs.insert(Job::Post(id));
+    lists.list(List::News, i, Change::Card, jobs)?;
+    jobs.insert(Job::Home);
+    jobs.insert(Job::Search);
     if o.provinces != n.provinces {
-        jobs.insert(JobKey::Provinces);
+        jobs.insert(Job::Provinces);
     }
-    for p in o.provinces.iter().chain(&n.provinces) {
-        jobs.insert(JobKey::Province(p.0));
+    for &p in o.provinces.iter().chain(&n.provinces) {
+        jobs.insert(Job::Province(p));
+        let at = site.province(p).posts.partition_point(|x| *x < id);
+        let change = Change::of(o.provinces.contains(&p), n.provinces.contains(&p));
+        lists.list(List::Province(p, Section::News), at, change, jobs)?;
     }
-    for l in o.libraries.iter().chain(&n.libraries) {
-        jobs.insert(JobKey::Library(l.0));
+    for &l in o.libraries.iter().chain(&n.libraries) {
+        jobs.insert(Job::Library(l));
     }
-    for e in o.event.iter().chain(&n.event) {
-        jobs.insert(JobKey::Event(e.0));
+    for &e in o.event.iter().chain(&n.event) {
+        jobs.insert(Job::Event(e));
     }
-    for t in o.tags.iter().chain(&n.tags) {
-        jobs.insert(JobKey::Tag(t.0));
+    for &t in o.tags.iter().chain(&n.tags) {
+        let at = site.tag(t).posts.partition_point(|x| *x < id);
+        let change = Change::of(o.tags.contains(&t), n.tags.contains(&t));
+        lists.list(List::Tag(t), at, change, jobs)?;
     }
+    Ok(())
 }
 
-/// The pages that show story `i`: the story, the story list, the home page,
-/// its library and province (before and after), its tags.
-fn story_pages(old: &Site, new: &Site, i: usize, jobs: &mut BTreeSet<JobKey>) {
-    let links = |s: &crate::site::Story| Links {
+fn story_refs(s: &crate::site::Story) -> Links {
+    Links {
         provinces: vec![s.province],
         libraries: vec![s.library],
         event: None,
         tags: s.tags.clone(),
-    };
-    story_links(i, &links(&old.stories[i]), &links(&new.stories[i]), jobs);
-}
-
-fn story_links(i: usize, o: &Links, n: &Links, jobs: &mut BTreeSet<JobKey>) {
-    jobs.insert(JobKey::Story(i as u32));
-    jobs.insert(JobKey::Stories);
-    jobs.insert(JobKey::Home);
-    for p in o.provinces.iter().chain(&n.provinces) {
-        jobs.insert(JobKey::Province(p.0));
-    }
-    for l in o.libraries.iter().chain(&n.libraries) {
-        jobs.insert(JobKey::Library(l.0));
-    }
-    for t in o.tags.iter().chain(&n.tags) {
-        jobs.insert(JobKey::Tag(t.0));
     }
 }
 
-/// The pages that show the records a patch replaced. `same_card`: the
-/// records whose card (what lists show of them) did not change: with the
-/// same links, the lists that show them are as they were, and only their
-/// own page, the home page and their news listing page are made again.
+/// The pages that show story `i`: the story, its page of the story list,
+/// the home page, its library and province (before and after), its tags.
+fn story_pages(
+    lists: &Lists,
+    before: &crate::site::Story,
+    i: usize,
+    jobs: &mut BTreeSet<JobKey>,
+) -> Result<(), String> {
+    let after = story_refs(&lists.site.stories[i]);
+    story_links(lists, i, &story_refs(before), &after, jobs)
+}
+
+fn story_links(
+    lists: &Lists,
+    i: usize,
+    o: &Links,
+    n: &Links,
+    jobs: &mut BTreeSet<JobKey>,
+) -> Result<(), String> {
+    let site = lists.site;
+    let id = StoryId(i as u32);
+    jobs.insert(Job::Story(id));
+    lists.list(List::Stories, i, Change::Card, jobs)?;
+    jobs.insert(Job::Home);
+    for &p in o.provinces.iter().chain(&n.provinces) {
+        jobs.insert(Job::Province(p));
+        let at = site.province(p).stories.partition_point(|x| *x < id);
+        let change = Change::of(o.provinces.contains(&p), n.provinces.contains(&p));
+        lists.list(List::Province(p, Section::Stories), at, change, jobs)?;
+    }
+    for &l in o.libraries.iter().chain(&n.libraries) {
+        jobs.insert(Job::Library(l));
+    }
+    for &t in o.tags.iter().chain(&n.tags) {
+        let tag = site.tag(t);
+        let at = tag.posts.len() + tag.stories.partition_point(|x| *x < id);
+        let change = Change::of(o.tags.contains(&t), n.tags.contains(&t));
+        lists.list(List::Tag(t), at, change, jobs)?;
+    }
+    Ok(())
+}
+
+/// The pages that show the records a patch replaced, added to `jobs`
+/// (pages owed by an earlier build). `same_card`: the records whose card
+/// (what lists show of them) did not change: with the same links, the
+/// lists that show them are as they were, and only their own page, the
+/// home page and their news listing page are made again. Everything when
+/// a list gains or loses a page.
 pub fn touched_pages(
     site: &Site,
     touched: &[Touched],
     same_card: &[(bool, usize)],
-    jobs: &mut BTreeSet<JobKey>,
-) {
+    mut jobs: BTreeSet<JobKey>,
+) -> Plan {
+    let lists = Lists {
+        site,
+        old: None,
+        may_grow: false,
+    };
     for t in touched {
-        match t {
+        let done = match t {
             Touched::Post { id, before, after } => {
                 if before == after && same_card.contains(&(false, id.index())) {
-                    jobs.insert(JobKey::Post(id.0));
-                    jobs.insert(JobKey::News(incremental::news_page_of(site, id.index())));
-                    jobs.insert(JobKey::Home);
+                    jobs.insert(Job::Post(*id));
+                    jobs.insert(Job::Home);
+                    lists.list(List::News, id.index(), Change::Card, &mut jobs)
                 } else {
-                    post_links(site, id.index(), before, after, jobs)
+                    post_links(&lists, id.index(), before, after, &mut jobs)
                 }
             }
             Touched::Story { id, before, after } => {
                 if before == after && same_card.contains(&(true, id.index())) {
-                    jobs.insert(JobKey::Story(id.0));
-                    jobs.insert(JobKey::Home);
+                    jobs.insert(Job::Story(*id));
+                    jobs.insert(Job::Home);
+                    Ok(())
                 } else {
-                    story_links(id.index(), before, after, jobs)
+                    story_links(&lists, id.index(), before, after, &mut jobs)
                 }
             }
+        };
+        if let Err(why) = done {
+            return Plan::Full(why);
         }
     }
+    Plan::Some(jobs)
 }
 
 /// Turns keys into jobs, adding every page of a kind this module does not
 /// know (see the module comment).
 pub fn jobs_of(site: &Site, keys: &BTreeSet<JobKey>) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::with_capacity(keys.len() + 8);
-    for k in keys {
-        jobs.push(k.job());
+    for &k in keys {
+        jobs.push(k);
         // A library's poster shows what its page shows, or less.
-        if let JobKey::Library(l) = k {
-            jobs.push(Job::Poster(LibraryId(*l)));
+        if let Job::Library(l) = k {
+            jobs.push(Job::Poster(l));
         }
     }
-    jobs.extend(incremental::jobs(site).into_iter().filter(always));
+    jobs.extend(
+        crate::render::incremental::jobs(site)
+            .into_iter()
+            .filter(always),
+    );
     jobs
 }
 
@@ -311,11 +432,8 @@ pub fn always(job: &Job) -> bool {
     !matches!(
         job,
         Job::Home
-            | Job::News(_)
             | Job::Post(_)
-            | Job::Stories
             | Job::Story(_)
-            | Job::Events
             | Job::Event(_)
             | Job::Provinces
             | Job::Province(_)
@@ -323,11 +441,10 @@ pub fn always(job: &Job) -> bool {
             | Job::Poster(_)
             | Job::LibraryAlias(..)
             | Job::Awards
-            | Job::AwardYear(_)
-            | Job::Tag(_)
             | Job::Search
             | Job::Page(_)
             | Job::NotFound
+            | Job::List(..)
     )
 }
 

@@ -10,7 +10,7 @@
 pub mod badge;
 
 use super::escape::html as esc;
-use super::pages::{self, Page};
+use super::job::{self as pages, Page};
 use super::qr::Qr;
 use super::seo::Meta;
 use super::urls;
