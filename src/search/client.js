@@ -6,9 +6,10 @@ const L = /*STEM_LISTS*/[[], {}];
 const KEEP = new Set(L[0]), MAP = new Map(Object.entries(L[1]));
 const SUF = ['lah', 'kah', 'tah', 'pun', 'nya', 'ku', 'mu', 'kan', 'an', 'i', 'isme'];
 const ENDING = L[0].filter(k => SUF.some(s => k.endsWith(s)));
-const FORBID = ['di an', 'ke i', 'ke kan', 'me an', 'se i', 'se kan', 'be i', 'te an'];
+const FORBID = ['di an', 'ke i', 'ke kan', 'me an', 'se i', 'se kan', 'be i', 'te an', 'pe kan'];
 const vow = s => s.replace(/[^aeiou]/g, '').length;
-const guarded = (x, s) => ENDING.some(k => k.endsWith(s) && x.endsWith(k));
+const BEFORE = ',di,ke,se,be,ber,te,ter,pe,per,me,mem,men,meng,meny,pem,pen,peng,peny'.split(',');
+const guarded = (x, s) => ENDING.some(k => k.endsWith(s) && x.endsWith(k) && BEFORE.includes(x.slice(0, -k.length)));
 const cand = (r, p, x) => ({ r, p: p + (vow(r) < 2 ? 8 : 0), x });
 function inflection(w) {
   let b = w, weak = false;
@@ -72,7 +73,7 @@ function strip(x, suf, depth, prev, pen, out) {
   if (!depth && FORBID.includes(rule[0] + ' ' + suf)) return;
   const start = out.length;
   for (const r of rests) strip(r, suf, depth + 1, rule[0], pen, out);
-  if (!out.slice(start).some(c => vow(c.r) >= 2)) out.push(cand(x, pen + 4, depth > 0));
+  if (!out.slice(start).some(c => vow(c.r) >= 2)) out.push(cand(x, pen + (depth ? 1 : 4), depth > 0));
 }
 function prefix(x, depth, prev) {
   const at = i => x[i] || '', has = (set, i) => at(i) !== '' && set.includes(at(i));
@@ -101,8 +102,8 @@ function prefix(x, depth, prev) {
   if (!depth) {
     if (x.startsWith('di')) return one('di', 2);
     if (x.startsWith('me')) return nasal('me') || (has('lrwy', 2) && v(3) ? one('me', 2) : null);
-    if (x.startsWith('ke')) return one('ke', 2);
   }
+  if (x.startsWith('ke') && (!depth || prev === 'be')) return one('ke', 2);
   if (x.startsWith('se') && (!depth || prev === 'ke' || prev === 'pe')) return one('se', 2);
   if (prev !== 'be' && x.startsWith('be')) {
     if (x.startsWith('belajar')) return one('be', 3);

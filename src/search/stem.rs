@@ -87,12 +87,21 @@ pub fn vowels(s: &str) -> usize {
     s.bytes().filter(|&b| is_vowel(b)).count()
 }
 
-/// Whether `x` ends in a kept root that ends in `suf` (so `suf` stays).
+/// What may stand before a kept root in [`guarded`]: nothing or a prefix.
+const BEFORE: [&str; 19] = [
+    "", "di", "ke", "se", "be", "ber", "te", "ter", "pe", "per", "me", "mem", "men", "meng",
+    "meny", "pem", "pen", "peng", "peny",
+];
+
+/// Whether `x` is a kept root that ends in `suf`, or a prefix and one (so
+/// `suf` stays: `bertanya`, but not `ceritanya`).
 fn guarded(x: &str, suf: &str) -> bool {
-    lists()
-        .ending
-        .iter()
-        .any(|k| k.ends_with(suf) && x.ends_with(k.as_str()))
+    lists().ending.iter().any(|k| {
+        k.ends_with(suf)
+            && x
+                .strip_suffix(k.as_str())
+                .is_some_and(|rest| BEFORE.contains(&rest))
+    })
 }
 
 /// Every plausible root of a folded word, best first, never empty. Words
@@ -218,6 +227,7 @@ fn forbidden(prefix: &str, suf: &str) -> bool {
             | ("se", "kan")
             | ("be", "i")
             | ("te", "an")
+            | ("pe", "kan")
     )
 }
 
@@ -250,7 +260,7 @@ fn strip(x: &str, suf: &str, depth: u8, prev: &str, pen: u8, out: &mut Vec<Cand>
     // A root of one vowel is poor (`bersih` is not ber-sih): the word
     // before this prefix stays an alternative.
     if !out[start..].iter().any(|c| vowels(&c.root) >= 2) {
-        out.push(cand(x, pen + 4, depth > 0));
+        out.push(cand(x, pen + if depth > 0 { 1 } else { 4 }, depth > 0));
     }
 }
 
@@ -319,9 +329,10 @@ fn prefix(x: &str, depth: u8, prev: &str) -> Option<(&'static str, Vec<String>)>
             }
             return None;
         }
-        if x.starts_with("ke") {
-            return one("ke", 2);
-        }
+    }
+    // ke- also inside ber- (`berkegiatan`, `berkelanjutan`).
+    if x.starts_with("ke") && (depth == 0 || prev == "be") {
+        return one("ke", 2);
     }
     if x.starts_with("se") && (depth == 0 || prev == "ke" || prev == "pe") {
         return one("se", 2);

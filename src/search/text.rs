@@ -10,9 +10,9 @@
 //! that settles ambiguous cuts, and the site's place names, proper nouns
 //! never stemmed (`Kediri` is not `diri`).
 
-use super::stem::{self, Cand};
+use super::stem;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("stopwords-id.txt");
@@ -142,7 +142,19 @@ pub fn is_stopword(word: &str) -> bool {
 /// by which one the site has.
 pub struct Analyzer {
     places: HashSet<String>,
-    dict: HashSet<String>,
+    words: HashSet<String>,
+    /// Root → how many words lead to it.
+    roots: HashMap<String, usize>,
+    /// Each word's root after the first pass, where it is not the word.
+    first: HashMap<String, String>,
+}
+
+fn count<'a>(roots: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for r in roots {
+        *m.entry(r.clone()).or_insert(0) += 1;
+    }
+    m
 }
 
 /// A word's stem and the other roots it might have had (the index makes
@@ -157,20 +169,57 @@ impl Analyzer {
     /// words of province, regency, district and village names, which are
     /// proper nouns and never stemmed.
     pub fn new(words: &[&str], places: impl IntoIterator<Item = String>) -> Self {
-        let clear: Vec<String> = words
+        // Pass 1: a root counts when another word has it as its one best
+        // root. Pass 2: when another word was stemmed to it.
+        let best: Vec<Option<String>> = words
             .par_iter()
-            .filter_map(|w| {
+            .map(|w| {
                 let c = stem::candidates(w);
-                let sure = c[0].prefixed && c[0].pen == 0 && c.get(1).is_none_or(|d| d.pen > 0);
-                (sure && c[0].root != *w).then(|| c[0].root.clone())
+                let one = c[0].pen == 0 && c.get(1).is_none_or(|d| d.pen > 0);
+                (one && c[0].root != *w).then(|| c[0].root.clone())
             })
             .collect();
-        let mut dict: HashSet<String> = words.iter().map(|w| w.to_string()).collect();
-        dict.extend(clear);
-        Analyzer {
+        let mut an = Analyzer {
             places: places.into_iter().collect(),
-            dict,
+            words: words.iter().map(|w| w.to_string()).collect(),
+            roots: HashMap::new(),
+            first: HashMap::new(),
+        };
+        an.roots = count(best.iter().flatten());
+        let first: Vec<Option<String>> = words
+            .par_iter()
+            .zip(&best)
+            .map(|(w, own)| {
+                let s = an.pick(w, own.as_deref());
+                (s != *w).then_some(s)
+            })
+            .collect();
+        an.roots = count(first.iter().flatten());
+        an.first = words
+            .iter()
+            .zip(first)
+            .filter_map(|(w, s)| s.map(|s| (w.to_string(), s)))
+            .collect();
+        an
+    }
+
+    /// The first candidate root of `w` that the site has: one of its words,
+    /// or a root of another word (`own` is `w`'s own contribution).
+    fn pick(&self, w: &str, own: Option<&str>) -> String {
+        if let Some(p) = self.places.get(stem::inflection(w).0) {
+            return p.clone();
         }
+        let cands = stem::candidates(w);
+        let known = |r: &str| {
+            let n = self.roots.get(r).copied().unwrap_or(0);
+            self.words.contains(r) || n > usize::from(own == Some(r))
+        };
+        cands
+            .iter()
+            .find(|c| known(&c.root))
+            .unwrap_or(&cands[0])
+            .root
+            .clone()
     }
 
     /// Whether `word` is one of the site's place words (never stemmed).
@@ -180,29 +229,23 @@ impl Analyzer {
 
     /// The stem of a folded, non-stop word and its other candidate roots.
     pub fn analyse(&self, word: &str) -> Analysis {
-        let base = stem::inflection(word).0;
-        if self.places.contains(base) {
-            return Analysis {
-                stem: base.to_string(),
-                others: Vec::new(),
-            };
-        }
-        let cands = stem::candidates(word);
-        let pick = cands
-            .iter()
-            .position(|c| self.dict.contains(&c.root))
-            .unwrap_or(0);
-        let mut others: Vec<String> = Vec::new();
-        let mut stem = String::new();
-        // Roots of one vowel are too poor to lead anywhere.
-        for (i, Cand { root, pen, .. }) in cands.into_iter().enumerate() {
-            if i == pick {
-                stem = root;
-            } else if pen < 8 {
-                others.push(root);
-            }
-        }
+        let stem = self.pick(word, self.own(word).as_deref());
+        let others = if self.places.contains(&stem) {
+            Vec::new()
+        } else {
+            // Roots of one vowel are too poor to lead anywhere.
+            stem::candidates(word)
+                .into_iter()
+                .filter(|c| c.root != stem && c.pen < 8)
+                .map(|c| c.root)
+                .collect()
+        };
         Analysis { stem, others }
+    }
+
+    /// What `word` added to the root counts of the second pass.
+    fn own(&self, word: &str) -> Option<String> {
+        self.first.get(word).cloned()
     }
 
     pub fn stem(&self, word: &str) -> String {
