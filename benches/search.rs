@@ -70,7 +70,7 @@ fn main() {
         ("perpustakaan kelurahan", "tingkat", "kelurahan"),
         ("dinas perpustakaan", "tingkat", "kabupaten"),
     ];
-    let js = search::CLIENT_JS.as_bytes();
+    let js = search::client_js().as_bytes();
     println!("client.js: {} B, {} B gzip", js.len(), gzip(js));
     for &pages in &sizes {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -313,5 +313,249 @@ fn the_example_site_is_indexed_within_budget() {
     let out = r.search("perpustakaan desa", &prov(&["jawa-tengah"]));
     assert!(out.total > 0);
     assert!(out.fetched.len() < 6, "{:?}", out.fetched);
-    assert!(out.bytes + search::CLIENT_JS.len() < 60 * 1024);
+    assert!(out.bytes + search::client_js().len() < 60 * 1024);
+}
+
+// ---- one analyser, two languages; conflation; threads ----
+
+const VECTORS: &str = "src/search/stem-vectors.tsv";
+
+fn manifest(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// `word → root` pairs of a list in `src/search/`.
+fn pairs(file: &str) -> Vec<(String, String)> {
+    std::fs::read_to_string(manifest(&format!("src/search/{file}")))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (a, b) = l.split_once('\t').expect("word<TAB>root");
+            (a.to_string(), b.to_string())
+        })
+        .collect()
+}
+
+/// Every word of the vectors: `(word, candidate roots, best first)`.
+fn vectors() -> Vec<(String, Vec<String>)> {
+    std::fs::read_to_string(manifest(VECTORS))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (w, c) = l.split_once('\t').expect("word<TAB>roots");
+            (w.to_string(), c.split(' ').map(String::from).collect())
+        })
+        .collect()
+}
+
+fn rust_roots(w: &str) -> Vec<String> {
+    search::stem::candidates(w)
+        .into_iter()
+        .map(|c| c.root)
+        .collect()
+}
+
+/// Rewrites the shared vectors from the Rust stemmer (review the diff):
+/// `cargo test --test search write_stem_vectors -- --ignored`.
+#[test]
+#[ignore]
+fn write_stem_vectors() {
+    let mut words: Vec<String> = Vec::new();
+    for f in ["pairs-warta.tsv", "pairs-sastrawi.tsv"] {
+        for (a, b) in pairs(f) {
+            words.extend([a, b]);
+        }
+    }
+    words.extend(
+        "perpustakaannya bersih berita sekolah mandiri pakai literasi teknologi kediri 2024 \
+         memasak menanti mengebom bukunya ilmu berikan keluarga"
+            .split(' ')
+            .map(String::from),
+    );
+    words.sort();
+    words.dedup();
+    let mut out = String::from(
+        "# Shared test vectors of the stemmer: word, then its candidate roots, best\n\
+         # first, as stem.rs and client.js give them (tests/search.rs checks both).\n\
+         # Regenerate: cargo test --test search write_stem_vectors -- --ignored\n",
+    );
+    for w in words {
+        out.push_str(&format!("{w}\t{}\n", rust_roots(&w).join(" ")));
+    }
+    std::fs::write(manifest(VECTORS), out).unwrap();
+}
+
+#[test]
+fn the_rust_stemmer_gives_the_shared_vectors() {
+    let v = vectors();
+    assert!(v.len() > 400, "{} vectors", v.len());
+    for (w, roots) in v {
+        assert_eq!(rust_roots(&w), roots, "{w}");
+    }
+}
+
+/// The served client script, run in node, gives the same candidates for
+/// every vector (the browser test checks the same script in Chromium).
+#[test]
+fn the_client_stemmer_gives_the_shared_vectors() {
+    if std::process::Command::new("node").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "node is missing in CI");
+        eprintln!("skipped: no node");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let js = dir.path().join("client.js");
+    std::fs::write(&js, search::client_js()).unwrap();
+    let script = format!(
+        "const {{cands}} = require({js:?}); const fs = require('fs');\n\
+         const bad = [];\n\
+         for (const line of fs.readFileSync({v:?}, 'utf8').split('\\n')) {{\n\
+           if (!line || line[0] === '#') continue;\n\
+           const [w, want] = line.split('\\t');\n\
+           const got = cands(w).map(c => c.r).join(' ');\n\
+           if (got !== want) bad.push(w + ': ' + got + ' != ' + want);\n\
+         }}\n\
+         console.log(JSON.stringify(bad));",
+        js = js.display().to_string(),
+        v = manifest(VECTORS).display().to_string()
+    );
+    let out = std::process::Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bad: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(bad.is_empty(), "client.js differs from stem.rs: {bad:#?}");
+}
+
+/// A site of one news post per pair, each holding `word` of the pair.
+fn site_of(words: &[&str]) -> (TestSite, Vec<(String, Vec<u8>)>) {
+    let s = TestSite::minimal();
+    for (i, w) in words.iter().enumerate() {
+        s.write(
+            &format!("content/berita/entri-{i}.md"),
+            format!("---\ntitle: Entri {i}\ndate: 2024-05-01\nprovinces: [jawa-tengah]\n---\n\n{w}\n"),
+        );
+    }
+    let files = build(&s);
+    (s, files)
+}
+
+/// Share of pairs where a query for one word finds the post holding the
+/// other: `(root finds derived, derived finds root, results of another
+/// root per query, pairs)`.
+/// Pairs with a stop word are left out: those are never searched.
+fn conflation(list: &[(String, String)]) -> (f64, f64, f64, usize) {
+    let list: Vec<&(String, String)> = list
+        .iter()
+        .filter(|(a, b)| !search::text::is_stopword(a) && !search::text::is_stopword(b))
+        .collect();
+    let mut found = [0usize; 2];
+    let mut wrong = 0usize;
+    for (way, (query, held)) in [(0, (1, 0)), (1, (0, 1))] {
+        let words: Vec<&str> = list
+            .iter()
+            .map(|p| if held == 0 { p.0.as_str() } else { p.1.as_str() })
+            .collect();
+        let (_site, files) = site_of(&words);
+        let r = Reader::new(entry(&files), &files);
+        for (i, p) in list.iter().enumerate() {
+            let q = if query == 0 { &p.0 } else { &p.1 };
+            let out = r.search_first(&format!("{q} "), &Filters::default(), 2000);
+            let want = format!("/berita/entri-{i}/");
+            let ok = out.hits.iter().any(|h| h.url == want);
+            found[way] += usize::from(ok);
+            if !ok && std::env::var_os("WARTA_CONFLATION_VERBOSE").is_some() {
+                println!("  miss {} → {}", q, if held == 0 { &p.0 } else { &p.1 });
+            }
+            // A post of another root is a result a reader would not want.
+            wrong += out
+                .hits
+                .iter()
+                .filter_map(|h| h.url.strip_prefix("/berita/entri-"))
+                .filter_map(|x| x.trim_end_matches('/').parse::<usize>().ok())
+                .filter(|&j| list[j].1 != p.1)
+                .count();
+        }
+    }
+    let n = list.len() as f64;
+    (
+        found[0] as f64 / n,
+        found[1] as f64 / n,
+        wrong as f64 / (2.0 * n),
+        list.len(),
+    )
+}
+
+#[test]
+fn conflation_both_ways_on_public_pairs() {
+    for (file, floor) in [("pairs-warta.tsv", 0.9), ("pairs-sastrawi.tsv", 0.8)] {
+        let (root_finds, derived_finds, per_query, n) = conflation(&pairs(file));
+        println!(
+            "{file}: {n} pairs, root finds derived {:.1} %, derived finds root {:.1} %, {per_query:.2} results of another root a query",
+            root_finds * 100.0,
+            derived_finds * 100.0
+        );
+        assert!(root_finds >= floor && derived_finds >= floor, "{file}");
+    }
+}
+
+#[test]
+fn the_index_is_the_same_on_one_thread_or_many() {
+    let s = site_with_posts();
+    let checked = warta::pipeline::check(s.root(), ResolveOptions::default());
+    let ui = ui(s.root());
+    let on = |n: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+            .install(|| search::build(&checked.site, &ui))
+    };
+    let one = on(1);
+    assert!(one == on(4), "4 threads");
+    assert!(one == on(3), "3 threads");
+}
+
+#[test]
+fn query_words_the_site_never_has_are_stemmed_like_the_index() {
+    let s = site_with_posts();
+    let files = build(&s);
+    let r = Reader::new(entry(&files), &files);
+    // `bacakanlah`, `pembacaannya` occur nowhere; their roots do.
+    let baca = urls(&r.search("baca ", &Filters::default()));
+    assert_eq!(urls(&r.search("bacakanlah ", &Filters::default())), baca);
+    assert_eq!(urls(&r.search("pembacaannya ", &Filters::default())), baca);
+    // Only stop words: too common, never everything.
+    let common = r.search("yang dan ", &Filters::default());
+    assert!(common.common && common.total == 0 && common.hits.is_empty());
+    // Content words are not stop words any more.
+    let baru = r.search("baru ", &Filters::default());
+    assert!(!baru.common);
+    assert_eq!(urls(&baru), ["/berita/pojok-bacaan-anak/"]);
+}
+
+#[test]
+fn typos_are_fixed_to_site_words_of_the_same_kind() {
+    let s = site_with_posts();
+    s.write(
+        "content/berita/bandung.md",
+        "---\ntitle: Kunjungan ke Bandung\ndate: 2024-01-01\nprovinces: [jawa-tengah]\n---\n\nSerang dan Nusa.\n",
+    );
+    let files = build(&s);
+    let r = Reader::new(entry(&files), &files);
+    let fixed = r.search("perpustakan ", &Filters::default());
+    assert_eq!(
+        fixed.corrected,
+        [("perpustakan".to_string(), "perpustakaan".to_string())]
+    );
+    assert!(fixed.total > 0);
+    // Never another first letter: no place name for these ordinary words.
+    for w in ["terang", "kandung", "rusa"] {
+        let out = r.search(&format!("{w} "), &Filters::default());
+        assert!(out.corrected.is_empty() && out.total == 0, "{w}: {:?}", out.corrected);
+    }
 }

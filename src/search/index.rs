@@ -4,11 +4,12 @@
 pub use super::chunk::{encode_postings, put_varint};
 use super::chunk::{Chunk, Target};
 use super::docs::{self, Kind};
-use super::text::{self, Analyzer};
+use super::text::{self, Analysis, Analyzer};
 use crate::model::LibraryLevel;
 use crate::site::Site;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A term chunk is closed once it holds about this many bytes, where the
 /// next word starts with other [`SHORT_BOUNDARY`] letters than the last one
@@ -97,8 +98,8 @@ fn strings(ui: &BTreeMap<String, String>) -> Value {
     let w = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut t = serde_json::Map::new();
     for key in [
-        "results", "one", "none", "more", "loading", "error", "typo", "filters", "clear",
-        "national",
+        "results", "one", "none", "common", "more", "loading", "error", "typo", "filters",
+        "clear", "national",
     ] {
         t.insert(key.into(), w(&format!("search_{key}")).into());
     }
@@ -118,98 +119,155 @@ fn strings(ui: &BTreeMap<String, String>) -> Value {
     Value::Object(t)
 }
 
-/// Builds every search file except the client script.
+/// A document's distinct words, each with the best field holding it.
+fn doc_words(doc: &docs::Doc) -> Vec<(String, u8)> {
+    let mut best: HashMap<String, u8> = HashMap::new();
+    let mut buf = String::new();
+    for (text, field) in [
+        (&doc.title_text, TITLE),
+        (&doc.place_text, PLACE),
+        (&doc.body_text, BODY),
+    ] {
+        text::for_each_word(text, &mut buf, |w| match best.get_mut(w) {
+            Some(f) => *f = (*f).max(field),
+            None => {
+                best.insert(w.to_string(), field);
+            }
+        });
+    }
+    best.into_iter().collect()
+}
+
+/// Builds every search file except the client script. The work is spread
+/// over rayon's threads; every step's result is collected in a fixed order
+/// (sorted words, stems, documents), so the bytes never depend on them.
 pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let docs = docs::collect(site);
     let places = docs::place_words(site);
-    let mut an = Analyzer::new(places.iter().cloned());
 
-    // Postings: stem id → (doc, best field), docs ascending.
-    let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
-    let mut stem_ids: HashMap<String, u32> = HashMap::new();
-    let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
-    let mut best: HashMap<u32, u8> = HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        best.clear();
-        for (text, field) in [
-            (&doc.title_text, TITLE),
-            (&doc.place_text, PLACE),
-            (&doc.body_text, BODY),
-        ] {
-            for stem in text::analyse(&mut an, text, &mut surfaces) {
-                let next = stem_ids.len() as u32;
-                let id = *stem_ids.entry(stem).or_insert(next);
-                let f = best.entry(id).or_insert(field);
-                *f = (*f).max(field);
+    // Each document's words; the site's distinct words, sorted; the stop
+    // test once a distinct word.
+    let doc_words: Vec<Vec<(String, u8)>> = docs.par_iter().map(doc_words).collect();
+    let distinct: HashSet<&str> = doc_words
+        .par_iter()
+        .fold(HashSet::new, |mut set, dw| {
+            set.extend(dw.iter().map(|(w, _)| w.as_str()));
+            set
+        })
+        .reduce(HashSet::new, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
             }
-        }
-        let mut found: Vec<(u32, u8)> = best.iter().map(|(&s, &f)| (s, f)).collect();
-        found.sort_unstable();
-        for (s, f) in found {
-            if s as usize >= postings.len() {
-                postings.resize_with(s as usize + 1, Vec::new);
-            }
+            a.extend(b);
+            a
+        });
+    let mut words: Vec<&str> = distinct
+        .into_iter()
+        .filter(|w| !text::is_stopword(w))
+        .collect();
+    words.par_sort_unstable();
+
+    // Stems, numbered in sorted order.
+    let an = Analyzer::new(&words, places.iter().cloned());
+    let analyses: Vec<Analysis> = words.par_iter().map(|w| an.analyse(w)).collect();
+    let mut stems: Vec<&str> = analyses.iter().map(|a| a.stem.as_str()).collect();
+    stems.par_sort_unstable();
+    stems.dedup();
+    let stem_id: HashMap<&str, u32> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let word_stem: HashMap<&str, u32> = words
+        .iter()
+        .zip(&analyses)
+        .map(|(w, a)| (*w, stem_id[a.stem.as_str()]))
+        .collect();
+
+    // Postings: stem → (doc, best field), docs ascending.
+    let per_doc: Vec<Vec<(u32, u8)>> = doc_words
+        .par_iter()
+        .map(|dw| {
+            let mut v: Vec<(u32, u8)> = dw
+                .iter()
+                .filter_map(|(w, f)| word_stem.get(w.as_str()).map(|&s| (s, *f)))
+                .collect();
+            v.sort_unstable();
+            v.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = kept.1.max(later.1);
+                }
+                same
+            });
+            v
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.len()];
+    for (d, list) in per_doc.iter().enumerate() {
+        for &(s, f) in list {
             postings[s as usize].push((d as u32, f));
         }
     }
-    // A root typed on its own finds its derived forms even where the root
-    // itself never occurs (`baca` finds `membaca`): every stem is a surface.
-    let stems: Vec<String> = stem_ids
-        .keys()
-        .filter(|s| !surfaces.contains_key(*s))
-        .cloned()
+    let encoded: Vec<Vec<u8>> = postings
+        .par_iter()
+        .map(|p| {
+            let mut b = Vec::new();
+            encode_postings(p, &mut b);
+            b
+        })
         .collect();
-    for s in stems {
-        surfaces.insert(s.clone(), s);
-    }
-    let stem_of = |surface: &str| -> u32 { stem_ids[&surfaces[surface]] };
 
-    // Term chunks: every surface form, every stop word, and the derived
-    // forms of every stem that do not occur (aliases), sorted.
+    // Term chunks: every word the site contains, every stem, every stop
+    // word, and aliases: the other likely roots of a word (`masak` when
+    // `memasak` was cut to `pasak`), leading to its stem, so a reader who
+    // types a root the site never has alone still finds its forms.
     enum Word {
-        Surface,
+        Stem(u32),
         Stop,
         Alias(String),
     }
-    let mut words: BTreeMap<String, Word> = BTreeMap::new();
-    let mut stems_sorted: Vec<&String> = stem_ids.keys().collect();
-    stems_sorted.sort();
-    for stem in stems_sorted {
-        if an.is_place(stem) {
-            continue;
-        }
-        for form in text::derived_forms(stem) {
-            if !surfaces.contains_key(&form) && an.stem_fresh(&form) == *stem {
-                words.insert(form, Word::Alias(stem.clone()));
-            }
+    let mut dict: BTreeMap<String, Word> = BTreeMap::new();
+    let mut alias: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for a in &analyses {
+        for o in &a.others {
+            *alias.entry(o).or_default().entry(&a.stem).or_default() += 1;
         }
     }
-    for s in surfaces.keys() {
-        words.insert(s.clone(), Word::Surface);
+    for (o, targets) in alias {
+        // The stem most words lead to (the first of them on a tie).
+        let best = targets.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)));
+        if let Some((stem, _)) = best {
+            dict.insert(o.to_string(), Word::Alias(stem.to_string()));
+        }
+    }
+    for s in &stems {
+        dict.insert(s.to_string(), Word::Stem(stem_id[s]));
+    }
+    for (w, &s) in &word_stem {
+        dict.insert(w.to_string(), Word::Stem(s));
     }
     for s in text::stopwords() {
-        words.insert(s.clone(), Word::Stop);
+        dict.insert(s.clone(), Word::Stop);
     }
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut cur = Chunk::default();
-    let keys: Vec<&String> = words.keys().collect();
-    for (i, (w, kind)) in words.iter().enumerate() {
+    let keys: Vec<&String> = dict.keys().collect();
+    for (i, (w, kind)) in dict.iter().enumerate() {
         let list = match kind {
             Word::Stop => Target::Stop,
             Word::Alias(stem) => {
                 cur.size += stem.len() + 1;
                 Target::Alias(stem.clone())
             }
-            Word::Surface => {
-                let sid = stem_of(w);
-                let idx = match cur.list_of.get(&sid) {
+            Word::Stem(sid) => {
+                let idx = match cur.list_of.get(sid) {
                     Some(&i) => i,
                     None => {
-                        let mut bytes = Vec::new();
-                        encode_postings(&postings[sid as usize], &mut bytes);
+                        let bytes = encoded[*sid as usize].clone();
                         cur.size += bytes.len();
                         cur.lists.push(bytes);
-                        cur.list_of.insert(sid, cur.lists.len() - 1);
+                        cur.list_of.insert(*sid, cur.lists.len() - 1);
                         cur.lists.len() - 1
                     }
                 };
@@ -286,7 +344,7 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let mut place_list: Vec<&str> = places
         .iter()
         .map(String::as_str)
-        .filter(|w| surfaces.contains_key(*w))
+        .filter(|w| word_stem.contains_key(*w))
         .collect();
     place_list.dedup();
     let place_bytes = place_list.join("\n").into_bytes();

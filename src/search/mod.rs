@@ -8,12 +8,13 @@
 //!
 //! The file format and the markup the page needs are in docs/search.md.
 //! Text analysis (folding, stop words, stemming) is in [`text`]; the browser
-//! never stems: the term chunks map every surface form to its stem's postings.
+//! stems only words the site never contained ([`stem`], written twice).
 
 pub mod chunk;
 pub mod docs;
 pub mod index;
 pub mod reader;
+pub mod stem;
 pub mod text;
 
 use crate::site::Site;
@@ -22,9 +23,74 @@ use std::sync::OnceLock;
 
 pub use index::ENTRY_URL;
 
+/// The client script's source; [`client_js`] is what is served.
+const CLIENT_SRC: &str = include_str!("client.js");
+/// Where the stemmer's lists (`stem-id.txt`) go into the client.
+const LISTS_SLOT: &str = "/*STEM_LISTS*/[[], {}]";
+
 /// The client script, served as `/cari/i/search.<hash>.js` (with the
-/// chunks, so the host's cache-forever rule for `/cari/i/` covers it).
-pub const CLIENT_JS: &str = include_str!("client.js");
+/// chunks, so the host's cache-forever rule for `/cari/i/` covers it): the
+/// source with the stemmer's lists filled in, so both sides read one file.
+pub fn client_js() -> &'static str {
+    static JS: OnceLock<String> = OnceLock::new();
+    JS.get_or_init(|| minify(&CLIENT_SRC.replacen(LISTS_SLOT, &stem::lists_json(), 1)))
+}
+
+/// Drops comments, indentation and the spaces next to punctuation, outside
+/// quotes. Enough for `client.js`, which keeps its regular expressions free
+/// of quotes, spaces and `//`, and its statements on lines of their own
+/// (a test runs the result in node and Chromium).
+fn minify(js: &str) -> String {
+    const PUNCT: &str = "{}()[];,=<>+-*/%?:&|!.";
+    let mut out = String::with_capacity(js.len());
+    for line in js.lines() {
+        let mut quote: Option<char> = None;
+        let mut kept = String::new();
+        let chars: Vec<char> = line.trim().chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            match quote {
+                Some(q) => {
+                    if c == '\\' {
+                        kept.push(c);
+                        i += 1;
+                        if let Some(&n) = chars.get(i) {
+                            kept.push(n);
+                        }
+                    } else {
+                        if c == q {
+                            quote = None;
+                        }
+                        kept.push(c);
+                    }
+                }
+                None if c == '/' && chars.get(i + 1) == Some(&'/') => break,
+                None if c == '\'' || c == '"' || c == '`' => {
+                    quote = Some(c);
+                    kept.push(c);
+                }
+                None if c == ' ' => {
+                    let p = kept.chars().last().unwrap_or(' ');
+                    let n = chars.get(i + 1).copied().unwrap_or(' ');
+                    let keep = !(PUNCT.contains(p) || PUNCT.contains(n) || n == ' ')
+                        || ("+-".contains(p) && "+-".contains(n));
+                    if keep {
+                        kept.push(c);
+                    }
+                }
+                None => kept.push(c),
+            }
+            i += 1;
+        }
+        let kept = kept.trim_end();
+        if !kept.is_empty() {
+            out.push_str(kept);
+            out.push('\n');
+        }
+    }
+    out
+}
 
 /// The URL of the client script (content-hashed, cacheable forever).
 pub fn client_url() -> &'static str {
@@ -33,7 +99,7 @@ pub fn client_url() -> &'static str {
         format!(
             "{}i/search.{}.js",
             index::DIR,
-            index::content_hash(CLIENT_JS.as_bytes())
+            index::content_hash(client_js().as_bytes())
         )
     })
 }
@@ -46,7 +112,7 @@ pub fn build(site: &Site, words: &BTreeMap<String, String>) -> Vec<(String, Vec<
     let built = index::build(site, words);
     let mut files = built.files;
     files.push((ENTRY_URL.to_string(), built.entry));
-    files.push((client_url().to_string(), CLIENT_JS.as_bytes().to_vec()));
+    files.push((client_url().to_string(), client_js().as_bytes().to_vec()));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
@@ -57,10 +123,12 @@ mod tests {
 
     #[test]
     fn client_is_small_and_named_by_content() {
+        assert!(CLIENT_SRC.contains(LISTS_SLOT));
+        assert!(client_js().contains("\"sekolah\""), "lists filled in");
         assert!(
-            CLIENT_JS.len() <= 12 * 1024,
-            "client.js is {} bytes, budget 12 KB",
-            CLIENT_JS.len()
+            client_js().len() <= 16 * 1024,
+            "client.js is {} bytes, budget 16 KB",
+            client_js().len()
         );
         assert!(client_url().starts_with("/cari/i/search."));
         assert!(client_url().ends_with(".js"));

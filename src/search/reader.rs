@@ -5,7 +5,7 @@
 //! changes its plan, change this file with it.
 
 use super::chunk::{decode_chunk, ChunkData, Target};
-use super::text;
+use super::{stem, text};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -21,6 +21,8 @@ pub const FIELD: u32 = 100;
 pub const MIN_PREFIX: usize = 3;
 /// Typo tolerance applies to words of at least this many bytes.
 pub const MIN_TYPO: usize = 4;
+/// Candidate roots of an unknown query word looked up, at most.
+pub const MAX_ROOTS: usize = 3;
 
 /// Facet selections, as in the URL: `provinsi`, `jenis`, `tingkat`, `tahun`.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +54,8 @@ pub struct Outcome {
     pub counts: BTreeMap<&'static str, BTreeMap<String, usize>>,
     /// Words replaced by a place name one edit away: `(typed, used)`.
     pub corrected: Vec<(String, String)>,
+    /// Every word of the query was a stop word: nothing is listed.
+    pub common: bool,
     /// Files fetched for this query, in order, entry first.
     pub fetched: Vec<String>,
     pub bytes: usize,
@@ -248,6 +252,49 @@ impl<'a> Reader<'a> {
         (lists, false)
     }
 
+    /// A word the site never contains: the lists of the first of its
+    /// stemmer's candidate roots (at most [`MAX_ROOTS`]) that the index has.
+    fn stemmed(&self, w: &str, out: &mut Outcome) -> Vec<Vec<(u32, u8)>> {
+        let cands = stem::candidates(w);
+        for c in cands.iter().filter(|c| c.root != w).take(MAX_ROOTS) {
+            let (lists, stop) = self.lookup(&c.root, false, out);
+            if !stop && !lists.is_empty() {
+                return lists;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The site's word one edit from `w` (same first letter) found in the
+    /// term chunk `w` was looked up in, the one in most documents; never a
+    /// place name for a word the stemmer sees as derived (an ordinary word).
+    fn correction(&self, w: &str, out: &mut Outcome) -> Option<String> {
+        let c = self.chunk(self.chunk_for(w), out);
+        let near: Vec<(usize, &str)> = c
+            .terms
+            .iter()
+            .filter_map(|t| match t.list {
+                Target::List(l)
+                    if t.surface.as_bytes()[0] == w.as_bytes()[0]
+                        && t.surface.len() >= MIN_TYPO - 1
+                        && within_one_edit(w, &t.surface) =>
+                {
+                    Some((c.lists[l].len(), t.surface.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        if near.is_empty() {
+            return None;
+        }
+        let places = self.places(out);
+        let ordinary = stem::candidates(w)[0].prefixed;
+        near.into_iter()
+            .filter(|(_, s)| !(ordinary && places.iter().any(|p| p == s)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, s)| s.to_string())
+    }
+
     fn places(&self, out: &mut Outcome) -> Vec<String> {
         let url = format!(
             "{}{}.txt",
@@ -312,19 +359,13 @@ impl<'a> Reader<'a> {
             if stop {
                 continue;
             }
+            if lists.is_empty() {
+                lists = self.stemmed(w, &mut out);
+            }
             if lists.is_empty() && w.len() >= MIN_TYPO {
-                let cands: Vec<String> = self
-                    .places(&mut out)
-                    .into_iter()
-                    .filter(|p| within_one_edit(w, p))
-                    .take(3)
-                    .collect();
-                for c in cands {
-                    let (l, _) = self.lookup(&c, false, &mut out);
-                    if !l.is_empty() {
-                        out.corrected.push((w.clone(), c.clone()));
-                    }
-                    lists.extend(l);
+                if let Some(c) = self.correction(w, &mut out) {
+                    lists = self.lookup(&c, false, &mut out).0;
+                    out.corrected.push((w.clone(), c));
                 }
             }
             if lists.is_empty() {
@@ -340,7 +381,9 @@ impl<'a> Reader<'a> {
             }
             fields.push(field);
         }
-        if failed {
+        // Only stop words: too common to search, never "everything".
+        out.common = !words.is_empty() && fields.is_empty() && !failed;
+        if failed || out.common {
             return out;
         }
         let sel = [&f.provinsi, &f.jenis, &f.tingkat, &f.tahun];

@@ -1,21 +1,21 @@
 //! Text analysis, the one place that decides what a "word" is: folding,
-//! tokenising, stop words and stemming. The browser never repeats this work:
-//! it only folds and splits (the same two rules as [`fold_char`] and
-//! [`tokens`], written again in `client.js`) and looks the folded word up in
-//! the term dictionary, which carries the stem of every surface form.
+//! tokenising, stop words and stemming. The browser repeats the folding and
+//! splitting (`fold`, `words` in `client.js`) and the stemmer's candidates
+//! (`cands`, for query words the site never contained); a surface form the
+//! site contains is looked up in the term dictionary, which carries its stem.
 //!
-//! Stop words: `stopwords-id.txt`, from stopwords-iso (`stopwords-iso@1.1.0`,
-//! key `id`, MIT licence), as copied in `shared/data/SOURCES.md`.
-//! Stemming: Snowball's Indonesian algorithm (`snowball_stemmers_rs`, MIT),
-//! overridden by `exceptions-id.txt` and by the site's own place names, which
-//! are proper nouns and are never stemmed (`Kediri` is not `diri`).
+//! Stop words: `stopwords-id.txt`, stopwords-iso (`stopwords-iso@1.1.0`,
+//! key `id`, MIT) less the content words readers search for (its header).
+//! Stemming: [`super::stem`], with the site's own words as the dictionary
+//! that settles ambiguous cuts, and the site's place names, proper nouns
+//! never stemmed (`Kediri` is not `diri`).
 
-use snowball_stemmers_rs::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use super::stem;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("stopwords-id.txt");
-const EXCEPTIONS: &str = include_str!("exceptions-id.txt");
 const NFD_LATIN: &str = include_str!("nfd-latin.txt");
 
 /// Words shorter than this (in folded bytes) are not indexed.
@@ -86,24 +86,29 @@ fn special(c: char) -> Option<&'static str> {
 /// than [`MIN_WORD`] dropped, longer than [`MAX_WORD`] cut.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if !fold_char(c, &mut cur) {
-            push_word(&mut out, &mut cur);
-        }
-    }
-    push_word(&mut out, &mut cur);
+    for_each_word(text, &mut String::new(), |w| out.push(w.to_string()));
     out
 }
 
-fn push_word(out: &mut Vec<String>, cur: &mut String) {
-    if cur.len() >= MIN_WORD {
-        let mut w = std::mem::take(cur);
-        w.truncate(MAX_WORD);
-        out.push(w);
-    } else {
-        cur.clear();
+/// Calls `f` with each word of `text` as [`tokens`] gives it, folded into
+/// `buf` (reused: no allocation per word).
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        if !fold_char(c, buf) {
+            end_word(buf, &mut f);
+        }
     }
+    end_word(buf, &mut f);
+}
+
+fn end_word(buf: &mut String, f: &mut impl FnMut(&str)) {
+    if buf.len() >= MIN_WORD {
+        // Folded words are ASCII: any cut is a character boundary.
+        buf.truncate(MAX_WORD);
+        f(buf);
+    }
+    buf.clear();
 }
 
 /// Folds a whole string to its words joined by single spaces.
@@ -111,13 +116,15 @@ pub fn fold(text: &str) -> String {
     tokens(text).join(" ")
 }
 
-/// The stop words (folded), sorted.
-pub fn stopwords() -> &'static BTreeSet<String> {
-    static SET: OnceLock<BTreeSet<String>> = OnceLock::new();
+/// The stop words (folded): a hash set, as every distinct word of a site
+/// is tested against it.
+pub fn stopwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
     // Entries of two words (`seolah-olah`) can never equal one query word.
     SET.get_or_init(|| {
         STOPWORDS
             .lines()
+            .filter(|l| !l.starts_with('#'))
             .map(fold)
             .filter(|w| !w.is_empty() && !w.contains(' '))
             .collect()
@@ -128,40 +135,91 @@ pub fn is_stopword(word: &str) -> bool {
     stopwords().contains(word)
 }
 
-/// `surface → stem` overrides where Snowball conflates badly or misses a
-/// sound change (`menulis` → `tulis`, `berita` stays `berita`).
-pub fn exceptions() -> &'static HashMap<String, String> {
-    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = HashMap::new();
-        for line in EXCEPTIONS.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let mut parts = line.split_whitespace();
-            if let (Some(surface), Some(stem)) = (parts.next(), parts.next()) {
-                m.insert(surface.to_string(), stem.to_string());
-            }
-        }
-        m
-    })
+/// Stems a site's words. Its dictionary is the site itself: every word it
+/// contains, plus the root of every word whose prefix leaves one clear root
+/// (`membaca` → `baca` though `baca` never occurs alone), so `bacaan` picks
+/// `baca` over keeping its `-an`, and `menanam` picks `tanam` or `nanam`
+/// by which one the site has.
+pub struct Analyzer {
+    places: HashSet<String>,
+    words: HashSet<String>,
+    /// Root → how many words lead to it.
+    roots: HashMap<String, usize>,
+    /// Each word's root after the first pass, where it is not the word.
+    first: HashMap<String, String>,
 }
 
-/// Stems words: Snowball, the exceptions list and the site's place names
-/// (kept whole). Caches every answer (a site has few distinct words).
-pub struct Analyzer {
-    stemmer: Stemmer,
-    places: HashSet<String>,
-    cache: HashMap<String, String>,
+fn count<'a>(roots: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for r in roots {
+        *m.entry(r.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// A word's stem and the other roots it might have had (the index makes
+/// them lead to the stem, so a reader who types one finds the word).
+pub struct Analysis {
+    pub stem: String,
+    pub others: Vec<String>,
 }
 
 impl Analyzer {
-    /// `places`: folded words of province, regency, district and village
-    /// names; these are proper nouns and are not stemmed.
-    pub fn new(places: impl IntoIterator<Item = String>) -> Self {
-        Analyzer {
-            stemmer: Stemmer::create(Algorithm::Indonesian),
+    /// `words`: the site's distinct folded non-stop words. `places`: folded
+    /// words of province, regency, district and village names, which are
+    /// proper nouns and never stemmed.
+    pub fn new(words: &[&str], places: impl IntoIterator<Item = String>) -> Self {
+        // Pass 1: a root counts when another word has it as its one best
+        // root. Pass 2: when another word was stemmed to it.
+        let best: Vec<Option<String>> = words
+            .par_iter()
+            .map(|w| {
+                let c = stem::candidates(w);
+                let one = c[0].pen == 0 && c.get(1).is_none_or(|d| d.pen > 0);
+                (one && c[0].root != *w).then(|| c[0].root.clone())
+            })
+            .collect();
+        let mut an = Analyzer {
             places: places.into_iter().collect(),
-            cache: HashMap::new(),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            roots: HashMap::new(),
+            first: HashMap::new(),
+        };
+        an.roots = count(best.iter().flatten());
+        let first: Vec<Option<String>> = words
+            .par_iter()
+            .zip(&best)
+            .map(|(w, own)| {
+                let s = an.pick(w, own.as_deref());
+                (s != *w).then_some(s)
+            })
+            .collect();
+        an.roots = count(first.iter().flatten());
+        an.first = words
+            .iter()
+            .zip(first)
+            .filter_map(|(w, s)| s.map(|s| (w.to_string(), s)))
+            .collect();
+        an
+    }
+
+    /// The first candidate root of `w` that the site has: one of its words,
+    /// or a root of another word (`own` is `w`'s own contribution).
+    fn pick(&self, w: &str, own: Option<&str>) -> String {
+        if let Some(p) = self.places.get(stem::inflection(w).0) {
+            return p.clone();
         }
+        let cands = stem::candidates(w);
+        let known = |r: &str| {
+            let n = self.roots.get(r).copied().unwrap_or(0);
+            self.words.contains(r) || n > usize::from(own == Some(r))
+        };
+        cands
+            .iter()
+            .find(|c| known(&c.root))
+            .unwrap_or(&cands[0])
+            .root
+            .clone()
     }
 
     /// Whether `word` is one of the site's place words (never stemmed).
@@ -169,136 +227,38 @@ impl Analyzer {
         self.places.contains(word)
     }
 
-    /// The stem of a folded, non-stop word.
-    pub fn stem(&mut self, word: &str) -> String {
-        if let Some(s) = self.cache.get(word) {
-            return s.clone();
-        }
-        let s = self.stem_uncached(word);
-        self.cache.insert(word.to_string(), s.clone());
-        s
-    }
-
-    /// The stem of a folded word, without caching it (for the many
-    /// candidate forms of [`derived_forms`]).
-    pub fn stem_fresh(&self, word: &str) -> String {
-        match self.cache.get(word) {
-            Some(s) => s.clone(),
-            None => self.stem_uncached(word),
-        }
-    }
-
-    fn stem_uncached(&self, word: &str) -> String {
-        if word.bytes().any(|b| b.is_ascii_digit()) {
-            return word.to_string();
-        }
-        let known = |w: &str| -> Option<String> {
-            if let Some(s) = exceptions().get(w) {
-                return Some(s.clone());
-            }
-            self.places.contains(w).then(|| w.to_string())
-        };
-        if let Some(s) = known(word) {
-            return s;
-        }
-        // The clitics Snowball takes off first: a particle, then a possessive.
-        let mut base = word;
-        for p in ["lah", "kah", "tah", "pun"] {
-            if let Some(b) = base.strip_suffix(p) {
-                base = b;
-                break;
-            }
-        }
-        for p in ["nya", "ku", "mu"] {
-            if let Some(b) = base.strip_suffix(p) {
-                base = b;
-                break;
-            }
-        }
-        if base != word && base.len() >= 3 {
-            if let Some(s) = known(base) {
-                return s;
-            }
-        }
-        let s = self.stemmer.stem(word).into_owned();
-        if s.len() < MIN_WORD {
-            word.to_string()
+    /// The stem of a folded, non-stop word and its other candidate roots.
+    pub fn analyse(&self, word: &str) -> Analysis {
+        let stem = self.pick(word, self.own(word).as_deref());
+        let others = if self.places.contains(&stem) {
+            Vec::new()
         } else {
-            s
-        }
+            // Roots of one vowel are too poor to lead anywhere.
+            stem::candidates(word)
+                .into_iter()
+                .filter(|c| c.root != stem && c.pen < 8)
+                .map(|c| c.root)
+                .collect()
+        };
+        Analysis { stem, others }
     }
-}
 
-/// Candidate derived forms of a stem: the common affix pairs of meN-, di-,
-/// ber-, ter-, peN-, per-, ke- (with the nasal sound changes) and -kan,
-/// -an, -i, -nya.
-/// The index keeps those that stem back to `stem`, so a reader who types
-/// `membaca` finds pages that only say `baca`.
-pub fn derived_forms(stem: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if stem.len() < 3 || !stem.bytes().all(|b| b.is_ascii_lowercase()) {
-        return out;
+    /// What `word` added to the root counts of the second pass.
+    fn own(&self, word: &str) -> Option<String> {
+        self.first.get(word).cloned()
     }
-    let first = stem.as_bytes()[0];
-    let tail = &stem[1..];
-    let mut add = |prefix: &str, base: &str, suffixes: &[&str]| {
-        for s in suffixes {
-            out.push(format!("{prefix}{base}{s}"));
-        }
-    };
-    add("", stem, &["kan", "an", "i", "nya"]);
-    add("di", stem, &["", "kan", "i"]);
-    add("ber", stem, &["", "kan", "an"]);
-    add("ter", stem, &[""]);
-    add("per", stem, &["an"]);
-    add("ke", stem, &["an"]);
-    for (me, pe) in [
-        ("me", "pe"),
-        ("mem", "pem"),
-        ("men", "pen"),
-        ("meng", "peng"),
-        ("meny", "peny"),
-    ] {
-        add(me, stem, &["", "kan", "i"]);
-        add(pe, stem, &["", "an"]);
-    }
-    // meN- and peN- replace a first p, t, k or s.
-    let nasal = match first {
-        b'p' => Some("m"),
-        b't' => Some("n"),
-        b'k' => Some("ng"),
-        b's' => Some("ny"),
-        _ => None,
-    };
-    if let Some(n) = nasal {
-        add(&format!("me{n}"), tail, &["", "kan", "i"]);
-        add(&format!("pe{n}"), tail, &["", "an"]);
-    }
-    out.retain(|w| w.len() <= MAX_WORD && w != stem);
-    out
-}
 
-/// The analysed words of a text: `(surface, stem)` for every word that is not
-/// a stop word.
-pub fn analyse(an: &mut Analyzer, text: &str, out: &mut BTreeMap<String, String>) -> Vec<String> {
-    let mut stems = Vec::new();
-    for w in tokens(text) {
-        if is_stopword(&w) {
-            continue;
-        }
-        let s = an.stem(&w);
-        out.entry(w).or_insert_with(|| s.clone());
-        stems.push(s);
+    pub fn stem(&self, word: &str) -> String {
+        self.analyse(word).stem
     }
-    stems
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn stem(w: &str) -> String {
-        Analyzer::new(Vec::new()).stem(w)
+    fn site(words: &[&str]) -> Analyzer {
+        Analyzer::new(words, Vec::new())
     }
 
     #[test]
@@ -320,69 +280,62 @@ mod tests {
         assert_eq!(tokens("a b cd"), ["cd"]);
         let long = "x".repeat(50);
         assert_eq!(tokens(&long)[0].len(), MAX_WORD);
+        let mut seen = Vec::new();
+        for_each_word("Satu, dua; TIGA", &mut String::from("junk"), |w| {
+            seen.push(w.to_string())
+        });
+        assert_eq!(seen, ["satu", "dua", "tiga"]);
     }
 
     #[test]
-    fn stop_words_come_from_the_list() {
-        assert!(is_stopword("yang"));
-        assert!(is_stopword("di"));
-        assert!(is_stopword("dan"));
-        assert!(!is_stopword("perpustakaan"));
-        assert!(!is_stopword("baca"));
-        assert!(stopwords().len() > 700);
-        assert!(stopwords().iter().all(|w| !w.contains(' ')));
-    }
-
-    #[test]
-    fn derived_words_share_their_root() {
-        for w in [
-            "membaca",
-            "bacaan",
-            "baca",
-            "pembaca",
-            "dibaca",
-            "membacakan",
-        ] {
-            assert_eq!(stem(w), "baca", "{w}");
+    fn stop_words_are_function_words_only() {
+        for w in ["yang", "di", "dan", "adalah", "dengan"] {
+            assert!(is_stopword(w), "{w}");
         }
-        assert_eq!(stem("perpustakaannya"), stem("perpustakaan"));
-        assert_eq!(stem("pelatihan"), stem("melatih"));
-        assert_eq!(stem("kegiatan"), "giat");
+        for w in [
+            "perpustakaan",
+            "baca",
+            "baru",
+            "besar",
+            "baik",
+            "depan",
+            "kurang",
+            "bekerja",
+            "dimulai",
+            "umum",
+            "tengah",
+            "dini",
+        ] {
+            assert!(!is_stopword(w), "{w} carries meaning");
+        }
+        assert!(stopwords().len() > 500);
+        assert!(stopwords().iter().all(|w| !w.contains(' ') && !w.contains('#')));
     }
 
     #[test]
-    fn exceptions_fix_bad_conflations() {
-        assert_eq!(stem("berita"), "berita");
-        assert_eq!(stem("beritanya"), "berita");
-        assert_eq!(stem("pemberitaan"), "berita");
-        assert_eq!(stem("menulis"), "tulis");
-        assert_eq!(stem("penulis"), "tulis");
-        assert_eq!(stem("ditulis"), "tulis");
-        assert_eq!(stem("sekolah"), "sekolah");
-        assert_eq!(stem("sekolahnya"), "sekolah");
-        assert_eq!(stem("keterampilan"), stem("terampil"));
-        assert_eq!(stem("bertemu"), stem("pertemuan"));
-        assert_ne!(stem("perangkat"), stem("angkat"));
-        assert_ne!(stem("maluku"), stem("malu"));
+    fn the_site_settles_ambiguous_cuts() {
+        // `membaca` leaves one clear root, so `bacaan` keeps no -an.
+        let an = site(&["membaca", "bacaan"]);
+        assert_eq!(an.stem("bacaan"), "baca");
+        assert_eq!(an.stem("membaca"), "baca");
+        // A root the site contains wins.
+        assert_eq!(site(&["menanam"]).stem("menanam"), "tanam");
+        assert_eq!(site(&["menanti", "nanti"]).stem("menanti"), "nanti");
+        assert_eq!(site(&["memasak", "masak"]).stem("memasak"), "masak");
+        let a = site(&["memasak"]).analyse("memasak");
+        assert_eq!((a.stem.as_str(), a.others), ("pasak", vec!["masak".to_string()]));
+        // A root-like word without a prefix keeps its ending.
+        assert_eq!(site(&["kawasan"]).stem("kawasan"), "kawasan");
+        assert_eq!(site(&["mandiri"]).stem("mandiri"), "mandiri");
     }
 
     #[test]
     fn place_names_are_not_stemmed() {
-        let mut an = Analyzer::new(["kediri".to_string(), "sungai".to_string()]);
+        let an = Analyzer::new(&["kediri", "diri"], ["kediri".to_string()]);
         assert_eq!(an.stem("kediri"), "kediri");
         assert_eq!(an.stem("kedirinya"), "kediri");
-        assert_eq!(an.stem("sungai"), "sungai");
+        assert!(an.is_place("kediri"));
         assert_eq!(an.stem("diri"), "diri");
         assert_eq!(an.stem("2024"), "2024");
-    }
-
-    #[test]
-    fn analyse_skips_stop_words_and_maps_surfaces() {
-        let mut an = Analyzer::new(Vec::new());
-        let mut map = BTreeMap::new();
-        let stems = analyse(&mut an, "Warga yang membaca di perpustakaan", &mut map);
-        assert_eq!(stems, ["warga", "baca", "pustaka"]);
-        assert_eq!(map["membaca"], "baca");
-        assert!(!map.contains_key("yang"));
     }
 }
