@@ -137,7 +137,7 @@ fn named() -> Vec<Mutation> {
         m(
             "invalid YAML in a data file",
             vec![Replace(LIBS_EX, "- id:", "- id: [".into())],
-            &["YAML"],
+            &["never closed"],
         ),
         m(
             "an image that is not an image",
