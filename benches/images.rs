@@ -5,13 +5,15 @@
 //! restored but a fresh checkout, so every source is re-read and hashed).
 //!
 //! `cargo bench --bench images` runs 100 and 500 images; set
-//! `WARTA_IMG_BENCH_COUNTS=20,50` for others. Each measurement runs in a
+//! `WARTA_IMG_BENCH_COUNTS=20,50` for others (`0` for none). Then social
+//! cards: `WARTA_IMG_BENCH_CARDS` (default 2000) library cards without a
+//! photo and a tenth over one shared photo, cold and warm. Each measurement runs in a
 //! child process of its own so that its peak memory (VmHWM) is its own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use warta::images::{ImageUse, Pipeline, Settings};
+use warta::images::{CardSpec, ImageUse, Pipeline, Settings};
 
 const BASES: usize = 8;
 
@@ -19,6 +21,7 @@ fn main() {
     match std::env::var("WARTA_IMG_BENCH_MODE").as_deref() {
         Ok("gen") => generate(&dir("ROOT"), count()),
         Ok("run") => run(&dir("ROOT"), &dir("CACHE")),
+        Ok("cards") => cards(&dir("ROOT"), &dir("CACHE"), count()),
         _ => orchestrate(),
     }
 }
@@ -53,9 +56,23 @@ fn orchestrate() {
         "images bench: {} threads",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
+    let cards_n: usize = std::env::var("WARTA_IMG_BENCH_CARDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    if cards_n > 0 {
+        let root = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        generate(root.path(), 1);
+        for run in ["cold", "warm"] {
+            let r = child("cards", root.path(), cache.path(), cards_n);
+            println!("cards={cards_n} {run}: {r}");
+        }
+    }
     for n in counts
         .split(',')
         .map(|s| s.trim().parse::<usize>().unwrap())
+        .filter(|&n| n > 0)
     {
         let root = tempfile::tempdir().unwrap();
         let cache = tempfile::tempdir().unwrap();
@@ -186,6 +203,62 @@ fn run(root: &Path, cache: &Path) {
         done.cached,
         done.decoded,
         done.files.len(),
+        vm_hwm_mb(),
+    );
+}
+
+/// `n` library cards, one in ten over the photo `generate` made first.
+fn cards(root: &Path, cache: &Path, n: usize) {
+    let photo = "static/foto/foto-0000.jpg".to_string();
+    let assets = vec![(photo.clone(), "/foto/foto-0000.jpg".to_string())];
+    let t = Instant::now();
+    let p =
+        Pipeline::new(cache.to_path_buf(), root.to_path_buf()).with_settings(Settings::default());
+    let mut plan = p.empty_plan(&assets);
+    let used = ImageUse {
+        page: "/perpustakaan/".into(),
+        span: None,
+    };
+    plan.add(&photo, &assets[0].1, used);
+    let words = [
+        "Sumber Ilmu",
+        "Kenanga",
+        "Tunas Harapan",
+        "Cahaya",
+        "Bina Warga",
+    ];
+    for i in 0..n {
+        let spec = CardSpec {
+            title: format!(
+                "Perpustakaan Desa {} {}",
+                words[i % words.len()],
+                i * 7919 % 100_000
+            ),
+            subtitle: Some("Kabupaten Kudus, Jawa Tengah".into()),
+            label: Some("Transformasi Perpustakaan Berbasis Inklusi Sosial".into()),
+        };
+        let over = (i % 10 == 0).then_some(photo.as_str());
+        plan.add_card(&format!("library:{i}"), spec, over);
+    }
+    let done = p.process(&plan).unwrap_or_else(|d| panic!("{d:#?}"));
+    let total = t.elapsed().as_secs_f64();
+    let cards: Vec<_> = done
+        .files
+        .iter()
+        .filter(|f| f.url.contains("/card-"))
+        .collect();
+    let kb = cards
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).unwrap().len())
+        .sum::<u64>() as f64
+        / 1e3
+        / cards.len().max(1) as f64;
+    let cpu = cpu_seconds();
+    println!(
+        "{total:.2}s wall, {cpu:.1}s CPU ({:.2} ms CPU/card), {} made, {} cached, {kb:.1} KB/card, peak RSS {} MB",
+        cpu * 1000.0 / n as f64,
+        done.processed,
+        done.cached,
         vm_hwm_mb(),
     );
 }

@@ -388,6 +388,51 @@ fn a_second_run_processes_nothing_and_changes_are_pruned() {
     assert_eq!(on_disk, fourth.files.len());
 }
 
+/// Many cards (more than one batch) on one worker and on two, in two
+/// fresh caches: the same names and the same bytes.
+#[test]
+fn cards_are_the_same_bytes_whatever_the_threads() {
+    let root = tempfile::tempdir().unwrap();
+    let make = |threads: usize| {
+        let cache = tempfile::tempdir().unwrap();
+        let p = Pipeline::new(cache.path().to_path_buf(), root.path().to_path_buf()).with_settings(
+            Settings {
+                threads,
+                ..Settings::default()
+            },
+        );
+        let mut plan = p.empty_plan(&[]);
+        for i in 0..300 {
+            let spec = warta::images::CardSpec {
+                title: format!("Perpustakaan Desa Nomor {i} Kecamatan Sukamaju"),
+                subtitle: Some("Kabupaten Kudus, Jawa Tengah".into()),
+                label: Some(
+                    if i % 7 == 0 {
+                        "TPBIS"
+                    } else {
+                        "Perpustakaan Nasional"
+                    }
+                    .into(),
+                ),
+            };
+            plan.add_card(&format!("lib:{i}"), spec, None);
+        }
+        let done = p.process(&plan).unwrap();
+        assert_eq!(done.processed, 300);
+        let files: Vec<(String, Vec<u8>)> = done
+            .files
+            .iter()
+            .map(|f| (f.url.clone(), std::fs::read(&f.path).unwrap()))
+            .collect();
+        (cache, files)
+    };
+    let (_c1, one) = make(1);
+    let (_c2, two) = make(2);
+    assert!(one == two, "cards differ between runs");
+    let img = image::load_from_memory(&one[0].1).unwrap();
+    assert_eq!(img.dimensions(), (1200, 630));
+}
+
 // --------------------------------------------------------------- bad input
 
 /// Plans one image `name` with `bytes` (or none) used by `/berita/a/`, and

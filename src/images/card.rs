@@ -2,15 +2,29 @@
 //! X), with the photo cropped behind a dark gradient, or a plain design,
 //! and the title drawn in DejaVu Sans Condensed (embedded; Bitstream Vera
 //! licence, free to embed) through `ab_glyph`.
+//!
+//! Thousands of cards share a few backgrounds (the plain design, or one
+//! photo) and the label (the site's title), so a [`Base`] draws and
+//! encodes those once; each card then draws only its title and subtitle
+//! and re-encodes only the pieces of the JPEG they touch (see `pieces`).
 
-use super::encode::{self, Quality};
-use super::select::{cover_crop, Format};
+use super::encode;
+use super::glyphs::{fonts, line_masks, Face, Mask};
+use super::pieces::{encode_column, Pieces, PIECE_HEIGHT, PIECE_WIDTH};
+use super::select::cover_crop;
 use super::text::{fit as fit_line, wrap};
-use ab_glyph::{point, Font, FontRef, PxScale, ScaleFont};
+use ab_glyph::{Font, PxScale, ScaleFont};
 use image::{DynamicImage, Rgb, RgbImage};
+use std::collections::BTreeSet;
 
 pub const CARD_WIDTH: u32 = 1200;
 pub const CARD_HEIGHT: u32 = 630;
+/// Bump when a card's bytes change for the same words and photo (part of
+/// every card's name, with `PIPELINE_VERSION`).
+pub const CARD_VERSION: u32 = 2;
+/// The card's height in whole pieces; the rows below [`CARD_HEIGHT`]
+/// repeat the last one and are not shown.
+const PADDED_HEIGHT: u32 = CARD_HEIGHT.div_ceil(PIECE_HEIGHT) * PIECE_HEIGHT;
 
 /// The words on a card.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,33 +55,117 @@ const TEAL_DARK: [u8; 3] = [6, 52, 62];
 const AMBER: [u8; 3] = [244, 162, 89];
 const WHITE: [u8; 3] = [255, 255, 255];
 const MIST: [u8; 3] = [225, 232, 234];
+/// Where text may be drawn: the card's visible pixels.
+const AREA: (u32, u32) = (CARD_WIDTH, CARD_HEIGHT);
 
-/// Draws a card: `photo` (already oriented, 8-bit RGB(A)) cropped to fill, or
-/// the plain design without one. Returns JPEG bytes.
-pub fn render(
-    spec: &CardSpec,
-    photo: Option<&DynamicImage>,
-    q: Quality,
-) -> Result<Vec<u8>, String> {
-    let mut canvas = match photo {
-        Some(p) => {
-            let crop = cover_crop(p.width(), p.height(), CARD_WIDTH, CARD_HEIGHT);
-            let rgb;
-            let p = match p {
-                DynamicImage::ImageRgba8(_) => {
-                    rgb = DynamicImage::ImageRgb8(p.to_rgb8());
-                    &rgb
-                }
-                other => other,
-            };
-            let mut bg = encode::resize(p, CARD_WIDTH, CARD_HEIGHT, Some(crop))?.into_rgb8();
-            shade(&mut bg);
-            bg
+/// What every card over one background with one label shares: the
+/// background with the label drawn, and its encoding in pieces.
+#[derive(Debug)]
+pub struct Base {
+    canvas: RgbImage,
+    pieces: Pieces,
+    quality: u8,
+}
+
+impl Base {
+    /// Draws and encodes the background: `photo` (already oriented, 8-bit
+    /// RGB(A)) cropped to fill, or the plain design without one, and
+    /// `label` at the top. `quality` is the JPEG quality.
+    pub fn new(
+        photo: Option<&DynamicImage>,
+        label: Option<&str>,
+        quality: u8,
+    ) -> Result<Base, String> {
+        let background = match photo {
+            Some(p) => photo_background(p)?,
+            None => plain(),
+        };
+        let row = (CARD_WIDTH * 3) as usize;
+        let mut raw = background.into_raw();
+        let last = raw[raw.len() - row..].to_vec();
+        for _ in CARD_HEIGHT..PADDED_HEIGHT {
+            raw.extend_from_slice(&last);
         }
-        None => plain(),
+        let mut canvas =
+            RgbImage::from_raw(CARD_WIDTH, PADDED_HEIGHT, raw).ok_or("internal: card canvas")?;
+        if let Some(label) = label.filter(|s| !s.trim().is_empty()) {
+            let f = fonts();
+            let size = 32.0;
+            let line = fit_line(&f.regular, size, label, CARD_WIDTH as f32 - 2.0 * MARGIN);
+            let top = MARGIN + f.regular.as_scaled(PxScale::from(size)).ascent();
+            for m in line_masks(Face::Regular, size, &line, MARGIN, top, AMBER) {
+                m.draw(AREA, |x, y| Some((x, y)), &mut canvas);
+            }
+        }
+        let pieces = Pieces::encode(&canvas, CARD_HEIGHT, quality)?;
+        Ok(Base {
+            canvas,
+            pieces,
+            quality,
+        })
+    }
+
+    /// The card for `spec` over this base, as JPEG bytes. The label is the
+    /// base's (`spec.label` is what the base was made with).
+    pub fn render(&self, spec: &CardSpec) -> Result<Vec<u8>, String> {
+        let masks = title_masks(spec);
+        // The pieces the text touches, and where each goes in the column.
+        let cols = CARD_WIDTH / PIECE_WIDTH;
+        let mut touched = BTreeSet::new();
+        for m in &masks {
+            let Some((x0, y0, x1, y1)) = m.clipped(AREA) else {
+                continue;
+            };
+            for r in y0 / PIECE_HEIGHT..=(y1 - 1) / PIECE_HEIGHT {
+                for c in x0 / PIECE_WIDTH..=(x1 - 1) / PIECE_WIDTH {
+                    touched.insert((r * cols + c) as usize);
+                }
+            }
+        }
+        let which: Vec<usize> = touched.into_iter().collect();
+        if which.is_empty() {
+            return Ok(self.pieces.splice(&[], Vec::new()));
+        }
+        let mut slot = vec![u32::MAX; (cols * PADDED_HEIGHT / PIECE_HEIGHT) as usize];
+        let mut column = RgbImage::new(PIECE_WIDTH, PIECE_HEIGHT * which.len() as u32);
+        let (w3, src_row) = ((PIECE_WIDTH * 3) as usize, (CARD_WIDTH * 3) as usize);
+        for (k, &p) in which.iter().enumerate() {
+            slot[p] = k as u32;
+            let (r, c) = (p as u32 / cols, p as u32 % cols);
+            for y in 0..PIECE_HEIGHT {
+                let from =
+                    ((r * PIECE_HEIGHT + y) as usize) * src_row + (c * PIECE_WIDTH * 3) as usize;
+                let to = ((k as u32 * PIECE_HEIGHT + y) as usize) * w3;
+                column.as_mut()[to..to + w3]
+                    .copy_from_slice(&self.canvas.as_raw()[from..from + w3]);
+            }
+        }
+        let locate = |x: u32, y: u32| {
+            let k = slot[(y / PIECE_HEIGHT * cols + x / PIECE_WIDTH) as usize];
+            (k != u32::MAX).then(|| (x % PIECE_WIDTH, k * PIECE_HEIGHT + y % PIECE_HEIGHT))
+        };
+        for m in &masks {
+            m.draw(AREA, locate, &mut column);
+        }
+        let new = encode_column(&column, self.quality)?;
+        Ok(self.pieces.splice(&which, new))
+    }
+}
+
+/// The photo cropped to fill the card and darkened.
+fn photo_background(p: &DynamicImage) -> Result<RgbImage, String> {
+    let crop = cover_crop(p.width(), p.height(), CARD_WIDTH, CARD_HEIGHT);
+    let rgb;
+    let p = match p {
+        DynamicImage::ImageRgba8(_) => {
+            rgb = DynamicImage::ImageRgb8(p.to_rgb8());
+            &rgb
+        }
+        other => other,
     };
-    draw_text(&mut canvas, spec);
-    encode::encode(&DynamicImage::ImageRgb8(canvas), Format::Jpeg, q)
+    let mut bg = encode::resize(p, CARD_WIDTH, CARD_HEIGHT, Some(crop))?.into_rgb8();
+    shade(&mut bg);
+    Ok(bg)
 }
 
 /// Darkens the photo, more towards the bottom where the title sits.
@@ -99,96 +197,48 @@ fn plain() -> RgbImage {
     })
 }
 
-fn draw_text(img: &mut RgbImage, spec: &CardSpec) {
-    let (Ok(bold), Ok(regular)) = (
-        FontRef::try_from_slice(dejavu::sans_condensed::bold()),
-        FontRef::try_from_slice(dejavu::sans_condensed::regular()),
-    ) else {
-        return;
-    };
+/// The title (the largest size at which it fits in three lines, from 72
+/// down to 44 px, then cut with "…") and the subtitle, bottom-aligned.
+fn title_masks(spec: &CardSpec) -> Vec<Mask> {
+    let f = fonts();
     let width = CARD_WIDTH as f32 - 2.0 * MARGIN;
-    if let Some(label) = spec.label.as_deref().filter(|s| !s.trim().is_empty()) {
-        let size = 32.0;
-        let line = fit_line(&regular, size, label, width);
-        let top = MARGIN + regular.as_scaled(PxScale::from(size)).ascent();
-        draw_line(img, &regular, size, &line, MARGIN, top, AMBER);
-    }
-    // Title: the largest size at which it fits in three lines.
     let mut size = 72.0;
-    let mut lines = wrap(&bold, size, &spec.title, width, usize::MAX);
+    let mut lines = wrap(&f.bold, size, &spec.title, width, usize::MAX);
     while lines.len() > 3 && size > 44.0 {
         size -= 4.0;
-        lines = wrap(&bold, size, &spec.title, width, usize::MAX);
+        lines = wrap(&f.bold, size, &spec.title, width, usize::MAX);
     }
     if lines.len() > 3 {
         lines.truncate(3);
         let last = format!("{}…", lines[2].trim_end_matches(['.', ',', ' ']));
-        lines[2] = fit_line(&bold, size, &last, width);
+        lines[2] = fit_line(&f.bold, size, &last, width);
     }
     let sub_size = 34.0;
     let subtitle = spec
         .subtitle
         .as_deref()
         .filter(|s| !s.trim().is_empty())
-        .map(|s| fit_line(&regular, sub_size, s, width));
+        .map(|s| fit_line(&f.regular, sub_size, s, width));
+    let mut masks = Vec::new();
     let line_h = size * 1.15;
     let mut baseline = CARD_HEIGHT as f32 - MARGIN;
     if let Some(sub) = &subtitle {
-        draw_line(img, &regular, sub_size, sub, MARGIN, baseline, MIST);
+        masks.extend(line_masks(
+            Face::Regular,
+            sub_size,
+            sub,
+            MARGIN,
+            baseline,
+            MIST,
+        ));
         baseline -= sub_size * 1.9;
     }
     let first = baseline - line_h * (lines.len().saturating_sub(1)) as f32;
     for (i, line) in lines.iter().enumerate() {
-        draw_line(
-            img,
-            &bold,
-            size,
-            line,
-            MARGIN,
-            first + line_h * i as f32,
-            WHITE,
-        );
+        let y = first + line_h * i as f32;
+        masks.extend(line_masks(Face::Bold, size, line, MARGIN, y, WHITE));
     }
-}
-
-fn draw_line(
-    img: &mut RgbImage,
-    font: &FontRef<'_>,
-    size: f32,
-    text: &str,
-    x: f32,
-    baseline: f32,
-    color: [u8; 3],
-) {
-    let scale = PxScale::from(size);
-    let f = font.as_scaled(scale);
-    let mut caret = point(x, baseline);
-    let mut prev = None;
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if let Some(p) = prev {
-            caret.x += f.kern(p, id);
-        }
-        let glyph = id.with_scale_and_position(scale, caret);
-        caret.x += f.h_advance(id);
-        prev = Some(id);
-        let Some(outline) = font.outline_glyph(glyph) else {
-            continue;
-        };
-        let b = outline.px_bounds();
-        outline.draw(|gx, gy, cov| {
-            let px = b.min.x as i64 + i64::from(gx);
-            let py = b.min.y as i64 + i64::from(gy);
-            if px < 0 || py < 0 || px >= i64::from(img.width()) || py >= i64::from(img.height()) {
-                return;
-            }
-            let p = img.get_pixel_mut(px as u32, py as u32);
-            let a = cov.clamp(0.0, 1.0);
-            for (c, t) in p.0.iter_mut().zip(color) {
-                *c = (f32::from(*c) * (1.0 - a) + f32::from(t) * a).round() as u8;
-            }
-        });
-    }
+    masks
 }
 
 #[cfg(test)]
@@ -196,11 +246,19 @@ mod tests {
     use super::super::text::width as text_width;
     use super::*;
 
+    fn spec(title: &str) -> CardSpec {
+        CardSpec {
+            title: title.into(),
+            subtitle: Some("Kabupaten Kudus, Jawa Tengah".into()),
+            label: Some("TPBIS".into()),
+        }
+    }
+
     #[test]
     fn long_titles_wrap_and_fit() {
-        let font = FontRef::try_from_slice(dejavu::sans_condensed::bold()).unwrap();
+        let font = &fonts().bold;
         let lines = wrap(
-            &font,
+            font,
             72.0,
             "Perpustakaan Umum Daerah Kabupaten Kepulauan Siau Tagulandang Biaro",
             1056.0,
@@ -208,30 +266,65 @@ mod tests {
         );
         assert!(lines.len() >= 2);
         for l in &lines {
-            assert!(text_width(&font, 72.0, l) <= 1056.0, "{l}");
+            assert!(text_width(font, 72.0, l) <= 1056.0, "{l}");
         }
-        let long = fit_line(&font, 72.0, &"x".repeat(200), 1056.0);
+        let long = fit_line(font, 72.0, &"x".repeat(200), 1056.0);
         assert!(long.ends_with('…'));
     }
 
     #[test]
     fn cards_are_1200_by_630_jpegs() {
-        let spec = CardSpec {
-            title: "Perpustakaan Desa Sukamaju".into(),
-            subtitle: Some("Kabupaten Kudus, Jawa Tengah".into()),
-            label: Some("TPBIS".into()),
-        };
-        let q = Quality {
-            webp: 75.0,
-            webp_method: 4,
-            jpeg: 80,
-        };
-        let bytes = render(&spec, None, q).unwrap();
-        let img = image::load_from_memory(&bytes).unwrap();
-        assert_eq!((img.width(), img.height()), (CARD_WIDTH, CARD_HEIGHT));
+        let s = spec("Perpustakaan Desa Sukamaju");
+        let plain = Base::new(None, s.label.as_deref(), 80).unwrap();
         let photo = DynamicImage::ImageRgb8(RgbImage::from_pixel(300, 400, Rgb([200, 10, 10])));
-        let bytes = render(&spec, Some(&photo), q).unwrap();
-        let img = image::load_from_memory(&bytes).unwrap();
-        assert_eq!((img.width(), img.height()), (CARD_WIDTH, CARD_HEIGHT));
+        let over_photo = Base::new(Some(&photo), s.label.as_deref(), 80).unwrap();
+        for base in [&plain, &over_photo] {
+            let img = image::load_from_memory(&base.render(&s).unwrap()).unwrap();
+            assert_eq!((img.width(), img.height()), (CARD_WIDTH, CARD_HEIGHT));
+        }
+    }
+
+    /// Drawing a card whole and encoding it gives the same bytes as the
+    /// base with the touched pieces spliced in.
+    #[test]
+    fn a_card_is_its_base_with_the_text_pieces_replaced() {
+        let s = spec("Perpustakaan Umum Daerah Kabupaten Kepulauan Siau Tagulandang Biaro");
+        let base = Base::new(None, s.label.as_deref(), 80).unwrap();
+        let mut whole = base.canvas.clone();
+        for m in title_masks(&s) {
+            m.draw(AREA, |x, y| Some((x, y)), &mut whole);
+        }
+        let expected = Pieces::encode(&whole, CARD_HEIGHT, 80)
+            .unwrap()
+            .splice(&[], vec![]);
+        let card = base.render(&s).unwrap();
+        assert!(card == expected, "spliced card differs from a whole encode");
+        // The text is there: white title pixels near the bottom left.
+        let img = image::load_from_memory(&card).unwrap().into_rgb8();
+        let bright = (380..560)
+            .flat_map(|y| (72..600).map(move |x| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y)[0] > 200)
+            .count();
+        assert!(bright > 1000, "{bright} bright pixels");
+    }
+
+    #[test]
+    fn same_words_same_bytes() {
+        let s = spec("Perpustakaan Desa Sukamaju");
+        let a = Base::new(None, s.label.as_deref(), 80)
+            .unwrap()
+            .render(&s)
+            .unwrap();
+        let b = Base::new(None, s.label.as_deref(), 80)
+            .unwrap()
+            .render(&s)
+            .unwrap();
+        assert_eq!(a, b);
+        let other = spec("Perpustakaan Desa Sukamulya");
+        let c = Base::new(None, s.label.as_deref(), 80)
+            .unwrap()
+            .render(&other)
+            .unwrap();
+        assert_ne!(a, c);
     }
 }

@@ -21,6 +21,8 @@ mod cache;
 mod card;
 mod encode;
 mod gather;
+mod glyphs;
+mod pieces;
 mod plan;
 mod report;
 mod run;

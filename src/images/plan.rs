@@ -2,6 +2,7 @@
 //! the sizes templates ask for, and what the renderer reads from it.
 
 use super::cache::{self, Memo};
+use super::card::CARD_VERSION;
 use super::report::{problem_diag, problem_text};
 use super::run::read;
 use super::select::{self, fit_size, scaled_height, select_widths, Fit, Format, PIPELINE_VERSION};
@@ -131,7 +132,7 @@ impl Plan {
             .map(|p| p.hash);
         let photo = photo.filter(|_| photo_hash.is_some()).map(str::to_string);
         let tag = select::tag(&format!(
-            "card/{PIPELINE_VERSION}/{}/{}/{}",
+            "card/{PIPELINE_VERSION}.{CARD_VERSION}/{}/{}/{}",
             photo_hash.map_or("-".into(), |h| format!("{h:032x}")),
             spec.fingerprint(),
             self.settings.jpeg_quality

@@ -8,7 +8,7 @@ use super::source::{self, Probe, Problem};
 use super::{cache, card, encode, CardSpec, ImageUse};
 use crate::diag::Diagnostic;
 use image::DynamicImage;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// Every output of `plan`, grouped by the source it is made from.
@@ -50,22 +50,36 @@ pub(super) fn jobs(plan: &Plan) -> Vec<Job> {
         };
         match c.photo.as_ref().and_then(|p| by_source.get_mut(p)) {
             Some(job) => job.outs.push(out),
-            None => plain.push(Job {
-                source: None,
-                outs: vec![out],
-            }),
+            None => plain.push(out),
         }
     }
     let mut jobs: Vec<Job> = by_source.into_values().collect();
+    // Cards without a photo share one background: a job draws it once for
+    // a batch of them (and the batches still spread over the workers).
+    plain.sort_by(|a, b| a.name.cmp(&b.name));
+    plain.dedup_by(|a, b| a.name == b.name);
+    let mut plain = plain.into_iter().peekable();
+    while plain.peek().is_some() {
+        jobs.push(Job {
+            source: None,
+            outs: plain.by_ref().take(CARDS_PER_JOB).collect(),
+        });
+    }
+    // Each file is made once: sources with the same bytes (a photo copied
+    // into several page bundles) have the same output names, and only the
+    // first job keeps them; a job left with nothing to make is dropped.
+    let mut claimed = HashSet::new();
     for j in &mut jobs {
         j.outs.sort_by(|a, b| a.name.cmp(&b.name));
-        j.outs.dedup_by(|a, b| a.name == b.name);
+        j.outs.retain(|o| claimed.insert(o.name.clone()));
     }
-    plain.sort_by(|a, b| a.outs[0].name.cmp(&b.outs[0].name));
-    plain.dedup_by(|a, b| a.outs[0].name == b.outs[0].name);
-    jobs.extend(plain);
+    jobs.retain(|j| !j.outs.is_empty());
     jobs
 }
+
+/// Cards without a photo per job: drawing their shared background costs
+/// about as much as a few cards.
+const CARDS_PER_JOB: usize = 256;
 
 #[derive(Debug)]
 pub(super) struct Job {
@@ -234,6 +248,9 @@ pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
             source::orient(i, orientation);
         }
     }
+    // One base per label (in practice one: the site's title) for all the
+    // cards of this job.
+    let mut bases: HashMap<Option<&str>, Result<card::Base, String>> = HashMap::new();
     for o in others {
         let made = match (&o.task, img.as_ref()) {
             (Task::Resize(op), Some(i)) => {
@@ -249,7 +266,15 @@ pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
                 encode::resize(i, op.width, op.height, crop)
                     .and_then(|small| encode::encode(&small, op.format, q))
             }
-            (Task::Card(spec), photo) => card::render(spec, photo, q),
+            (Task::Card(spec), photo) => {
+                let label = spec.label.as_deref();
+                bases
+                    .entry(label)
+                    .or_insert_with(|| card::Base::new(photo, label, q.jpeg))
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|base| base.render(spec))
+            }
             _ => Err("internal: no source for a request".to_string()),
         };
         emit(o, made);

@@ -4,7 +4,7 @@
 use xxhash_rust::xxh3::xxh3_128;
 
 /// Bump when the bytes an operation produces change for the same input
-/// (encoder, filter, card design): every output name changes with it.
+/// (encoder, filter; cards have `CARD_VERSION` too): every output name changes with it.
 pub const PIPELINE_VERSION: u32 = 1;
 
 /// How a requested box is filled.
