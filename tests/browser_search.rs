@@ -11,7 +11,7 @@ mod devtools;
 #[path = "support/static_server.rs"]
 mod static_server;
 
-use devtools::dump_dom as dom;
+use devtools::{dump_dom as dom, Browser};
 use static_server::StaticServer;
 use std::path::Path;
 use warta::search;
@@ -186,4 +186,130 @@ fn search_page_in_chromium() {
     let membaca = results(&dom(&browser, &format!("{base}?q=membaca")));
     assert!(!baca.is_empty());
     assert_eq!(baca, membaca, "membaca finds what baca finds");
+
+    // A word no page contains is stemmed in the browser as in the index.
+    let lib = results(&dom(&browser, &format!("{base}?q=perpustakaan")));
+    let lib2 = results(&dom(&browser, &format!("{base}?q=perpustakaannya")));
+    assert!(!lib.is_empty());
+    assert_eq!(lib, lib2, "perpustakaannya finds what perpustakaan finds");
+
+    // Only stop words: too common, never every page.
+    let common = dom(&browser, &format!("{base}?q=yang+dan"));
+    assert!(results(&common).is_empty());
+    assert!(status(&common).contains("terlalu umum"), "{}", status(&common));
+
+    // A typo is fixed to a word of the site and said so; an ordinary word
+    // is never turned into a place name (`terang` is not Serang).
+    let typo = dom(&browser, &format!("{base}?q=perpustakan"));
+    assert!(!results(&typo).is_empty());
+    assert!(
+        status(&typo).contains("Menampilkan hasil untuk “perpustakaan”"),
+        "{}",
+        status(&typo)
+    );
+    let terang = dom(&browser, &format!("{base}?q=terang"));
+    assert!(!status(&terang).contains("Menampilkan"), "{}", status(&terang));
+
+    // Snippets mark the matched words (escaped text in <mark> elements).
+    let marked = dom(&browser, &format!("{base}?q=perpustakaan+desa"));
+    let list = between(&marked, "<ol class=\"search-results\">", "</ol>");
+    let marks: Vec<&str> = list
+        .split("<mark>")
+        .skip(1)
+        .map(|m| m.split("</mark>").next().unwrap_or(""))
+        .collect();
+    assert!(!marks.is_empty(), "no <mark> in {list}");
+    assert!(
+        marks
+            .iter()
+            .all(|m| { let m = m.to_lowercase(); m.starts_with("perpustakaan") || m.starts_with("desa") || m.starts_with("pustaka") }),
+        "{marks:?}"
+    );
+}
+
+/// Waits for `expr` to be true in the page.
+fn wait_true(b: &mut Browser, expr: &str) {
+    b.wait_eval(expr, std::time::Duration::from_secs(20), |v| v == &serde_json::Value::Bool(true))
+        .unwrap_or_else(|last| panic!("{expr}: {last:?}"));
+}
+
+/// Layout shifts since load (no user input), from the buffered entries.
+fn layout_shift(b: &mut Browser) -> f64 {
+    b.eval(
+        "window.__cls = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; })).observe({type: 'layout-shift', buffered: true}); true",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    b.eval("window.__cls").and_then(|v| v.as_f64()).expect("CLS")
+}
+
+#[test]
+fn phone_layout_keyboard_and_no_layout_shift() {
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
+    };
+    let out = static_server::build_example();
+    let port = StaticServer::new(out.path())
+        .header("Content-Security-Policy", warta::render::csp::SITE)
+        .start();
+    let base = format!("http://127.0.0.1:{port}/cari/");
+    let shots = std::env::var_os("WARTA_SHOTS").map(std::path::PathBuf::from);
+    let mut b = Browser::start(&chromium, 375, 800);
+    b.viewport(375, 800, true);
+
+    // The page alone: the client takes over without moving anything.
+    b.open(&base);
+    wait_true(&mut b, "!!document.querySelector('#saring .search-facets')");
+    let cls = layout_shift(&mut b);
+    println!("CLS /cari/ at 375×800: {cls:.4}");
+    assert!(cls < 0.02, "CLS {cls}");
+
+    // A query: the first result is on the first screen, right under the
+    // box; the filters are folded behind "Saring" (with counts inside).
+    b.open(&format!("{base}?q=perpustakaan+desa"));
+    wait_true(&mut b, "document.querySelectorAll('.search-results li').length > 0");
+    let cls = layout_shift(&mut b);
+    println!("CLS /cari/?q=… at 375×800: {cls:.4}");
+    assert!(cls < 0.02, "CLS {cls} with a query");
+    wait_true(&mut b, "document.querySelector('.search-results a').getBoundingClientRect().bottom <= innerHeight");
+    wait_true(&mut b, "!document.getElementById('saring').open");
+    wait_true(&mut b, "document.querySelector('#saring summary').getBoundingClientRect().bottom <= document.querySelector('.search-results').getBoundingClientRect().top");
+    wait_true(&mut b, "/\\(\\d+\\)/.test(document.querySelector('#saring .count').textContent)");
+    if let Some(dir) = &shots {
+        std::fs::write(dir.join("cari-375.png"), b.screenshot()).unwrap();
+    }
+
+    // Keyboard: from the box to the first result in at most 10 Tabs.
+    b.eval("document.getElementById('q').focus(); true");
+    let mut presses = 0;
+    while presses < 10 {
+        for kind in ["keyDown", "keyUp"] {
+            b.call_ok(
+                "Input.dispatchKeyEvent",
+                serde_json::json!({"type": kind, "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}),
+            );
+        }
+        presses += 1;
+        if b.eval("document.activeElement === document.querySelector('.search-results a')")
+            == Some(serde_json::Value::Bool(true))
+        {
+            break;
+        }
+    }
+    println!("Tab presses from the box to the first result: {presses}");
+    assert_eq!(
+        b.eval("document.activeElement === document.querySelector('.search-results a')"),
+        Some(serde_json::Value::Bool(true)),
+        "first result not reached in 10 Tabs"
+    );
+
+    // Opening "Saring" shows the facets with counts; a box narrows.
+    b.eval("document.querySelector('#saring summary').click(); true");
+    wait_true(&mut b, "document.getElementById('saring').open");
+    if let Some(dir) = &shots {
+        std::fs::write(dir.join("cari-375-saring.png"), b.screenshot()).unwrap();
+        b.viewport(1280, 900, false);
+        b.open(&format!("{base}?q=perpustakaan+desa"));
+        wait_true(&mut b, "document.querySelectorAll('.search-results li').length > 0");
+        std::fs::write(dir.join("cari-1280.png"), b.screenshot()).unwrap();
+    }
 }

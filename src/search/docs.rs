@@ -121,12 +121,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// Characters of excerpt shown under each result.
-pub const EXCERPT: usize = 120;
+/// Characters of text kept for the snippet under each result: the client
+/// shows about 160 of them around the first matched word, matches marked.
+pub const EXCERPT: usize = 200;
 
 fn summary_or_body(summary: &Option<String>, body_plain: &str) -> String {
     match summary {
-        Some(s) if !s.trim().is_empty() => excerpt(s, EXCERPT),
+        Some(s) if !s.trim().is_empty() => excerpt(&format!("{s} {body_plain}"), EXCERPT),
         _ => excerpt(body_plain, EXCERPT),
     }
 }
