@@ -58,7 +58,7 @@ const DEFAULT_KNOBS: Knobs = Knobs {
     script_markup: false,
 };
 
-const DEFAULT_SEED: u64 = 0x7761_7274_61; // "warta"
+const DEFAULT_SEED: u64 = 0x0077_6172_7461; // "warta"
 const DEFAULT_CASES: u64 = 150;
 
 struct Config {

@@ -83,18 +83,25 @@ pub struct Summary {
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let memory = Memory::default();
     let summary = render_into(site, theme, None, &memory)?;
-    let mut files = memory.files.into_inner().unwrap_or_else(|e| e.into_inner());
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered {
-        files,
+        files: memory.into_files(),
         pages_by_kind: summary.pages_by_kind,
     })
 }
 
-/// A sink that keeps every file in memory.
+/// A sink that keeps every file in memory (tests, fuzzing).
 #[derive(Default)]
-struct Memory {
+pub struct Memory {
     files: std::sync::Mutex<Vec<OutFile>>,
+}
+
+impl Memory {
+    /// The files given to the sink, sorted by path.
+    pub fn into_files(self) -> Vec<OutFile> {
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
 }
 
 impl Sink for Memory {

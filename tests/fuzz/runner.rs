@@ -395,9 +395,8 @@ fn panic_place(text: &str) -> String {
         .and_then(|r| r.split(['\n', ' ']).next())
         .map(|p| {
             p.trim_end_matches(':')
-                .rsplitn(2, ':')
-                .nth(1)
-                .unwrap_or(p)
+                .rsplit_once(':')
+                .map_or(p, |x| x.0)
                 .to_string()
         })
         .unwrap_or_default()

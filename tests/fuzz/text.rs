@@ -241,7 +241,8 @@ fn mutate_once(rng: &mut Rng, s: &mut String, knobs: Knobs, dict: &[&str]) {
 pub fn maybe_break_utf8(rng: &mut Rng, bytes: &mut Vec<u8>) {
     if rng.one_in(40) {
         let at = rng.below(bytes.len() + 1);
-        let bad: &[u8] = *rng.pick(&[&[0xff][..], &[0xc3], &[0x80], &[0xe2, 0x80], &[0xc0, 0xaf]]);
+        const BAD: [&[u8]; 5] = [&[0xff], &[0xc3], &[0x80], &[0xe2, 0x80], &[0xc0, 0xaf]];
+        let bad = *rng.pick(&BAD);
         bytes.splice(at..at, bad.iter().copied());
     }
 }

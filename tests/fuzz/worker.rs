@@ -132,17 +132,20 @@ fn run(req: &Request) -> Found {
         drafts: req.drafts,
         ..Default::default()
     };
-    let made = pipeline::make(root, &opts, &|_| {});
+    let sink = warta::render::Memory::default();
+    let made = pipeline::make(root, &opts, &sink, &|_| {});
+    let files = sink.into_files();
     problems.extend(check_diagnostics(&made.diags, &made.files));
     // Only a run without errors publishes anything.
-    if let Some(r) = made.rendered.as_ref().filter(|_| !made.has_errors()) {
-        for f in &r.files {
+    if made.rendered.is_some() && !made.has_errors() {
+        for f in &files {
             problems.extend(check_file(&f.path, &f.bytes, req.markup));
         }
     }
     if req.twice {
-        let again = pipeline::make(root, &opts, &|_| {});
-        if fingerprint(&again) != fingerprint(&made) {
+        let sink2 = warta::render::Memory::default();
+        let again = pipeline::make(root, &opts, &sink2, &|_| {});
+        if fingerprint(&again, &sink2.into_files()) != fingerprint(&made, &files) {
             problems.push(problem(
                 "nondeterministic",
                 "",
@@ -156,18 +159,19 @@ fn run(req: &Request) -> Found {
     }
 }
 
-fn fingerprint(m: &pipeline::Made) -> (String, Vec<(String, u64)>) {
+fn fingerprint(
+    m: &pipeline::Made,
+    files: &[warta::render::OutFile],
+) -> (String, Vec<(String, u64)>) {
     use std::hash::{Hash, Hasher};
-    let files = m.rendered.as_ref().map_or(Vec::new(), |r| {
-        r.files
-            .iter()
-            .map(|f| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                f.bytes.hash(&mut h);
-                (f.path.clone(), h.finish())
-            })
-            .collect()
-    });
+    let files = files
+        .iter()
+        .map(|f| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            f.bytes.hash(&mut h);
+            (f.path.clone(), h.finish())
+        })
+        .collect();
     (plain(&m.diags, &m.files), files)
 }
 
