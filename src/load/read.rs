@@ -29,7 +29,7 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
                 here,
                 format!(
                     "this file is {}, larger than the {} limit for a text file",
-                    human_size(size),
+                    size_above(size, MAX_TEXT_BYTES),
                     human_size(MAX_TEXT_BYTES)
                 ),
             )
@@ -77,6 +77,17 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
     }
 }
 
+/// `size` in words that differ from the `limit`'s: "2.04 MB", not "2.0
+/// MB, larger than the 2.0 MB limit".
+fn size_above(size: u64, limit: u64) -> String {
+    let shown = human_size(size);
+    if shown == human_size(limit) {
+        format!("{:.2} MB", size as f64 / (1024.0 * 1024.0))
+    } else {
+        shown
+    }
+}
+
 pub fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -111,6 +122,11 @@ mod tests {
         let p = dir.path().join("big.yaml");
         std::fs::write(&p, vec![b'a'; (MAX_TEXT_BYTES + 1) as usize]).unwrap();
         let (_, d) = read_text(&p, Path::new("big.yaml"), FileId(0));
-        assert!(d.unwrap().message.contains("larger than"));
+        assert_eq!(
+            d.unwrap().message,
+            "this file is 2.00 MB, larger than the 2.0 MB limit for a text file"
+        );
+        assert_eq!(size_above(2_140_000, MAX_TEXT_BYTES), "2.04 MB");
+        assert_eq!(size_above(5 << 20, MAX_TEXT_BYTES), "5.0 MB");
     }
 }

@@ -129,10 +129,13 @@ fn one<T: DeserializeOwned + Fields>(
     let before = diags.len();
     if value.keys().is_none() {
         let help = match value.as_str().and_then(glued_key) {
-            Some((key, rest)) => format!(
-                "a space is missing after `{key}:`: write `{key}: {}`",
-                shorten(rest)
-            ),
+            Some((key, rest)) => {
+                let key = shorten(key);
+                format!(
+                    "a space is missing after `{key}:`: write `{key}: {}`",
+                    shorten(rest)
+                )
+            }
             None => format!(
                 "write the record as indented `name: value` lines, e.g. `{}: …`, one field per line",
                 T::FIELDS[0]

@@ -73,8 +73,8 @@ struct Builder<'t> {
 
 struct Anchor {
     name: String,
-    /// Where `&name` is written, and the path of its node.
-    at: Range<usize>,
+    /// Where `&name` is written (byte), and the path of its node.
+    at: usize,
     path: String,
     /// `None` while the anchored list or record is still open.
     value: Option<Value>,
@@ -381,12 +381,11 @@ impl Builder<'_> {
         let path = match role {
             Role::Value(p, _) | Role::Key(p) => p.clone(),
         };
-        let len = name.len() + 1;
         self.anchors.insert(
             id,
             Anchor {
                 name,
-                at: range.start..range.start + len,
+                at: range.start,
                 path,
                 value,
                 size,
@@ -395,13 +394,16 @@ impl Builder<'_> {
         );
     }
 
-    /// The name after the `&`, `*` or `!` at byte `at`.
+    /// The name after the `&`, `*` or `!` at byte `at`, as it may be
+    /// quoted in a message.
     fn name_at(&self, at: usize) -> String {
-        self.text[at.min(self.text.len())..]
+        let name: String = self.text[at.min(self.text.len())..]
             .chars()
             .skip(1)
             .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
-            .collect()
+            .take(crate::diag::QUOTE_CHARS + 1)
+            .collect();
+        shorten(&name)
     }
 
     /// `!name` before a value: a tag, which warta's files never use; the
@@ -415,7 +417,7 @@ impl Builder<'_> {
             format!(
                 "put the value in quotes: {}; YAML reads `!{}` as a type tag, which warta's files do not use",
                 syntax::quoted_line(self.text, range.start),
-                shorten(&tag)
+                tag
             ),
         );
         self.spans.add_problem(path, d);
@@ -425,13 +427,13 @@ impl Builder<'_> {
     /// `&`, which YAML took as an anchor and dropped from the value.
     fn unused_anchors(&mut self) {
         let mut unused: Vec<&Anchor> = self.anchors.values().filter(|a| a.copies == 0).collect();
-        unused.sort_by_key(|a| a.at.start);
+        unused.sort_by_key(|a| a.at);
         for a in unused {
-            let d = syntax::must_quote(a.at.start, '&', self.file, self.base).with_help(format!(
+            let d = syntax::must_quote(a.at, '&', self.file, self.base).with_help(format!(
                 "put the value in quotes: {}; YAML reads `&{}` as a name for the value and \
                      leaves it out of the text",
-                syntax::quoted_line(self.text, a.at.start),
-                shorten(&a.name)
+                syntax::quoted_line(self.text, a.at),
+                a.name
             ));
             self.spans.add_problem(a.path.clone(), d);
         }
@@ -474,4 +476,63 @@ fn next_sign(text: &str, from: usize) -> usize {
 
 fn parent_path(path: &str) -> String {
     path.rsplit_once('/').map_or("", |(p, _)| p).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    #[test]
+    fn copies_are_written_out() {
+        let doc = parse("a: &x [1, {k: v}]\nb: *x\n", FileId(0), 0).unwrap();
+        assert_eq!(doc.value.get("b"), doc.value.get("a"));
+        assert!(doc.spans.problems_in("").is_empty());
+        // A copy points at the `*x` it came from.
+        assert_eq!(doc.spans.value_near("b/1/k"), 21..23);
+    }
+
+    #[test]
+    fn an_anchor_never_copied_is_a_problem_of_its_record() {
+        let text = format!("- id: a\n  name: &{} Perpus\n- id: b\n", "n".repeat(500));
+        let doc = parse(&text, FileId(0), 0).unwrap();
+        assert!(doc.spans.problems_in("1").is_empty());
+        let p = doc.spans.problems_in("0");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].span.as_ref().unwrap().range.start, 16);
+        let help = p[0].help.as_deref().unwrap();
+        assert!(help.contains('…') && help.len() < 400, "{help}");
+        // The value is what YAML made of it: the text after the anchor.
+        assert_eq!(
+            doc.value.at("0/name").and_then(Value::as_str),
+            Some("Perpus")
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_the_first_value() {
+        let doc = parse("- a: 1\n  b: 2\n  a: 3\n", FileId(0), 0).unwrap();
+        assert_eq!(doc.value.at("0/a"), Some(&Value::Int(1)));
+        let p = doc.spans.problems_in("0");
+        assert_eq!(p[0].span.as_ref().unwrap().range, 16..17);
+        assert_eq!(p[0].related[0].0.range, 2..3);
+    }
+
+    #[test]
+    fn a_copy_inside_its_own_anchor_is_refused() {
+        let e = parse("a: &x [*x]\n", FileId(0), 0).unwrap_err();
+        assert!(e
+            .message
+            .contains("`*x` is used inside the value it copies"));
+    }
+
+    #[test]
+    fn empty_documents_are_nothing() {
+        for text in ["", "# komentar\n", "---\n", "---\n...\n"] {
+            assert!(
+                parse(text, FileId(0), 0).unwrap().value.is_null(),
+                "{text:?}"
+            );
+        }
+    }
 }

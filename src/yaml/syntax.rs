@@ -53,7 +53,7 @@ pub(super) fn second_document(at: Span) -> Diagnostic {
 pub(super) fn quoted_line(text: &str, at: usize) -> String {
     let lines = Lines::new(text);
     let (start, end) = lines.bounds(lines.index(at));
-    let before = text[start..at].trim_start();
+    let before = shorten(text[start..at].trim_start());
     let value = without_comment(text[at..end].trim_end());
     format!("`{before}{}`", super::write::quoted(&shorten(value)))
 }
@@ -153,8 +153,8 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
                 .into(),
         );
     }
-    if let Some(glued) = t.glued_key_near(at) {
-        let (key, value) = glued;
+    if let Some((key, value)) = t.glued_key_near(at) {
+        let key = shorten(&key);
         return (
             value,
             format!("a space is missing after `{key}:`"),
@@ -319,7 +319,7 @@ fn after_quote(t: &Lines, at: usize) -> Plain {
             format!(
                 "an apostrophe inside '…' is written twice (`''`); or put the whole value in \
                  double quotes: `{}{}`",
-                t.text[start..open].trim_start(),
+                shorten(t.text[start..open].trim_start()),
                 super::write::quoted(&shorten(inner))
             )
         }
@@ -327,7 +327,7 @@ fn after_quote(t: &Lines, at: usize) -> Plain {
             let raw = without_comment(t.text[open..end].trim_end());
             format!(
                 "put the whole value in single quotes: `{}'{}'`",
-                t.text[start..open].trim_start(),
+                shorten(t.text[start..open].trim_start()),
                 shorten(raw).replace('\'', "''")
             )
         }
