@@ -196,7 +196,11 @@ fn search_page_in_chromium() {
     // Only stop words: too common, never every page.
     let common = dom(&browser, &format!("{base}?q=yang+dan"));
     assert!(results(&common).is_empty());
-    assert!(status(&common).contains("terlalu umum"), "{}", status(&common));
+    assert!(
+        status(&common).contains("terlalu umum"),
+        "{}",
+        status(&common)
+    );
 
     // A typo is fixed to a word of the site and said so; an ordinary word
     // is never turned into a place name (`terang` is not Serang).
@@ -208,7 +212,11 @@ fn search_page_in_chromium() {
         status(&typo)
     );
     let terang = dom(&browser, &format!("{base}?q=terang"));
-    assert!(!status(&terang).contains("Menampilkan"), "{}", status(&terang));
+    assert!(
+        !status(&terang).contains("Menampilkan"),
+        "{}",
+        status(&terang)
+    );
 
     // Snippets mark the matched words (escaped text in <mark> elements).
     let marked = dom(&browser, &format!("{base}?q=perpustakaan+desa"));
@@ -220,17 +228,20 @@ fn search_page_in_chromium() {
         .collect();
     assert!(!marks.is_empty(), "no <mark> in {list}");
     assert!(
-        marks
-            .iter()
-            .all(|m| { let m = m.to_lowercase(); m.starts_with("perpustakaan") || m.starts_with("desa") || m.starts_with("pustaka") }),
+        marks.iter().all(|m| {
+            let m = m.to_lowercase();
+            m.starts_with("perpustakaan") || m.starts_with("desa") || m.starts_with("pustaka")
+        }),
         "{marks:?}"
     );
 }
 
 /// Waits for `expr` to be true in the page.
 fn wait_true(b: &mut Browser, expr: &str) {
-    b.wait_eval(expr, std::time::Duration::from_secs(20), |v| v == &serde_json::Value::Bool(true))
-        .unwrap_or_else(|last| panic!("{expr}: {last:?}"));
+    b.wait_eval(expr, std::time::Duration::from_secs(20), |v| {
+        v == &serde_json::Value::Bool(true)
+    })
+    .unwrap_or_else(|last| panic!("{expr}: {last:?}"));
 }
 
 /// Layout shifts since load (no user input), from the buffered entries.
@@ -239,7 +250,9 @@ fn layout_shift(b: &mut Browser) -> f64 {
         "window.__cls = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; })).observe({type: 'layout-shift', buffered: true}); true",
     );
     std::thread::sleep(std::time::Duration::from_millis(500));
-    b.eval("window.__cls").and_then(|v| v.as_f64()).expect("CLS")
+    b.eval("window.__cls")
+        .and_then(|v| v.as_f64())
+        .expect("CLS")
 }
 
 #[test]
@@ -266,14 +279,23 @@ fn phone_layout_keyboard_and_no_layout_shift() {
     // A query: the first result is on the first screen, right under the
     // box; the filters are folded behind "Saring" (with counts inside).
     b.open(&format!("{base}?q=perpustakaan+desa"));
-    wait_true(&mut b, "document.querySelectorAll('.search-results li').length > 0");
+    wait_true(
+        &mut b,
+        "document.querySelectorAll('.search-results li').length > 0",
+    );
     let cls = layout_shift(&mut b);
     println!("CLS /cari/?q=… at 375×800: {cls:.4}");
     assert!(cls < 0.02, "CLS {cls} with a query");
-    wait_true(&mut b, "document.querySelector('.search-results a').getBoundingClientRect().bottom <= innerHeight");
+    wait_true(
+        &mut b,
+        "document.querySelector('.search-results a').getBoundingClientRect().bottom <= innerHeight",
+    );
     wait_true(&mut b, "!document.getElementById('saring').open");
     wait_true(&mut b, "document.querySelector('#saring summary').getBoundingClientRect().bottom <= document.querySelector('.search-results').getBoundingClientRect().top");
-    wait_true(&mut b, "/\\(\\d+\\)/.test(document.querySelector('#saring .count').textContent)");
+    wait_true(
+        &mut b,
+        "/\\(\\d+\\)/.test(document.querySelector('#saring .count').textContent)",
+    );
     if let Some(dir) = &shots {
         std::fs::write(dir.join("cari-375.png"), b.screenshot()).unwrap();
     }
@@ -309,7 +331,10 @@ fn phone_layout_keyboard_and_no_layout_shift() {
         std::fs::write(dir.join("cari-375-saring.png"), b.screenshot()).unwrap();
         b.viewport(1280, 900, false);
         b.open(&format!("{base}?q=perpustakaan+desa"));
-        wait_true(&mut b, "document.querySelectorAll('.search-results li').length > 0");
+        wait_true(
+            &mut b,
+            "document.querySelectorAll('.search-results li').length > 0",
+        );
         std::fs::write(dir.join("cari-1280.png"), b.screenshot()).unwrap();
     }
 }

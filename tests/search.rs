@@ -400,7 +400,11 @@ fn the_rust_stemmer_gives_the_shared_vectors() {
 /// every vector (the browser test checks the same script in Chromium).
 #[test]
 fn the_client_stemmer_gives_the_shared_vectors() {
-    if std::process::Command::new("node").arg("--version").output().is_err() {
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         assert!(std::env::var_os("CI").is_none(), "node is missing in CI");
         eprintln!("skipped: no node");
         return;
@@ -426,7 +430,11 @@ fn the_client_stemmer_gives_the_shared_vectors() {
         .arg(script)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bad: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(bad.is_empty(), "client.js differs from stem.rs: {bad:#?}");
 }
@@ -437,7 +445,9 @@ fn site_of(words: &[&str]) -> (TestSite, Vec<(String, Vec<u8>)>) {
     for (i, w) in words.iter().enumerate() {
         s.write(
             &format!("content/berita/entri-{i}.md"),
-            format!("---\ntitle: Entri {i}\ndate: 2024-05-01\nprovinces: [jawa-tengah]\n---\n\n{w}\n"),
+            format!(
+                "---\ntitle: Entri {i}\ndate: 2024-05-01\nprovinces: [jawa-tengah]\n---\n\n{w}\n"
+            ),
         );
     }
     let files = build(&s);
@@ -458,7 +468,13 @@ fn conflation(list: &[(String, String)]) -> (f64, f64, f64, usize) {
     for (way, (query, held)) in [(0, (1, 0)), (1, (0, 1))] {
         let words: Vec<&str> = list
             .iter()
-            .map(|p| if held == 0 { p.0.as_str() } else { p.1.as_str() })
+            .map(|p| {
+                if held == 0 {
+                    p.0.as_str()
+                } else {
+                    p.1.as_str()
+                }
+            })
             .collect();
         let (_site, files) = site_of(&words);
         let r = Reader::new(entry(&files), &files);
@@ -556,6 +572,10 @@ fn typos_are_fixed_to_site_words_of_the_same_kind() {
     // Never another first letter: no place name for these ordinary words.
     for w in ["terang", "kandung", "rusa"] {
         let out = r.search(&format!("{w} "), &Filters::default());
-        assert!(out.corrected.is_empty() && out.total == 0, "{w}: {:?}", out.corrected);
+        assert!(
+            out.corrected.is_empty() && out.total == 0,
+            "{w}: {:?}",
+            out.corrected
+        );
     }
 }

@@ -7,8 +7,8 @@ use super::docs::{self, Kind};
 use super::text::{self, Analysis, Analyzer};
 use crate::model::LibraryLevel;
 use crate::site::Site;
-use serde_json::{json, Value};
 use rayon::prelude::*;
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A term chunk is closed once it holds about this many bytes, where the
@@ -98,8 +98,8 @@ fn strings(ui: &BTreeMap<String, String>) -> Value {
     let w = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut t = serde_json::Map::new();
     for key in [
-        "results", "one", "none", "common", "more", "loading", "error", "typo", "filters",
-        "clear", "national",
+        "results", "one", "none", "common", "more", "loading", "error", "typo", "filters", "clear",
+        "national",
     ] {
         t.insert(key.into(), w(&format!("search_{key}")).into());
     }
@@ -236,7 +236,9 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     }
     for (o, targets) in alias {
         // The stem most words lead to (the first of them on a tie).
-        let best = targets.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)));
+        let best = targets
+            .iter()
+            .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)));
         if let Some((stem, _)) = best {
             dict.insert(o.to_string(), Word::Alias(stem.to_string()));
         }

@@ -98,8 +98,7 @@ const BEFORE: [&str; 19] = [
 fn guarded(x: &str, suf: &str) -> bool {
     lists().ending.iter().any(|k| {
         k.ends_with(suf)
-            && x
-                .strip_suffix(k.as_str())
+            && x.strip_suffix(k.as_str())
                 .is_some_and(|rest| BEFORE.contains(&rest))
     })
 }
@@ -244,8 +243,17 @@ fn strip(x: &str, suf: &str, depth: u8, prev: &str, pen: u8, out: &mut Vec<Cand>
         return;
     }
     // Remainders under three letters mean the prefix is part of the root.
-    let rule = if depth < 3 { prefix(x, depth, prev) } else { None };
-    let rule = rule.map(|(f, r)| (f, r.into_iter().filter(|r| r.len() >= 3).collect::<Vec<_>>()));
+    let rule = if depth < 3 {
+        prefix(x, depth, prev)
+    } else {
+        None
+    };
+    let rule = rule.map(|(f, r)| {
+        (
+            f,
+            r.into_iter().filter(|r| r.len() >= 3).collect::<Vec<_>>(),
+        )
+    });
     let Some((family, rests)) = rule.filter(|r| !r.1.is_empty()) else {
         out.push(cand(x, pen, depth > 0));
         return;
@@ -345,7 +353,14 @@ fn prefix(x: &str, depth: u8, prev: &str) -> Option<(&'static str, Vec<String>)>
             return one("be", 2);
         }
         if at(2) == b'r' {
-            return Some(("be", if v(3) { vec![from(3), from(2)] } else { vec![from(3)] }));
+            return Some((
+                "be",
+                if v(3) {
+                    vec![from(3), from(2)]
+                } else {
+                    vec![from(3)]
+                },
+            ));
         }
     }
     if prev != "te" && x.starts_with("te") {
@@ -353,7 +368,14 @@ fn prefix(x: &str, depth: u8, prev: &str) -> Option<(&'static str, Vec<String>)>
             return one("te", 2);
         }
         if at(2) == b'r' {
-            return Some(("te", if v(3) { vec![from(3), from(2)] } else { vec![from(3)] }));
+            return Some((
+                "te",
+                if v(3) {
+                    vec![from(3), from(2)]
+                } else {
+                    vec![from(3)]
+                },
+            ));
         }
     }
     if prev != "pe" && x.starts_with("pe") {
@@ -361,7 +383,14 @@ fn prefix(x: &str, depth: u8, prev: &str) -> Option<(&'static str, Vec<String>)>
             return Some(r);
         }
         if at(2) == b'r' {
-            return Some(("pe", if v(3) { vec![from(3), from(2)] } else { vec![from(3)] }));
+            return Some((
+                "pe",
+                if v(3) {
+                    vec![from(3), from(2)]
+                } else {
+                    vec![from(3)]
+                },
+            ));
         }
         if x.starts_with("pelajar") {
             return one("pe", 3);
@@ -392,7 +421,10 @@ mod tests {
     #[test]
     #[ignore]
     fn show_candidates() {
-        for w in std::env::var("STEM_WORDS").unwrap_or_default().split_whitespace() {
+        for w in std::env::var("STEM_WORDS")
+            .unwrap_or_default()
+            .split_whitespace()
+        {
             println!("{w}: {:?}", candidates(w));
         }
     }

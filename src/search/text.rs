@@ -309,7 +309,9 @@ mod tests {
             assert!(!is_stopword(w), "{w} carries meaning");
         }
         assert!(stopwords().len() > 500);
-        assert!(stopwords().iter().all(|w| !w.contains(' ') && !w.contains('#')));
+        assert!(stopwords()
+            .iter()
+            .all(|w| !w.contains(' ') && !w.contains('#')));
     }
 
     #[test]
@@ -323,7 +325,10 @@ mod tests {
         assert_eq!(site(&["menanti", "nanti"]).stem("menanti"), "nanti");
         assert_eq!(site(&["memasak", "masak"]).stem("memasak"), "masak");
         let a = site(&["memasak"]).analyse("memasak");
-        assert_eq!((a.stem.as_str(), a.others), ("pasak", vec!["masak".to_string()]));
+        assert_eq!(
+            (a.stem.as_str(), a.others),
+            ("pasak", vec!["masak".to_string()])
+        );
         // A root-like word without a prefix keeps its ending.
         assert_eq!(site(&["kawasan"]).stem("kawasan"), "kawasan");
         assert_eq!(site(&["mandiri"]).stem("mandiri"), "mandiri");
