@@ -376,6 +376,7 @@ fn add_heading_ids(events: &mut [Event]) {
         )
     });
     let mut used = HashSet::new();
+    let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { .. }) = &events[i] {
@@ -396,11 +397,19 @@ fn add_heading_ids(events: &mut [Event]) {
                         s
                     }
                 });
+                // `base-2`, `base-3`…: counting on from the last number
+                // given to this base keeps thousands of equal headings
+                // linear.
                 let mut unique = base.clone();
-                let mut n = 1;
-                while !used.insert(unique.clone()) {
-                    n += 1;
-                    unique = format!("{base}-{n}");
+                if !used.insert(unique.clone()) {
+                    let n = last.entry(base.clone()).or_insert(1);
+                    loop {
+                        *n += 1;
+                        unique = format!("{base}-{n}");
+                        if used.insert(unique.clone()) {
+                            break;
+                        }
+                    }
                 }
                 *id = Some(CowStr::from(unique));
                 if demote {
@@ -593,6 +602,22 @@ mod tests {
         let (h, _) = render("# Satu\n\n## Dua\n\n## Dua", &src(), false, &targets());
         assert!(h.contains(r#"<h2 id="satu">"#), "{h}");
         assert!(h.contains(r#"<h3 id="dua-2">"#), "{h}");
+    }
+
+    #[test]
+    fn many_equal_headings_are_numbered_on_and_collisions_skipped() {
+        // Found by the fuzzer: counting from 1 for each heading was
+        // quadratic (a 900 KB body took minutes).
+        let mut md = String::from("## Dua 3\n\n");
+        for _ in 0..5_000 {
+            md.push_str("## Dua\n\n");
+        }
+        let (h, _) = render(&md, &src(), false, &targets());
+        assert!(h.contains(r#"<h2 id="dua">"#), "{h}");
+        assert!(h.contains(r#"<h2 id="dua-2">"#));
+        assert!(h.contains(r#"<h2 id="dua-4">"#), "dua-3 is taken");
+        assert!(h.contains(r#"<h2 id="dua-5001">"#));
+        assert_eq!(h.matches(r#"id="dua-3""#).count(), 1);
     }
 
     #[test]
