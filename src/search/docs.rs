@@ -121,13 +121,14 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// Characters of text kept for the snippet under each result: the client
-/// shows about 160 of them around the first matched word, matches marked.
-pub const EXCERPT: usize = 200;
+/// Characters of text kept for the snippet under each result (the budget
+/// of a first query leaves no room for more: docs/search.md, Budget); the
+/// client marks the matched words in it.
+pub const EXCERPT: usize = 120;
 
 fn summary_or_body(summary: &Option<String>, body_plain: &str) -> String {
     match summary {
-        Some(s) if !s.trim().is_empty() => excerpt(&format!("{s} {body_plain}"), EXCERPT),
+        Some(s) if !s.trim().is_empty() => excerpt(s, EXCERPT),
         _ => excerpt(body_plain, EXCERPT),
     }
 }

@@ -147,6 +147,8 @@ pub struct Analyzer {
     roots: HashMap<String, usize>,
     /// Each word's root after the first pass, where it is not the word.
     first: HashMap<String, String>,
+    /// Each word's candidates, computed once.
+    cands: HashMap<String, Vec<stem::Cand>>,
 }
 
 fn count<'a>(roots: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
@@ -171,10 +173,11 @@ impl Analyzer {
     pub fn new(words: &[&str], places: impl IntoIterator<Item = String>) -> Self {
         // Pass 1: a root counts when another word has it as its one best
         // root. Pass 2: when another word was stemmed to it.
+        let all: Vec<Vec<stem::Cand>> = words.par_iter().map(|w| stem::candidates(w)).collect();
         let best: Vec<Option<String>> = words
-            .par_iter()
-            .map(|w| {
-                let c = stem::candidates(w);
+            .iter()
+            .zip(&all)
+            .map(|(w, c)| {
                 let one = c[0].pen == 0 && c.get(1).is_none_or(|d| d.pen > 0);
                 (one && c[0].root != *w).then(|| c[0].root.clone())
             })
@@ -184,6 +187,7 @@ impl Analyzer {
             words: words.iter().map(|w| w.to_string()).collect(),
             roots: HashMap::new(),
             first: HashMap::new(),
+            cands: words.iter().map(|w| w.to_string()).zip(all).collect(),
         };
         an.roots = count(best.iter().flatten());
         let first: Vec<Option<String>> = words
@@ -209,7 +213,14 @@ impl Analyzer {
         if let Some(p) = self.places.get(stem::inflection(w).0) {
             return p.clone();
         }
-        let cands = stem::candidates(w);
+        let fresh;
+        let cands = match self.cands.get(w) {
+            Some(c) => c,
+            None => {
+                fresh = stem::candidates(w);
+                &fresh
+            }
+        };
         let known = |r: &str| {
             let n = self.roots.get(r).copied().unwrap_or(0);
             self.words.contains(r) || n > usize::from(own == Some(r))
@@ -234,10 +245,18 @@ impl Analyzer {
             Vec::new()
         } else {
             // Roots of one vowel are too poor to lead anywhere.
-            stem::candidates(word)
-                .into_iter()
+            let fresh;
+            let cands = match self.cands.get(word) {
+                Some(c) => c,
+                None => {
+                    fresh = stem::candidates(word);
+                    &fresh
+                }
+            };
+            cands
+                .iter()
                 .filter(|c| c.root != stem && c.pen < 8)
-                .map(|c| c.root)
+                .map(|c| c.root.clone())
                 .collect()
         };
         Analysis { stem, others }
