@@ -37,19 +37,10 @@ pub struct Built {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// FNV-1a, 64 bits: stable everywhere, enough to name files by content.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A content hash for a file name: 10 hex digits (40 bits).
+/// A content hash for a search file name: 10 hex digits (40 bits) of
+/// [`crate::hash::hex`].
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:010x}", fnv1a(bytes) >> 24)
+    crate::hash::hex(bytes, 10)
 }
 
 pub fn chunk_url(hash: &str, ext: &str) -> String {
@@ -544,8 +535,8 @@ mod tests {
     }
 
     #[test]
-    fn hashes_are_stable() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(content_hash(b"warta").len(), 10);
+    fn hashes_name_by_content() {
+        assert_eq!(content_hash(b"warta"), crate::hash::hex(b"warta", 10));
+        assert_ne!(content_hash(b"warta"), content_hash(b"warta "));
     }
 }
