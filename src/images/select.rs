@@ -1,7 +1,6 @@
 //! Pure decisions: which widths to make, what size a crop comes out at, what
 //! a cached file is called. No I/O here, so all of it is unit-tested.
 
-use xxhash_rust::xxh3::xxh3_128;
 
 /// Bump when the bytes an operation produces change for the same input
 /// (encoder, filter; cards have `CARD_VERSION` too): every output name changes with it.
@@ -151,7 +150,7 @@ pub fn source_tag(content_hash: u128, settings_fingerprint: &str) -> String {
 
 /// Twelve hex digits of the hash of `text`.
 pub fn tag(text: &str) -> String {
-    format!("{:032x}", xxh3_128(text.as_bytes()))[..12].to_string()
+    crate::hash::hex(text.as_bytes(), 12)
 }
 
 /// `<tag>-<width>.<ext>`: one responsive variant.

@@ -382,7 +382,7 @@ fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
         .iter()
         .map(|(url, bytes)| {
             let url = if url == "/style.css" {
-                let hashed = format!("/aset/style.{:08x}.css", fnv1a(bytes) as u32);
+                let hashed = format!("/aset/style.{}.css", crate::hash::hex(bytes, 8));
                 stylesheet = hashed.clone();
                 hashed
             } else {
@@ -395,11 +395,4 @@ fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
         })
         .collect();
     (files, stylesheet)
-}
-
-/// FNV-1a: a tiny, stable hash (the same on every platform and release).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
 }
