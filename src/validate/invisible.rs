@@ -276,7 +276,10 @@ mod tests {
     fn noncharacters_are_refused_written_or_escaped() {
         let text = "---\ntitle: \"A\\uFFFE\"\n---\nA\u{ffff}B \u{fdd0} \u{10fffe} &#xFFFF; ok\n";
         let body = text.find("A\u{ffff}").unwrap();
-        let msgs: Vec<String> = found(text, Some(body)).into_iter().map(|(_, m)| m).collect();
+        let msgs: Vec<String> = found(text, Some(body))
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
         assert_eq!(
             msgs,
             [

@@ -57,11 +57,14 @@ pub fn record<T: Serialize>(data: &T, origin: &Origin, diags: &mut Diagnostics) 
         };
         if let Some(max) = list_overflow(&t) {
             diags.push(
-                Diagnostic::error(at.clone(), format!("`{}` has more than {max} items", t.field))
-                    .with_help(format!(
-                        "keep at most {max} in `{}`: the first {max} are the ones readers see",
-                        t.field
-                    )),
+                Diagnostic::error(
+                    at.clone(),
+                    format!("`{}` has more than {max} items", t.field),
+                )
+                .with_help(format!(
+                    "keep at most {max} in `{}`: the first {max} are the ones readers see",
+                    t.field
+                )),
             );
         }
         if let Some((message, help)) = limits::check(t.field, t.value, limit) {
