@@ -443,6 +443,15 @@ impl Engine {
                     .iter()
                     .map(|f| (f.path.clone(), Bytes::from(f.bytes.clone()))),
             );
+            // The search files are hashed or the entry: no page among them.
+            let paths = new_files.iter().map(|(p, _)| p.as_str());
+            match incremental::headers_file(site, paths) {
+                Ok(f) => new_files.push((f.path, Bytes::from(f.bytes))),
+                Err(d) => {
+                    out.diags.push((vec![d], Arc::new(SourceMap::new())));
+                    return self.fail(out, started);
+                }
+            }
         }
         // Assets: all on a full build; else the new and the changed ones.
         let assets: BTreeMap<String, String> = site
