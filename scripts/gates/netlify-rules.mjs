@@ -64,5 +64,5 @@ console.log(JSON.stringify({
   errors: [...headerErrors, ...redirectErrors].map(String),
   rules: rules.map((r) => ({ for: r.for, regexp: String(r.forRegExp) })),
   files,
-  redirects: redirects.map((r) => ({ from: r.origin, to: r.to, status: r.status, force: r.force })),
+  redirects: redirects.map((r) => ({ from: r.from, to: r.to, status: r.status, force: r.force })),
 }));
