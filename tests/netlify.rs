@@ -257,7 +257,11 @@ fn check_published(out: &Path) -> usize {
     let Some(view) = netlify_view(out) else {
         return 0;
     };
-    assert_eq!(view["errors"], serde_json::json!([]), "Netlify's parsers refuse a rule");
+    assert_eq!(
+        view["errors"],
+        serde_json::json!([]),
+        "Netlify's parsers refuse a rule"
+    );
     let site_header = format!("{}; frame-ancestors 'self'", warta::render::csp::SITE);
     let mut bad = Vec::new();
     let mut pages = 0;
@@ -309,10 +313,14 @@ fn check_published(out: &Path) -> usize {
                     bad.push(format!("{rel} is in a hashed folder without a hash"));
                 }
                 if cache != Some(IMMUTABLE) {
-                    bad.push(format!("{url}: content-hashed, but Cache-Control is {cache:?}"));
+                    bad.push(format!(
+                        "{url}: content-hashed, but Cache-Control is {cache:?}"
+                    ));
                 }
             } else if cache == Some(IMMUTABLE) || cache.is_some_and(|c| c.contains("immutable")) {
-                bad.push(format!("{url}: cached for ever, but its name changes nothing"));
+                bad.push(format!(
+                    "{url}: cached for ever, but its name changes nothing"
+                ));
             }
             if editor {
                 let c = csp.unwrap_or_else(|| panic!("{url}: the editor has no policy"));
@@ -349,7 +357,10 @@ fn netlify_toml_keeps_only_what_warta_cannot_write() {
         c.get("headers").is_none(),
         "netlify.toml has [[headers]]: warta writes public/_headers (src/render/headers.rs)"
     );
-    assert!(c.get("redirects").is_none(), "warta writes public/_redirects");
+    assert!(
+        c.get("redirects").is_none(),
+        "warta writes public/_redirects"
+    );
 }
 
 #[test]
@@ -376,7 +387,19 @@ fn synthetic_site_gets_exactly_its_headers_from_netlifys_parser() {
     let src = dir.path().join("situs");
     run_in(
         dir.path(),
-        &["dev", "synth", src.to_str().unwrap(), "--libraries", "40", "--posts", "60", "--stories", "10", "--seed", "3"],
+        &[
+            "dev",
+            "synth",
+            src.to_str().unwrap(),
+            "--libraries",
+            "40",
+            "--posts",
+            "60",
+            "--stories",
+            "10",
+            "--seed",
+            "3",
+        ],
     )
     .assert_ok();
     let out = dir.path().join("public");
@@ -390,7 +413,14 @@ fn pages_named_like_warta_folders_get_page_headers() {
     // would be cached for a year, `administrasi` would get the editor's
     // policy. The generated rules must reach exactly their own files.
     let site = TestSite::minimal();
-    for slug in ["aset-desa", "administrasi", "img-galeri", "beritaku", "cari-i", "_i"] {
+    for slug in [
+        "aset-desa",
+        "administrasi",
+        "img-galeri",
+        "beritaku",
+        "cari-i",
+        "_i",
+    ] {
         if slug.starts_with('_') {
             continue; // not a slug: no page can be named so
         }
@@ -400,7 +430,8 @@ fn pages_named_like_warta_folders_get_page_headers() {
         );
     }
     let out = site.path("public");
-    site.run(&["build", "--out", out.to_str().unwrap()]).assert_ok();
+    site.run(&["build", "--out", out.to_str().unwrap()])
+        .assert_ok();
     assert!(out.join("aset-desa/index.html").exists());
     check_published(&out);
 }

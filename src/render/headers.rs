@@ -198,7 +198,11 @@ fn rules_text<'a>(
         block(&mut out, &pattern(shape), &kind_headers(kind, editor));
     }
     for f in hashed_folders() {
-        block(&mut out, &format!("/{f}:file"), &kind_headers(Kind::Hashed, ""));
+        block(
+            &mut out,
+            &format!("/{f}:file"),
+            &kind_headers(Kind::Hashed, ""),
+        );
     }
     Ok(out)
 }
@@ -220,9 +224,11 @@ impl Rules {
             }
             if line.starts_with('/') {
                 rules.push((line.to_string(), Vec::new()));
-            } else if let (Some((name, value)), Some(rule)) = (line.split_once(':'), rules.last_mut())
+            } else if let (Some((name, value)), Some(rule)) =
+                (line.split_once(':'), rules.last_mut())
             {
-                rule.1.push((name.trim().to_string(), value.trim().to_string()));
+                rule.1
+                    .push((name.trim().to_string(), value.trim().to_string()));
             }
         }
         Rules(rules)
@@ -251,7 +257,11 @@ fn pattern_matches(pattern: &str, path: &str) -> bool {
             && path.is_char_boundary(lead.len())
             && path[..lead.len()].eq_ignore_ascii_case(&lead);
     }
-    let segs: Vec<&str> = if path.is_empty() { Vec::new() } else { path.split('/').collect() };
+    let segs: Vec<&str> = if path.is_empty() {
+        Vec::new()
+    } else {
+        path.split('/').collect()
+    };
     segs.len() == pat.len()
         && pat.iter().zip(&segs).all(|(p, s)| {
             if p.starts_with(':') {
@@ -280,17 +290,20 @@ mod tests {
 
     #[test]
     fn one_rule_per_shape_and_none_covered_twice() {
-        let text = rules_text("E", [
-            "index.html",
-            "404.html",
-            "berita/index.html",
-            "berita/a/index.html",
-            "berita/b/index.html",
-            "berita/page/2/index.html",
-            "tentang/index.html",
-            "admin/index.html",
-            "aset/style.0123abcd.css",
-        ])
+        let text = rules_text(
+            "E",
+            [
+                "index.html",
+                "404.html",
+                "berita/index.html",
+                "berita/a/index.html",
+                "berita/b/index.html",
+                "berita/page/2/index.html",
+                "tentang/index.html",
+                "admin/index.html",
+                "aset/style.0123abcd.css",
+            ],
+        )
         .unwrap();
         let patterns: Vec<&str> = text.lines().filter(|l| l.starts_with('/')).collect();
         assert_eq!(

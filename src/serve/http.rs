@@ -146,9 +146,10 @@ fn route(raw: &str, shared: &Shared) -> Resp {
     };
     let (found, dir_index, not_found, errors, rules) = {
         let s = shared.served.read().unwrap_or_else(|e| e.into_inner());
-        let rules = s.files.get(HEADERS).map(|b| {
-            headers::Rules::parse(&String::from_utf8_lossy(b))
-        });
+        let rules = s
+            .files
+            .get(HEADERS)
+            .map(|b| headers::Rules::parse(&String::from_utf8_lossy(b)));
         let found = s.files.get(&path).cloned();
         let dir_index = found.is_none()
             && !path.is_empty()
