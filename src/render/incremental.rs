@@ -174,6 +174,18 @@ pub fn side_files(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutF
     super::side_files(&prepared.cx(site, bodies))
 }
 
+/// `_headers` ([`super::headers`]) from the paths of every file a full
+/// build made (not the site's own static files, as in `warta build`).
+pub fn headers_file<'a>(
+    site: &Site,
+    paths: impl IntoIterator<Item = &'a str>,
+) -> Result<OutFile, Diagnostic> {
+    super::headers::file(site, paths).map(|text| OutFile {
+        path: super::HEADERS.to_string(),
+        bytes: text.into_bytes(),
+    })
+}
+
 /// [`feeds`] without the sitemap, for a rebuild that keeps the set of
 /// pages (the sitemap lists only their URLs, so it is the same).
 pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {

@@ -12,6 +12,7 @@ mod dates;
 mod detail;
 pub(crate) mod escape;
 mod feeds;
+pub mod headers;
 mod i18n;
 pub mod incremental;
 mod job;
@@ -31,6 +32,9 @@ use crate::load::theme::Theme;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+
+/// The output path of the header rules the host reads ([`headers`]).
+pub const HEADERS: &str = "_headers";
 
 /// One file of the published site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,6 +279,21 @@ fn render_pages(
     diags.extend(out.put_all(side_files(&cx)));
     diags.extend(out.put_all(static_files));
     diags.extend(out.put_all(search_files(site, &theme.strings)));
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    // Last: `_headers` is made from the paths of every file above.
+    let rules = {
+        let paths = out.paths.lock().unwrap_or_else(|e| e.into_inner());
+        headers::file(site, paths.iter().map(String::as_str))
+    };
+    match rules {
+        Ok(text) => diags.extend(out.put_all(vec![OutFile {
+            path: HEADERS.into(),
+            bytes: text.into_bytes(),
+        }])),
+        Err(d) => diags.push(d),
+    }
     if !diags.is_empty() {
         return Err(diags);
     }

@@ -20,8 +20,10 @@ pub const TERM_CHUNK_MAX: usize = 8 * 1024;
 pub const SHORT_BOUNDARY: usize = 3;
 /// Result records per record chunk.
 pub const RECORDS_PER_CHUNK: usize = 64;
-/// Where every file lives.
-pub const DIR: &str = "/cari/";
+/// The content-hashed files live in `{DIR}i/` (`/cari/_i/`, cached for a
+/// year): no other file of `/cari/` starts with `_` (no slug can), so no
+/// host rule for that folder reaches the entry file or the search page.
+pub const DIR: &str = "/cari/_";
 /// The entry file: the only file whose URL stays and whose content changes.
 pub const ENTRY_URL: &str = "/cari/index.json";
 
