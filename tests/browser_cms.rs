@@ -151,7 +151,7 @@ fn the_editor_lists_the_collections_and_saves_what_warta_reads() {
     std::fs::write(&libs, format!("{HEADER}\n\n{text}")).unwrap();
     let config = site_root.join("data/site.yaml");
     let mut yaml = std::fs::read_to_string(&config).unwrap();
-    yaml.push_str("cms:\n  cdn: /vendor/\n");
+    yaml.push_str("cms:\n  repo: perpusnas/situs-uji\n  cdn: /vendor/\n");
     std::fs::write(&config, yaml).unwrap();
     let out = work.path().join("out");
     let built = support::run_in(&site_root, &["build", "--out", out.to_str().unwrap()]);
