@@ -339,3 +339,57 @@ fn integrity_hashes_are_those_of_the_installed_packages() {
         assert_eq!(sri, s.sri, "{}@{}/{}", s.package, s.version, s.file);
     }
 }
+
+/// `cms.js` on a page without a repository: on the published site it
+/// explains in Indonesian instead of starting Decap; on the officer's own
+/// computer (the local backend) it starts as usual. Run in node with a
+/// stand-in page, `CMS` and js-yaml.
+#[test]
+fn without_a_repository_the_page_explains_except_on_the_local_computer() {
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(std::env::var_os("CI").is_none(), "node is needed");
+        eprintln!("skipped: no node");
+        return;
+    }
+    let cms = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cms/cms.js");
+    let run = |host: &str, no_repo: bool| -> String {
+        let script = format!(
+            r#"
+let listener, started = false, shown = [];
+global.window = global;
+global.jsyaml = {{}};
+global.CMS = {{ registerCustomFormat() {{}}, registerLocale() {{}}, init() {{ started = true; }} }};
+global.addEventListener = (_, f) => {{ listener = f; }};
+global.location = {{ hostname: {host:?} }};
+global.document = {{
+  createElement: () => ({{}}),
+  body: {{ hasAttribute: (a) => {no_repo} && a === 'data-tanpa-repo', appendChild: (p) => shown.push(p.textContent) }},
+}};
+eval(require('fs').readFileSync({cms:?}, 'utf8'));
+listener();
+process.stdout.write(started ? 'started' : shown.join('|'));
+"#,
+            cms = cms.display().to_string()
+        );
+        let out = std::process::Command::new("node")
+            .args(["-e", &script])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown = run("tpbis-warta.netlify.app", true);
+    assert!(shown.contains("belum terhubung ke repositori"), "{shown}");
+    assert!(shown.contains("data/site.yaml"), "{shown}");
+    assert_eq!(run("localhost", true), "started");
+    assert_eq!(run("127.0.0.1", true), "started");
+    assert_eq!(run("tpbis-warta.netlify.app", false), "started");
+}
