@@ -672,10 +672,11 @@ fn strict_turns_warnings_into_errors() {
 #[test]
 fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
     let site = TestSite::minimal();
-    // SITE_YAML has 3 lines: `cms:` is line 4, its `cdn` line 5.
+    // SITE_YAML has 3 lines: `cms:` is line 4, its `cdn` line 5 (`repo`:
+    // the editor's default GitHub backend needs one).
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n  repo: a/b\n"),
     );
     let out = site.check(&[]);
     out.assert_only_error(
@@ -684,12 +685,12 @@ fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
     );
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: /vendor/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: /vendor/\n  repo: a/b\n"),
     );
     site.check(&[]).assert_ok();
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: https://cdn.jsdelivr.net/npm/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: https://cdn.jsdelivr.net/npm/\n  repo: a/b\n"),
     );
     site.check(&[]).assert_ok();
 }

@@ -147,7 +147,7 @@ fn special(field: &str) -> Option<Limit> {
         "address" => ADDRESS,
         "summary" | "description" | "quote" => SUMMARY,
         "note" => NOTE,
-        "url" | "base_url" | "website" | "social" | "image" | "photo" | "cdn" => URL,
+        "url" | "base_url" | "api_root" | "website" | "social" | "image" | "photo" | "cdn" => URL,
         "email" => EMAIL,
         "phone" => PHONE,
         _ => return None,
@@ -225,6 +225,10 @@ mod tests {
         "facilitators",
         "language",
         "branch",
+        "backend",
+        "repo",
+        "auth_endpoint",
+        "app_id",
     ];
     /// Fields that hold no text of their own.
     const NOT_TEXT: &[&str] = &[

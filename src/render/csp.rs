@@ -22,27 +22,23 @@ pub fn header(policy: &str) -> String {
     format!("{policy}; frame-ancestors 'self'")
 }
 
-/// The browser editor's policy (`/admin/` only; it never widens the
-/// site's). Decap CMS needs `eval` and inline styles (its issue #2138) and
-/// its pinned scripts from the npm CDN: the exact files, and Decap's own
-/// `dist/` folder for the chunks it loads itself (all under Subresource
-/// Integrity or a pinned version). Identity and Git Gateway answer on the
-/// site's own origin (`/.netlify/…`).
-pub fn editor(site: &crate::site::Site) -> String {
-    let scripts: Vec<String> = crate::cms::scripts(site)
-        .into_iter()
-        .map(|(url, _)| match url.find("/decap-cms@") {
-            Some(_) => url[..=url.rfind('/').unwrap_or(url.len() - 1)].to_string(),
-            None => url,
-        })
-        .collect();
-    header(&format!(
-        "default-src 'self'; script-src 'self' 'unsafe-eval' {}; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; \
-         connect-src 'self'; font-src 'self' data:; media-src 'self' blob:; \
-         frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
-        scripts.join(" ")
-    ))
+/// The editor's page (`/admin/`, src/cms), in its own `<meta
+/// http-equiv>`: it depends on the site's backend and script source, so
+/// no fixed header can say it. Decap needs `eval` and inline styles (its
+/// issue #2138), never inline scripts. `scripts` are the pinned script
+/// files (and Decap's folder, whose chunks it loads itself), `connect` the
+/// backend's API origins; the local backend (`decap-server` on the
+/// officer's own computer) is reached on `localhost`.
+pub fn editor(scripts: &[String], connect: &[String]) -> String {
+    let list = |items: &[String]| items.iter().map(|s| format!(" {s}")).collect::<String>();
+    format!(
+        "default-src 'self'; script-src 'self' 'unsafe-eval'{}; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data: blob: https:; connect-src 'self'{} http://localhost:* http://127.0.0.1:*; \
+font-src 'self' data:; media-src 'self' blob:; frame-src 'self'; object-src 'none'; \
+base-uri 'self'; form-action 'self'",
+        list(scripts),
+        list(connect)
+    )
 }
 
 #[cfg(test)]
@@ -60,5 +56,20 @@ mod tests {
         assert!(SITE.contains("object-src 'none'"));
         // A <meta> policy cannot carry frame-ancestors (browsers ignore it).
         assert!(!SITE.contains("frame-ancestors"));
+    }
+
+    #[test]
+    fn the_editor_policy_allows_eval_but_no_inline_script() {
+        let p = editor(
+            &["https://unpkg.com/decap-cms@1.0.0/dist/".into()],
+            &["https://api.github.com".into()],
+        );
+        assert!(
+            p.contains("script-src 'self' 'unsafe-eval' https://unpkg.com/decap-cms@1.0.0/dist/;")
+        );
+        assert!(p.contains("connect-src 'self' https://api.github.com http://localhost:*"));
+        let script = p.split(';').find(|d| d.contains("script-src")).unwrap();
+        assert!(!script.contains("'unsafe-inline'"), "{script}");
+        assert!(p.contains("object-src 'none'") && !p.contains("frame-ancestors"));
     }
 }

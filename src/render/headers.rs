@@ -73,7 +73,7 @@ pub fn kind(path: &str) -> Kind {
 }
 
 /// The headers of one kind, besides the security headers; `editor` is the
-/// editor's policy ([`csp::editor`]).
+/// editor's policy (`cms::policy`, as a header).
 fn kind_headers(kind: Kind, editor: &str) -> Vec<(&'static str, String)> {
     match kind {
         Kind::Page => vec![
@@ -159,7 +159,7 @@ pub fn file<'a>(
     site: &crate::site::Site,
     paths: impl IntoIterator<Item = &'a str>,
 ) -> Result<String, Diagnostic> {
-    rules_text(&csp::editor(site), paths)
+    rules_text(&csp::header(&crate::cms::policy(site)), paths)
 }
 
 fn rules_text<'a>(

@@ -197,6 +197,12 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             web_url(cdn, o.value("cms/cdn"), "cdn", diags);
         }
     }
+    for (value, field) in [(&d.cms.base_url, "base_url"), (&d.cms.api_root, "api_root")] {
+        if let Some(url) = value {
+            web_url(url, o.value(&format!("cms/{field}")), field, diags);
+        }
+    }
+    crate::cms::backend::check(&d.cms, o, diags);
 }
 
 pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
