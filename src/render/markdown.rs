@@ -6,6 +6,7 @@
 //! HTML, is an error at its place in the file and is left out of the HTML.
 
 mod link_safety;
+mod video;
 
 use super::escape;
 use crate::diag::{suggest, Diagnostic, Span};
@@ -105,7 +106,14 @@ pub fn render_with(
     // Inside an HTML block (`allow_html`): its lines, checked as one.
     let mut html_block: Option<Vec<(CowStr, Range<usize>)>> = None;
     let mut first_image = true;
-    for (event, range) in parser.into_offset_iter() {
+    for piece in video::blocks(parser.into_offset_iter(), body, source, &mut diags) {
+        let (event, range) = match piece {
+            video::Piece::Event(event, range) => (event, range),
+            video::Piece::Video(html) => {
+                events.push(Event::Html(CowStr::from(html)));
+                continue;
+            }
+        };
         if dropped_image > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => dropped_image += 1,
