@@ -6,7 +6,8 @@
 #
 #   0. setup (apt, npm ci)       4. build the example site (+ a synthetic one)
 #   1. cargo fmt --check         5. Nu HTML Checker over every page: 0 errors
-#   2. cargo clippy -D warnings  6. axe-core in headless Chromium: 0 serious
+#   2. cargo clippy -D warnings  6. axe-core in headless Chromium (light and
+#                                   dark): 0 serious
 #   3. cargo test                7. internal links, feeds, sitemap (tests/links.rs)
 #                                8. warta check: 0 errors, 0 warnings
 #

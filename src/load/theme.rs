@@ -77,8 +77,11 @@ const BUILTIN_DEFAULT: &[(&str, &str)] = builtin!(
     "templates/redirect.html",
     "templates/poster.html",
     "templates/partials/badge_snippet.html",
+    "templates/partials/breadcrumbs.html",
+    "templates/partials/share.html",
     "static/style.css",
     "static/salin.js",
+    "static/video.js",
     "i18n/id.yaml",
     "i18n/en.yaml",
 );

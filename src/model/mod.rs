@@ -48,6 +48,22 @@ impl Date {
         let now = chrono::Utc::now() + chrono::Duration::hours(7);
         Date(now.date_naive())
     }
+    /// The date a build takes as today: `SOURCE_DATE_EPOCH` (seconds since
+    /// 1970, the reproducible-builds convention) read in Western Indonesian
+    /// Time when it is set to a number, else [`Date::today`]. The same
+    /// input and the same `SOURCE_DATE_EPOCH` give the same site.
+    pub fn build_date() -> Date {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| Date::from_epoch(&s))
+            .unwrap_or_else(Date::today)
+    }
+    /// The date (UTC+7) of `secs` seconds since 1970 (`SOURCE_DATE_EPOCH`).
+    pub fn from_epoch(secs: &str) -> Option<Date> {
+        let secs: i64 = secs.trim().parse().ok()?;
+        let t = chrono::DateTime::from_timestamp(secs.checked_add(7 * 3600)?, 0)?;
+        Some(Date(t.date_naive()))
+    }
     pub fn year(self) -> i32 {
         self.0.year()
     }
@@ -193,6 +209,23 @@ mod tests {
         assert!(Date::parse("2/8/2022").unwrap_err().contains("YYYY-MM-DD"));
         assert!(Date::parse("2024-02-29").is_ok());
         assert_eq!(Date::parse("2022-08-02").unwrap().weekday(), 2);
+    }
+
+    #[test]
+    fn source_date_epoch_is_read_in_western_indonesian_time() {
+        // 2026-03-01 16:59:59 UTC is 23:59:59 in Jakarta; a second later
+        // it is the next day there.
+        assert_eq!(
+            Date::from_epoch("1772384399").unwrap().to_string(),
+            "2026-03-01"
+        );
+        assert_eq!(
+            Date::from_epoch("1772384400").unwrap().to_string(),
+            "2026-03-02"
+        );
+        assert_eq!(Date::from_epoch(" 0 ").unwrap().to_string(), "1970-01-01");
+        assert!(Date::from_epoch("kemarin").is_none());
+        assert!(Date::from_epoch("").is_none());
     }
 
     #[test]

@@ -12,8 +12,11 @@
 /// The policy of every page warta renders. `img-src` allows `https:`
 /// because Markdown may show an image from another site (it is passed
 /// through as written); scripts and styles come only from the site itself.
+/// Frames come only from the two privacy-mode video players a video block
+/// loads when the reader presses play (`markdown/video.rs`).
 pub const SITE: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
 img-src 'self' https:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
 base-uri 'self'; form-action 'self'";
 
 /// A page policy as a header: the `<meta>` policy plus what only a header
@@ -54,6 +57,22 @@ mod tests {
         }
         assert!(SITE.contains("script-src 'self'"));
         assert!(SITE.contains("object-src 'none'"));
+        // Frames: exactly the two video players, nothing wider; images and
+        // scripts as before.
+        let frames: Vec<&str> = SITE
+            .split(';')
+            .find_map(|d| d.trim().strip_prefix("frame-src "))
+            .map(|d| d.split_whitespace().collect())
+            .unwrap_or_default();
+        assert_eq!(
+            frames,
+            [
+                "https://www.youtube-nocookie.com",
+                "https://player.vimeo.com"
+            ]
+        );
+        assert!(SITE.contains("; img-src 'self' https:;"));
+        assert!(SITE.contains("; script-src 'self';"));
         // A <meta> policy cannot carry frame-ancestors (browsers ignore it).
         assert!(!SITE.contains("frame-ancestors"));
     }

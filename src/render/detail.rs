@@ -23,6 +23,8 @@ struct PostView {
     event: Option<Link>,
     tags: Vec<Link>,
     body: String,
+    /// "Berita terkait" (see [`super::related`]).
+    related: Vec<view::PostCard>,
 }
 
 pub fn post(cx: &Cx, id: PostId) -> Page {
@@ -41,6 +43,7 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
         event: p.event.map(|e| view::event_link(cx, e)),
         tags: view::all(cx, &p.tags, view::tag_link),
         body: cx.bodies.posts[id.0 as usize].clone(),
+        related: view::all(cx, &super::related::posts(cx.site, id), view::post_card),
     };
     let mut meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref())
         .with_image(cx, &p.image)
@@ -51,6 +54,7 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
+    reader_links(cx, &mut ctx, ("news_title", "/berita/"), &p.title, &url);
     job::page(&url, "post.html", meta, ctx, !p.draft)
 }
 
@@ -82,6 +86,7 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("story", &v);
+    reader_links(cx, &mut ctx, ("stories_title", "/kisah/"), &s.title, &url);
     job::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
 }
 
@@ -132,6 +137,7 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
     let mut ctx = Context::new();
     ctx.insert("event", &v);
+    reader_links(cx, &mut ctx, ("events_title", "/plm/"), &e.title, &url);
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 
@@ -139,6 +145,8 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
 #[derive(Serialize)]
 struct RegencyGroup {
     name: String,
+    /// Its heading's id (its libraries' breadcrumbs lead there).
+    anchor: String,
     libraries: Vec<view::LibraryLink>,
 }
 
@@ -199,6 +207,7 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
             .filter(|(r, _)| List::Regency(*r).pages(cx.site) == 0)
             .map(|(r, libs)| RegencyGroup {
                 name: cx.site.regency(*r).official_name.clone(),
+                anchor: super::crumbs::regency_anchor(cx, *r),
                 libraries: view::all(cx, libs, view::library_item),
             })
             .collect(),
@@ -225,6 +234,7 @@ pub fn province(cx: &Cx, id: ProvinceId) -> Page {
     });
     let mut ctx = Context::new();
     ctx.insert("province", &v);
+    ctx.insert("breadcrumbs", &Some(super::crumbs::province(cx, id)));
     job::page(&url, "province.html", meta, ctx, true)
 }
 
@@ -340,7 +350,19 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
     }
     let mut ctx = Context::new();
     ctx.insert("library", &v);
+    ctx.insert("breadcrumbs", &Some(super::crumbs::library(cx, id)));
+    ctx.insert("share", &Some(super::share::links(cx, &l.name, &url)));
     job::page(&url, "library.html", meta, ctx, true)
+}
+
+/// Breadcrumbs and share links of a record of a section (`(title key,
+/// section URL)`).
+fn reader_links(cx: &Cx, ctx: &mut Context, section: (&str, &str), title: &str, url: &str) {
+    ctx.insert(
+        "breadcrumbs",
+        &Some(super::crumbs::record(cx, section, title, url)),
+    );
+    ctx.insert("share", &Some(super::share::links(cx, title, url)));
 }
 
 fn capitalize(s: &str) -> String {

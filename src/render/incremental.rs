@@ -17,6 +17,7 @@ use std::hash::{Hash, Hasher};
 use tera::Tera;
 
 pub use super::job::{Job, List, Section};
+pub use super::related::REACH as RELATED_REACH;
 
 /// A theme compiled once and reused for every build until it changes.
 pub struct Prepared {

@@ -179,6 +179,25 @@ impl List {
     }
 }
 
+/// How many events are upcoming: starting on the build's reference date
+/// ([`Site::today`]) or later. The site's events run latest start first,
+/// so they are the first ones.
+pub fn upcoming(site: &Site) -> usize {
+    site.events.partition_point(|e| e.start >= site.today)
+}
+
+/// The event at `position` of `/plm/` and the home page: the upcoming ones
+/// first, soonest first, then the others, latest first. Constant time for
+/// any position, so a page of the list costs the same wherever it is.
+pub fn event_at(upcoming: usize, position: usize) -> EventId {
+    let i = if position < upcoming {
+        upcoming - 1 - position
+    } else {
+        position
+    };
+    EventId(i as u32)
+}
+
 /// The indices in `site.awards` of a year's awards (the site's award order
 /// keeps a year together, and a province within it).
 pub fn year_awards(site: &Site, year: u16) -> Range<usize> {

@@ -35,10 +35,9 @@ pub fn list(cx: &Cx, list: List, n: usize) -> Page {
             ("story_list.html", cx.i18n.get("stories_title"))
         }
         List::Events => {
-            ctx.insert(
-                "events",
-                &view::all(cx, &ids(range, EventId), view::event_card),
-            );
+            let upcoming = super::job::upcoming(site);
+            let events: Vec<EventId> = range.map(|i| super::job::event_at(upcoming, i)).collect();
+            ctx.insert("events", &view::all(cx, &events, view::event_card));
             ("event_list.html", cx.i18n.get("events_title"))
         }
         List::Province(id, section) => {
@@ -83,6 +82,7 @@ pub fn list(cx: &Cx, list: List, n: usize) -> Page {
             let libraries = view::all(cx, &regency_libraries(cx, id)[range], view::library_item);
             ctx.insert("libraries", &libraries);
             ctx.insert("count", &r.libraries.len());
+            ctx.insert("breadcrumbs", &Some(super::crumbs::regency(cx, id)));
             let title = cx
                 .i18n
                 .get("regency_title")

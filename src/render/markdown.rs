@@ -9,6 +9,7 @@ mod headings;
 mod link_safety;
 mod links;
 mod picture;
+mod video;
 
 use super::escape;
 use crate::diag::Diagnostic;
@@ -67,17 +68,34 @@ pub fn render_with(
     let mut first_image = true;
     // How deep blocks and inline spans are nested: bounded, because each
     // level costs memory in every later step and no real text needs many.
+    // Checked as the parser goes, before anything is collected.
     let mut depth = 0usize;
-    for (event, range) in parser.into_offset_iter() {
+    let mut too_deep_at: Option<Range<usize>> = None;
+    let bounded = parser.into_offset_iter().map_while(|(event, range)| {
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
         if depth > MAX_NESTING {
-            diags.push(too_deep(body, range, source));
-            return (String::new(), diags);
+            too_deep_at = Some(range);
+            return None;
         }
+        Some((event, range))
+    });
+    let pieces = video::blocks(bounded, body, source, &mut diags);
+    if let Some(range) = too_deep_at {
+        diags.push(too_deep(body, range, source));
+        return (String::new(), diags);
+    }
+    for piece in pieces {
+        let (event, range) = match piece {
+            video::Piece::Event(event, range) => (event, range),
+            video::Piece::Video(html) => {
+                events.push(Event::Html(CowStr::from(html)));
+                continue;
+            }
+        };
         if dropped_image > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => dropped_image += 1,

@@ -7,6 +7,7 @@
 //! whatever the number of threads.
 
 mod charts;
+mod crumbs;
 pub mod csp;
 mod dates;
 mod detail;
@@ -22,7 +23,9 @@ mod material;
 mod pages;
 mod qr;
 mod redirects;
+mod related;
 mod seo;
+mod share;
 mod templates;
 mod urls;
 mod view;

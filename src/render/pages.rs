@@ -87,6 +87,9 @@ pub fn common(cx: &Cx, stylesheet: &str) -> Context {
         },
     );
     ctx.insert("t", cx.i18n.strings);
+    // Set by the pages that have them (record pages, the places).
+    ctx.insert("breadcrumbs", &None::<()>);
+    ctx.insert("share", &None::<()>);
     ctx
 }
 
@@ -156,10 +159,11 @@ fn home(cx: &Cx) -> Page {
         "stories",
         &view::all(cx, &ids(s.stories.len().min(3), StoryId), view::story_card),
     );
-    ctx.insert(
-        "events",
-        &view::all(cx, &ids(s.events.len().min(3), EventId), view::event_card),
-    );
+    let upcoming = super::job::upcoming(s);
+    let events: Vec<EventId> = (0..s.events.len().min(3))
+        .map(|i| super::job::event_at(upcoming, i))
+        .collect();
+    ctx.insert("events", &view::all(cx, &events, view::event_card));
     let national = s.reports.iter().position(|r| r.province.is_none());
     ctx.insert(
         "figures",

@@ -167,3 +167,25 @@ pub fn library(cx: &Cx, id: LibraryId) -> Value {
     }
     v
 }
+
+/// schema.org `BreadcrumbList` of a page's breadcrumbs (see
+/// [`super::crumbs`]), the home page first, the page itself last.
+pub fn breadcrumb_list(cx: &Cx, items: &[Link]) -> Value {
+    let elements: Vec<Value> = items
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "name": l.name,
+                "item": cx.absolute(&l.url),
+            })
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": elements,
+    })
+}

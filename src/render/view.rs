@@ -212,6 +212,8 @@ pub struct EventCard {
     pub level: String,
     pub place: String,
     pub summary: Option<String>,
+    /// Starts on the build's reference date or later (`Site::today`).
+    pub upcoming: bool,
     pub illustrative: bool,
     /// Published only by `--drafts`: the card says so.
     pub draft: bool,
@@ -227,6 +229,7 @@ pub fn event_card(cx: &Cx, id: EventId) -> EventCard {
         level: cx.i18n.event_level(e.level),
         place: event_place(cx, id),
         summary: e.summary.clone(),
+        upcoming: e.start >= cx.site.today,
         illustrative: e.illustrative,
         draft: e.draft,
     }

@@ -298,9 +298,14 @@ fn post_links(
     }
     for &l in o.libraries.iter().chain(&n.libraries) {
         jobs.insert(Job::Library(l));
+        related_near(&site.library(l).posts, id, jobs);
     }
     for &e in o.event.iter().chain(&n.event) {
         jobs.insert(Job::Event(e));
+        related_near(&site.event(e).posts, id, jobs);
+    }
+    for &p in o.provinces.iter().chain(&n.provinces) {
+        related_near(&site.province(p).posts, id, jobs);
     }
     for &t in o.tags.iter().chain(&n.tags) {
         let at = site.tag(t).posts.partition_point(|x| *x < id);
@@ -308,6 +313,19 @@ fn post_links(
         lists.list(List::Tag(t), at, change, jobs)?;
     }
     Ok(())
+}
+
+/// The posts of `list` (an event's, library's or province's) near where
+/// post `id` is or was: those that may show it under "Berita terkait"
+/// (`render::related`), one further each side for a post joining or
+/// leaving the list.
+fn related_near(list: &[PostId], id: PostId, jobs: &mut BTreeSet<JobKey>) {
+    let at = list.partition_point(|x| *x < id);
+    let reach = crate::render::incremental::RELATED_REACH + 1;
+    let end = (at + reach + 1).min(list.len());
+    for &j in &list[at.saturating_sub(reach)..end] {
+        jobs.insert(Job::Post(j));
+    }
 }
 
 fn story_refs(s: &crate::site::Story) -> Links {

@@ -27,6 +27,10 @@ ids!(ProvinceId, RegencyId, LibraryId, PostId, StoryId, EventId, PageId, AwardId
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
+    /// The build's reference date ([`ResolveOptions::today`]): events
+    /// starting after it are upcoming. Pages depend on it, so a build that
+    /// must be repeatable sets `SOURCE_DATE_EPOCH`.
+    pub today: crate::model::Date,
     /// Sorted by code.
     pub provinces: Vec<Province>,
     /// Sorted by code.

@@ -93,6 +93,9 @@ pub struct Browser {
     /// Messages of JavaScript dialogs (`confirm`, `alert`) the page opened;
     /// each was accepted, so a dialog never stalls a test.
     pub dialogs: Vec<String>,
+    /// URLs of the requests the page made, once `Network.enable` was
+    /// called (events read while waiting for answers).
+    pub requests: Vec<String>,
 }
 
 /// A GET to 127.0.0.1 with the path sent exactly as given: the response
@@ -201,6 +204,7 @@ impl Browser {
             _profile: profile,
             next_id: 0,
             dialogs: Vec::new(),
+            requests: Vec::new(),
         };
         b.call("Page.enable", serde_json::json!({}));
         b.viewport(width, height, false);
@@ -229,6 +233,10 @@ impl Browser {
                 let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
                 if v["id"] == id {
                     return v;
+                }
+                if v["method"] == "Network.requestWillBeSent" {
+                    let url = v["params"]["request"]["url"].as_str().unwrap_or("");
+                    self.requests.push(url.to_string());
                 }
                 if v["method"] == "Page.javascriptDialogOpening" {
                     self.dialogs

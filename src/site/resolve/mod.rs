@@ -20,7 +20,10 @@ use std::collections::HashSet;
 pub struct ResolveOptions {
     /// Publish `draft: true` content (the dev server does).
     pub include_drafts: bool,
-    /// "Today", for warnings about future dates; fixed in tests.
+    /// "Today": the build's reference date, for warnings about future
+    /// dates and for which events are upcoming ([`Site::today`]). By
+    /// default [`Date::build_date`] (`SOURCE_DATE_EPOCH` when set); fixed
+    /// in tests.
     pub today: Date,
 }
 
@@ -28,7 +31,7 @@ impl Default for ResolveOptions {
     fn default() -> Self {
         ResolveOptions {
             include_drafts: false,
-            today: Date::today(),
+            today: Date::build_date(),
         }
     }
 }
@@ -252,6 +255,7 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
 
     let mut site = Site {
         config: config(loaded),
+        today: opts.today,
         provinces,
         regencies,
         libraries,
