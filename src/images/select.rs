@@ -36,6 +36,8 @@ pub enum Format {
     WebP,
     Jpeg,
     Png,
+    /// A PNG inside an ICO container (`/favicon.ico`).
+    Ico,
 }
 
 impl Format {
@@ -44,6 +46,7 @@ impl Format {
             Format::WebP => "webp",
             Format::Jpeg => "jpg",
             Format::Png => "png",
+            Format::Ico => "ico",
         }
     }
     pub fn mime(self) -> &'static str {
@@ -51,6 +54,7 @@ impl Format {
             Format::WebP => "image/webp",
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
+            Format::Ico => "image/x-icon",
         }
     }
 }
@@ -178,7 +182,9 @@ pub fn is_pipeline_file(name: &str) -> bool {
         h.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     });
-    let ext_ok = [".webp", ".jpg", ".png"].iter().any(|e| name.ends_with(e));
+    let ext_ok = [".webp", ".jpg", ".png", ".ico"]
+        .iter()
+        .any(|e| name.ends_with(e));
     hex && ext_ok
         && rest
             .as_bytes()

@@ -52,8 +52,21 @@ pub struct SiteConfigRecord {
     /// The browser editor's settings (docs/cms.md).
     #[serde(default)]
     pub cms: CmsRecord,
+    /// The name under the icon on a phone's home screen (web manifest).
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// `#rrggbb`: the browser's bar and the manifest's `theme_color`.
+    #[serde(default)]
+    pub theme_color: Option<String>,
+    /// `#rrggbb`: the splash screen of the installed site.
+    #[serde(default)]
+    pub background_color: Option<String>,
+    /// A square PNG or JPEG under `static/` (at least 512×512): the site's
+    /// icon; without it, the theme draws one from the site's initial.
+    #[serde(default)]
+    pub icon: Option<String>,
 }
-fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms"],
+fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms", "short_name", "theme_color", "background_color", "icon"],
     nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
 
 /// `cms:` in `data/site.yaml`: the browser editor (Decap CMS) and where

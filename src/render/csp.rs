@@ -73,6 +73,10 @@ mod tests {
         );
         assert!(SITE.contains("; img-src 'self' https:;"));
         assert!(SITE.contains("; script-src 'self';"));
+        // The web manifest and the icons are the site's own files:
+        // `manifest-src` and `img-src` fall back to / allow 'self'.
+        assert!(SITE.starts_with("default-src 'self';"));
+        assert!(!SITE.contains("manifest-src") || SITE.contains("manifest-src 'self'"));
         // A <meta> policy cannot carry frame-ancestors (browsers ignore it).
         assert!(!SITE.contains("frame-ancestors"));
     }

@@ -133,11 +133,15 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         libraries: view::all(cx, &e.libraries, view::library_item),
         reports: view::all(cx, &e.reports, view::report),
     };
-    let meta =
+    let mut meta =
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
+    if !e.illustrative {
+        meta = meta.with_json_ld(&seo::event(cx, id));
+    }
     let mut ctx = Context::new();
     ctx.insert("event", &v);
     reader_links(cx, &mut ctx, ("events_title", "/plm/"), &e.title, &url);
+    ctx.insert("calendar", &super::ics::url(&e.slug));
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 

@@ -6,6 +6,7 @@
 //! with rayon. Results are sorted by path, so the output is byte-identical
 //! whatever the number of threads.
 
+mod cards;
 mod charts;
 mod crumbs;
 pub mod csp;
@@ -15,6 +16,8 @@ pub(crate) mod escape;
 mod feeds;
 pub mod headers;
 mod i18n;
+mod icons;
+mod ics;
 pub mod incremental;
 mod job;
 mod listing;
@@ -226,7 +229,9 @@ fn render_pages(
         bodies: &bodies,
     };
     let (static_files, stylesheet) = theme_static(theme);
-    let common = view::with_images(index, || pages::common(&cx, &stylesheet));
+    let icons = icons::build(&cx, images, true)
+        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
+    let common = view::with_images(index, || pages::common(&cx, &stylesheet, &icons));
     let out = Written {
         sink,
         paths: Default::default(),
@@ -280,6 +285,7 @@ fn render_pages(
     }
     diags.extend(out.put_all(view::with_images(index, || feeds::all(&cx, &sitemap_urls))));
     diags.extend(out.put_all(side_files(&cx)));
+    diags.extend(out.put_all(icons.files));
     diags.extend(out.put_all(static_files));
     diags.extend(out.put_all(search_files(site, &theme.strings)));
     if !diags.is_empty() {
@@ -316,6 +322,13 @@ fn render_pages(
 /// makes them through this same function.
 pub(crate) fn side_files(cx: &view::Cx) -> Vec<OutFile> {
     let mut files = material::files(cx);
+    files.extend((0..cx.site.events.len() as u32).map(|i| {
+        let id = crate::site::EventId(i);
+        OutFile {
+            path: urls::file_path(&ics::url(&cx.site.event(id).slug)),
+            bytes: ics::event(cx, id).into_bytes(),
+        }
+    }));
     if let Some(rules) = redirects::file(cx.site) {
         files.push(OutFile {
             path: "_redirects".into(),
