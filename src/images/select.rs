@@ -1,7 +1,6 @@
 //! Pure decisions: which widths to make, what size a crop comes out at, what
 //! a cached file is called. No I/O here, so all of it is unit-tested.
 
-
 /// Bump when the bytes an operation produces change for the same input
 /// (encoder, filter; cards have `CARD_VERSION` too): every output name changes with it.
 pub const PIPELINE_VERSION: u32 = 1;
