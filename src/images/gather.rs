@@ -116,6 +116,7 @@ fn body_images<'a>(
 }
 
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {
+    let (dest, source) = (crate::diag::shorten(dest), crate::diag::shorten(source));
     Diagnostic::error(span, format!("image `{dest}` not found (used by {page})"))
         .with_help(format!("put the image file at `{source}`, or fix the name"))
 }

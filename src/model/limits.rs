@@ -154,6 +154,23 @@ fn special(field: &str) -> Option<Limit> {
     })
 }
 
+/// How many texts a list field may hold: a post names a few tags, an
+/// event a few provinces; tens of thousands would each make a page.
+pub fn list_items(field: &str) -> usize {
+    match field {
+        "tags" | "themes" => 30,
+        "aliases" => 20,
+        _ => 500,
+    }
+}
+
+/// Required text that names a thing (a page's heading, a library's
+/// name): blank would publish an empty heading or link. Optional text
+/// left blank (`summary: ""`, as `warta new` writes it) counts as absent.
+pub fn is_required_name(field: &str) -> bool {
+    matches!(field, "title" | "name" | "official_name")
+}
+
 /// The message and help for a text of `chars` characters in `field` over
 /// `limit`, or `None` when it fits.
 pub fn check(field: &str, value: &str, limit: Limit) -> Option<(String, String)> {

@@ -65,7 +65,19 @@ pub fn render_with(
     // Inside an HTML block (`allow_html`): its lines, checked as one.
     let mut html_block: Option<Vec<(CowStr, Range<usize>)>> = None;
     let mut first_image = true;
+    // How deep blocks and inline spans are nested: bounded, because each
+    // level costs memory in every later step and no real text needs many.
+    let mut depth = 0usize;
     for (event, range) in parser.into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            diags.push(too_deep(body, range, source));
+            return (String::new(), diags);
+        }
         if dropped_image > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => dropped_image += 1,
@@ -228,6 +240,19 @@ pub fn render_with(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     (aligned_by_class(html), diags)
+}
+
+/// Quotes in quotes, lists in lists, emphasis in links…: more levels than
+/// this are refused (the YAML limit is the same).
+pub const MAX_NESTING: usize = 32;
+
+fn too_deep(body: &str, range: Range<usize>, source: &BodySource) -> Diagnostic {
+    let at = source.span.range.start + range.start.min(body.len());
+    Diagnostic::error(
+        crate::diag::Span::new(source.span.file, at..at),
+        format!("the text is nested more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside each other)"),
+    )
+    .with_help("remove the extra `>`, list markers or indentation: a quote or list a few levels deep is all readers can follow")
 }
 
 /// pulldown-cmark writes a table column's alignment as a `style`
@@ -431,6 +456,27 @@ mod tests {
         assert!(h.contains(r#"<h2 id="dua-4">"#), "dua-3 is taken");
         assert!(h.contains(r#"<h2 id="dua-5001">"#));
         assert_eq!(h.matches(r#"id="dua-3""#).count(), 1);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_one_error_where_it_goes_too_deep() {
+        let ok = "> ".repeat(MAX_NESTING - 2) + "x";
+        let (html, d) = render(&ok, &src(), false, &targets());
+        assert!(d.is_empty() && html.contains("<blockquote>"), "{d:?}");
+        for deep in [
+            "> ".repeat(200_000) + "x",
+            "- ".repeat(200) + "x",
+            "*".repeat(100) + "x" + &"*".repeat(100),
+        ] {
+            let (html, d) = render(&deep, &src(), false, &targets());
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(
+                d[0].message.contains("nested more than 32"),
+                "{}",
+                d[0].message
+            );
+            assert!(html.is_empty());
+        }
     }
 
     #[test]
