@@ -143,11 +143,13 @@ fn pages_get_responsive_pictures_and_a_second_build_makes_nothing() {
         "{html}"
     );
 
-    // The post card on the news list lazy-loads the same variants.
+    // The post card on the news list shows the same variants; the first
+    // card is above the fold (the largest paint): eager, high priority.
     let list = std::fs::read_to_string(out.join("berita/index.html")).unwrap();
     let card = pictures(&list);
     assert_eq!(card.len(), 1, "{list}");
-    assert_eq!(attr(card[0], "loading"), "lazy");
+    assert_eq!(attr(card[0], "loading"), "eager");
+    assert_eq!(attr(card[0], "fetchpriority"), "high");
 
     let second = build(&site, &out);
     assert_eq!(second.code, 0, "{second}");

@@ -147,7 +147,8 @@ fn special(field: &str) -> Option<Limit> {
         "address" => ADDRESS,
         "summary" | "description" | "quote" => SUMMARY,
         "note" => NOTE,
-        "url" | "base_url" | "api_root" | "website" | "social" | "image" | "photo" | "cdn" => URL,
+        "url" | "base_url" | "api_root" | "website" | "social" | "image" | "photo" | "cdn"
+        | "icon" => URL,
         "email" => EMAIL,
         "phone" => PHONE,
         _ => return None,
@@ -199,6 +200,9 @@ mod tests {
     /// One-line text fields that have [`NAME`].
     const NAMES: &[&str] = &[
         "name",
+        // `#rrggbb`, checked as colours by validate; a name's limit is ample.
+        "theme_color",
+        "background_color",
         "short_name",
         "name_en",
         "official_name",

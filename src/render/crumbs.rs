@@ -14,18 +14,28 @@ use serde::Serialize;
 pub struct Breadcrumbs {
     /// From the home page to the page itself (the last).
     pub items: Vec<Link>,
-    /// `BreadcrumbList` JSON-LD, safe inside `<script>`.
+    /// `BreadcrumbList` JSON-LD, safe inside `<script>`; empty for an
+    /// illustrative record (made-up records are never given to search
+    /// engines as structured data).
     pub json_ld: String,
 }
 
 fn trail(cx: &Cx, items: Vec<Link>) -> Breadcrumbs {
+    trail_of(cx, items, true)
+}
+
+fn trail_of(cx: &Cx, items: Vec<Link>, structured: bool) -> Breadcrumbs {
     let mut all = Vec::with_capacity(items.len() + 1);
     all.push(Link {
         name: cx.i18n.get("home"),
         url: "/".into(),
     });
     all.extend(items);
-    let json_ld = escape::json_for_script(&super::seo::breadcrumb_list(cx, &all));
+    let json_ld = if structured {
+        escape::json_for_script(&super::seo::breadcrumb_list(cx, &all))
+    } else {
+        String::new()
+    };
     Breadcrumbs {
         items: all,
         json_ld,
@@ -84,13 +94,20 @@ pub fn library(cx: &Cx, id: LibraryId) -> Breadcrumbs {
     let l = cx.site.library(id);
     let mut items = regency_items(cx, l.regency);
     items.push(link(l.name.clone(), urls::library(&l.id)));
-    trail(cx, items)
+    trail_of(cx, items, !l.illustrative)
 }
 
 /// A record of a section (news, stories, events): its section, then it.
-pub fn record(cx: &Cx, section: (&str, &str), title: &str, url: &str) -> Breadcrumbs {
-    trail(
+pub fn record(
+    cx: &Cx,
+    section: (&str, &str),
+    title: &str,
+    url: &str,
+    illustrative: bool,
+) -> Breadcrumbs {
+    trail_of(
         cx,
         vec![link(cx.i18n.get(section.0), section.1), link(title, url)],
+        !illustrative,
     )
 }

@@ -54,7 +54,13 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
-    reader_links(cx, &mut ctx, ("news_title", "/berita/"), &p.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("news_title", "/berita/"),
+        (&p.title, &url),
+        p.illustrative,
+    );
     job::page(&url, "post.html", meta, ctx, !p.draft)
 }
 
@@ -86,7 +92,13 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("story", &v);
-    reader_links(cx, &mut ctx, ("stories_title", "/kisah/"), &s.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("stories_title", "/kisah/"),
+        (&s.title, &url),
+        s.illustrative,
+    );
     job::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
 }
 
@@ -140,7 +152,13 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
     }
     let mut ctx = Context::new();
     ctx.insert("event", &v);
-    reader_links(cx, &mut ctx, ("events_title", "/plm/"), &e.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("events_title", "/plm/"),
+        (&e.title, &url),
+        e.illustrative,
+    );
     ctx.insert("calendar", &super::ics::url(&e.slug));
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
@@ -361,10 +379,16 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
 
 /// Breadcrumbs and share links of a record of a section (`(title key,
 /// section URL)`).
-fn reader_links(cx: &Cx, ctx: &mut Context, section: (&str, &str), title: &str, url: &str) {
+fn reader_links(
+    cx: &Cx,
+    ctx: &mut Context,
+    section: (&str, &str),
+    (title, url): (&str, &str),
+    illustrative: bool,
+) {
     ctx.insert(
         "breadcrumbs",
-        &Some(super::crumbs::record(cx, section, title, url)),
+        &Some(super::crumbs::record(cx, section, title, url, illustrative)),
     );
     ctx.insert("share", &Some(super::share::links(cx, title, url)));
 }

@@ -8,7 +8,7 @@
 //! `/favicon.ico`, PNGs of 32, 180 (Apple touch icon), 192 and 512 pixels,
 //! and `/manifest.webmanifest` (docs/images.md).
 
-use super::{view::Cx, OutFile};
+use super::{escape, view::Cx, OutFile};
 use crate::images::{icon, Fit, Format, Plan};
 use serde::Serialize;
 use serde_json::json;
@@ -159,7 +159,9 @@ pub fn build(cx: &Cx, plan: Option<&Plan>, draw: bool) -> Result<Icons, String> 
     }
     files.push(OutFile {
         path: MANIFEST[1..].to_string(),
-        bytes: serde_json::to_vec_pretty(&manifest).unwrap_or_default(),
+        // `<` written as `\u003c`, as in JSON-LD: no file warta writes
+        // holds text from data as markup, whatever serves or sniffs it.
+        bytes: escape::json_for_script(&manifest).into_bytes(),
     });
     Ok(Icons {
         links,
