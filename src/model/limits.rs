@@ -194,6 +194,7 @@ mod tests {
         "village",
         "period",
         "date",
+        "updated",
         "start",
         "end",
         "library",

@@ -307,6 +307,10 @@ fields!(SourceRecord, ["title", "url"]);
 pub struct PostFrontMatter {
     pub title: String,
     pub date: String,
+    /// The day the text last changed in substance, if after `date`
+    /// (feeds and the sitemap say so; readers see both).
+    #[serde(default)]
+    pub updated: Option<String>,
     #[serde(default)]
     pub author: Option<String>,
     #[serde(default)]
@@ -333,6 +337,7 @@ fields!(
     [
         "title",
         "date",
+        "updated",
         "author",
         "provinces",
         "libraries",
@@ -351,6 +356,10 @@ fields!(
 pub struct StoryFrontMatter {
     pub title: String,
     pub date: String,
+    /// The day the text last changed in substance, if after `date`
+    /// (feeds and the sitemap say so; readers see both).
+    #[serde(default)]
+    pub updated: Option<String>,
     pub person: String,
     pub library: String,
     #[serde(default)]
@@ -375,6 +384,7 @@ fields!(
     [
         "title",
         "date",
+        "updated",
         "person",
         "library",
         "themes",

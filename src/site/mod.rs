@@ -174,6 +174,8 @@ pub struct Post {
     pub slug: String,
     pub title: String,
     pub date: Date,
+    /// When the text last changed, if after `date` (`updated`).
+    pub updated: Option<Date>,
     pub author: Option<String>,
     /// Provinces named in the post, and those of its libraries and event.
     pub provinces: Vec<ProvinceId>,
@@ -193,6 +195,8 @@ pub struct Story {
     pub slug: String,
     pub title: String,
     pub date: Date,
+    /// When the text last changed, if after `date` (`updated`).
+    pub updated: Option<Date>,
     pub person: String,
     pub library: LibraryId,
     pub province: ProvinceId,
