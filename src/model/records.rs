@@ -52,8 +52,13 @@ pub struct SiteConfigRecord {
     /// The browser editor's settings (docs/cms.md).
     #[serde(default)]
     pub cms: CmsRecord,
+    /// The theme's settings, any values: templates read them as
+    /// `site.extra` (docs/contract-extensions.md). warta gives them no
+    /// meaning of its own.
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
-fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms"],
+fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms", "extra"],
     nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
 
 /// `cms:` in `data/site.yaml`: the browser editor (Decap CMS).

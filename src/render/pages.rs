@@ -60,6 +60,8 @@ struct SiteView<'a> {
     feed_url: &'static str,
     /// The Content-Security-Policy for the page's `<meta http-equiv>`.
     csp: &'static str,
+    /// The theme's settings from `extra:` in data/site.yaml.
+    extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// What every page's context holds: `site` and `t` (the UI strings).
@@ -84,6 +86,7 @@ pub fn common(cx: &Cx, stylesheet: &str) -> Context {
             stylesheet,
             feed_url: "/atom.xml",
             csp: super::csp::SITE,
+            extra: &c.extra,
         },
     );
     ctx.insert("t", cx.i18n.strings);

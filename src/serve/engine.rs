@@ -180,8 +180,10 @@ impl Engine {
         let theme_paths = self.pending.iter().any(|p| {
             p.starts_with("themes/")
                 || p.starts_with("templates/")
+                || p.starts_with("i18n/")
                 || p == "themes"
                 || p == "templates"
+                || p == "i18n"
         });
 
         // Check: patch the last good site, or the whole site.

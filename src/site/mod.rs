@@ -70,6 +70,8 @@ pub struct SiteConfig {
     pub author: Option<String>,
     /// The browser editor's settings, as written (src/cms).
     pub cms: crate::model::records::CmsRecord,
+    /// `extra:` of data/site.yaml: the theme's settings, for templates.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone)]

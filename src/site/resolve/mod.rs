@@ -389,6 +389,7 @@ fn config(loaded: &Loaded) -> SiteConfig {
         strict: c.is_some_and(|c| c.strict),
         author: c.and_then(|c| c.author.clone()),
         cms: c.map(|c| c.cms.clone()).unwrap_or_default(),
+        extra: c.map(|c| c.extra.clone()).unwrap_or_default(),
     }
 }
 
