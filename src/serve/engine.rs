@@ -360,7 +360,8 @@ impl Engine {
             _ => false,
         };
         // A partial build makes its feeds beside the pages (a full one
-        // needs the pages' URLs for the sitemap first).
+        // needs the pages' URLs for the sitemap first). The sitemap is made
+        // again too: its `lastmod`s follow the records' dates.
         let tf = Instant::now();
         let (pages, partial_feeds) = if full || grew {
             (
@@ -368,10 +369,11 @@ impl Engine {
                 None,
             )
         } else {
+            let kept: &[String] = self.good.as_ref().map_or(&[], |g| &g.sitemap_urls);
             let (pages, feeds) = rayon::join(
                 || incremental::render_jobs(site, prepared, bodies, &jobs),
                 || {
-                    let f = incremental::feeds_but_sitemap(site, prepared, bodies);
+                    let f = incremental::feeds(site, prepared, bodies, kept);
                     (f, tf.elapsed())
                 },
             );
