@@ -8,6 +8,7 @@
 
 #[path = "support/html.rs"]
 mod html;
+mod support;
 
 use html::{tags, Tag};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -718,4 +719,160 @@ fn urls(tag: &Tag) -> Vec<(&'static str, String)> {
         }
     }
     v
+}
+
+/// `(loc, lastmod)` of every URL of a sitemap.
+fn sitemap_dates(text: &str) -> HashMap<String, Option<String>> {
+    let doc = roxmltree::Document::parse(text).expect("sitemap is XML");
+    doc.root_element()
+        .children()
+        .filter(|n| n.is_element())
+        .map(|u| {
+            let field = |name: &str| {
+                u.children()
+                    .find(|n| n.is_element() && n.tag_name().name() == name)
+                    .and_then(|n| n.text())
+                    .map(str::to_string)
+            };
+            (field("loc").unwrap(), field("lastmod"))
+        })
+        .collect()
+}
+
+/// `updated` of a feed, and `(published, updated)` of its entries.
+fn feed_dates(text: &str) -> (String, Vec<(String, String)>) {
+    let doc = roxmltree::Document::parse(text).expect("feed is XML");
+    let feed = doc.root_element();
+    let text_of = |n: roxmltree::Node, name: &str| {
+        n.children()
+            .find(|c| is_atom(*c, name))
+            .and_then(|c| c.text())
+            .unwrap_or_else(|| panic!("no <{name}>"))
+            .to_string()
+    };
+    let entries = feed
+        .children()
+        .filter(|c| is_atom(*c, "entry"))
+        .map(|e| (text_of(e, "published"), text_of(e, "updated")))
+        .collect();
+    (text_of(feed, "updated"), entries)
+}
+
+#[test]
+fn sitemap_and_feeds_carry_the_records_dates_and_no_made_up_one() {
+    let site = support::TestSite::minimal();
+    site.edit(
+        support::POST,
+        "date: 2022-08-04\n",
+        "date: 2022-08-04\nupdated: 2023-05-06\n",
+    );
+    let out = site.path("public");
+    let run = |site: &support::TestSite| {
+        site.run(&["build", "--out", out.to_str().unwrap()])
+            .assert_ok();
+        (
+            fs::read_to_string(out.join("sitemap.xml")).unwrap(),
+            fs::read_to_string(out.join("atom.xml")).unwrap(),
+        )
+    };
+    let (sitemap, atom) = run(&site);
+    let dates = sitemap_dates(&sitemap);
+    let at = |path: &str| -> Option<String> {
+        dates
+            .iter()
+            .find(|(loc, _)| {
+                loc.ends_with(path) && loc.matches('/').count() == path.matches('/').count() + 2
+            })
+            .unwrap_or_else(|| panic!("{path} is not in the sitemap"))
+            .1
+            .clone()
+    };
+    // A post: its last change; a story: its date.
+    assert_eq!(
+        at("/berita/plm-jawa-tengah-2022-semarang/").as_deref(),
+        Some("2023-05-06")
+    );
+    assert_eq!(
+        at("/kisah/dari-rajutan-ke-usaha-keluarga/").as_deref(),
+        Some("2023-03-01")
+    );
+    // Lists: their newest record; the front page the newest of all.
+    assert_eq!(at("/berita/").as_deref(), Some("2023-05-06"));
+    assert_eq!(at("/kisah/").as_deref(), Some("2023-03-01"));
+    assert_eq!(at("/").as_deref(), Some("2023-05-06"));
+    // An event, a province, a library: the news and stories they show.
+    assert_eq!(
+        at("/plm/plm-jawa-tengah-2022/").as_deref(),
+        Some("2023-05-06")
+    );
+    assert_eq!(at("/provinsi/jawa-tengah/").as_deref(), Some("2023-05-06"));
+    assert_eq!(
+        at("/perpustakaan/perpusdes-loram-wetan/").as_deref(),
+        Some("2023-05-06")
+    );
+    // A page with no date gets none rather than a made-up one.
+    assert_eq!(at("/tentang/"), None);
+    for (loc, d) in &dates {
+        if let Some(d) = d {
+            assert!(
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(),
+                "{loc}: {d}"
+            );
+        }
+    }
+
+    // The post's entry: published on its date, updated on its last change.
+    let (updated, entries) = feed_dates(&atom);
+    assert_eq!(updated, "2023-05-06T00:00:00+07:00");
+    assert_eq!(
+        entries,
+        [(
+            "2022-08-04T00:00:00+07:00".to_string(),
+            "2023-05-06T00:00:00+07:00".to_string()
+        )]
+    );
+    // A province without news: no entries, and the site's newest date.
+    let empty = fs::read_to_string(out.join("provinsi/jawa-timur/atom.xml")).unwrap();
+    let (updated, entries) = feed_dates(&empty);
+    assert!(entries.is_empty());
+    assert_eq!(updated, "2023-05-06T00:00:00+07:00");
+    let mut any_feed = 0;
+    for e in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_name() == "atom.xml" {
+            any_feed += 1;
+            let text = fs::read_to_string(e.path()).unwrap();
+            assert!(!text.contains("2000-01-01"), "{}", e.path().display());
+        }
+    }
+    assert!(any_feed > 2);
+
+    // Reproducible: the same site builds to the same bytes.
+    assert_eq!(run(&site), (sitemap, atom));
+}
+
+#[test]
+fn updated_must_be_a_date_not_before_date() {
+    let site = support::TestSite::minimal();
+    site.edit(
+        support::POST,
+        "date: 2022-08-04\n",
+        "date: 2022-08-04\nupdated: 2022-08-01\n",
+    );
+    site.edit(
+        support::STORY,
+        "date: 2023-03-01\n",
+        "date: 2023-03-01\nupdated: 2023-02-30\n",
+    );
+    let r = site.check(&[]);
+    r.assert_error(
+        &format!("{}:4:10", support::POST),
+        &[
+            "`updated` (2022-08-01) is before `date` (2022-08-04)",
+            "same day as `date` or later",
+        ],
+    );
+    r.assert_error(&format!("{}:4:10", support::STORY), &["invalid `updated`"]);
 }

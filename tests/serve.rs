@@ -635,6 +635,8 @@ fn every_page_kind_runs_under_the_sites_headers_without_a_violation() {
             Some("SAMEORIGIN")
         );
     }
+    // The rules themselves are the host's, never served.
+    assert_eq!(server.get("/_headers").status, 404);
     let Some(chromium) = devtools::chromium_or_skip() else {
         return;
     };

@@ -148,6 +148,12 @@ pub fn body() -> Field {
         .hint("Tulis dengan tombol di atas: judul bagian, tebal, tautan, daftar, gambar.")
 }
 
+/// `updated`: the day the text last changed in substance.
+fn updated() -> Field {
+    date("updated", "Tanggal diperbarui")
+        .hint("Isi hanya bila isinya diubah berarti setelah terbit (bukan salah ketik).")
+}
+
 /// `content/berita/*.md` front matter ([`crate::model::records::PostFrontMatter`]).
 pub fn post(c: &Choices) -> Vec<Field> {
     let [img, alt] = image();
@@ -156,6 +162,7 @@ pub fn post(c: &Choices) -> Vec<Field> {
         date("date", "Tanggal terbit")
             .required()
             .hint("Tanggal di masa depan: centang Draf dulu."),
+        updated(),
         s("author", "Penulis"),
         provinces(c, "Provinsi yang diberitakan (boleh lebih dari satu)."),
         library("libraries", "Perpustakaan", true)
@@ -176,6 +183,7 @@ pub fn story() -> Vec<Field> {
     vec![
         title("Judul kisah perubahan."),
         date("date", "Tanggal").required(),
+        updated(),
         s("person", "Nama tokoh")
             .required()
             .hint("Orang yang kisahnya diceritakan, mis. Ibu Siti."),

@@ -5,7 +5,9 @@
 //!
 //! The theme is `themes/<name>/` under the site root. When a site has no
 //! `themes/default/`, the default theme built into warta is used, so a new
-//! site builds without copying a theme.
+//! site builds without copying a theme. A site changes single UI strings
+//! in its own `i18n/<language>.yaml`, key by key over the theme's (as Hugo
+//! allows); a key the theme does not have is an error at its place.
 
 use crate::diag::{suggest, Diagnostic, FileId, SourceFile, SourceMap};
 use crate::load::slash_path;
@@ -174,6 +176,9 @@ pub fn load_theme(
             }
         }
     }
+    if let Some(theme_strings) = strings.as_mut() {
+        site_strings(root, name, language, theme_strings, files, &mut diags);
+    }
     if strings.is_none() && diags.is_empty() {
         diags.push(
             Diagnostic::global(format!(
@@ -220,6 +225,50 @@ fn text_file(
     }
 }
 
+/// The site's own `i18n/<language>.yaml` over the theme's strings, key by
+/// key. Every key must be one the theme has: a typo would otherwise change
+/// nothing, silently.
+fn site_strings(
+    root: &Path,
+    theme: &str,
+    language: &str,
+    strings: &mut BTreeMap<String, String>,
+    files: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let shown = format!("i18n/{language}.yaml");
+    let bytes = match std::fs::read(root.join(&shown)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) => {
+            diags.push(Diagnostic::global(format!("cannot read {shown}: {e}")));
+            return;
+        }
+    };
+    let Some((own, origin)) = read_strings_at(&shown, bytes, files, diags) else {
+        return;
+    };
+    for (key, text) in own {
+        match strings.get_mut(&key) {
+            Some(t) => *t = text,
+            None => {
+                let help = suggest::closest(&key, strings.keys().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?"))
+                    .unwrap_or_else(|| {
+                        format!("a site can only change the theme's strings; they are listed in themes/{theme}/i18n/{language}.yaml")
+                    });
+                diags.push(
+                    Diagnostic::error(
+                        origin.key(&key),
+                        format!("unknown string `{key}`: the theme `{theme}` has no string of that name"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}
+
 /// Reads an `i18n/<lang>.yaml` file: a flat mapping of key → text.
 fn read_strings(
     shown: &str,
@@ -227,6 +276,16 @@ fn read_strings(
     files: &mut SourceMap,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<BTreeMap<String, String>> {
+    read_strings_at(shown, bytes, files, diags).map(|(m, _)| m)
+}
+
+/// [`read_strings`], with where each key stands.
+fn read_strings_at(
+    shown: &str,
+    bytes: Vec<u8>,
+    files: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(BTreeMap<String, String>, Origin)> {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let file = files.add(SourceFile::new(PathBuf::from(shown), text.clone()));
     let doc = match yaml::parse(&text, file, 0) {
@@ -238,7 +297,7 @@ fn read_strings(
     };
     let origin = Origin::new(file, Arc::new(doc.spans), String::new());
     match yaml::deserialize::<BTreeMap<String, String>>(&doc.value, &origin) {
-        Ok(m) => Some(m),
+        Ok(m) => Some((m, origin)),
         Err(d) => {
             diags.push(d.with_help("each line is `key: text`; put texts holding `: ` in quotes"));
             None

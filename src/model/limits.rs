@@ -215,6 +215,7 @@ mod tests {
         "village",
         "period",
         "date",
+        "updated",
         "start",
         "end",
         "library",

@@ -65,8 +65,14 @@ pub struct SiteConfigRecord {
     /// icon; without it, the theme draws one from the site's initial.
     #[serde(default)]
     pub icon: Option<String>,
+    /// The theme's settings, any values: templates read them as
+    /// `site.extra` (docs/contract-extensions.md). warta gives them no
+    /// meaning of its own.
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
-fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms", "short_name", "theme_color", "background_color", "icon"],
+
+fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms", "short_name", "theme_color", "background_color", "icon", "extra"],
     nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
 
 /// `cms:` in `data/site.yaml`: the browser editor (Decap CMS) and where
@@ -354,6 +360,10 @@ fields!(SourceRecord, ["title", "url"]);
 pub struct PostFrontMatter {
     pub title: String,
     pub date: String,
+    /// The day the text last changed in substance, if after `date`
+    /// (feeds and the sitemap say so; readers see both).
+    #[serde(default)]
+    pub updated: Option<String>,
     #[serde(default)]
     pub author: Option<String>,
     #[serde(default)]
@@ -380,6 +390,7 @@ fields!(
     [
         "title",
         "date",
+        "updated",
         "author",
         "provinces",
         "libraries",
@@ -398,6 +409,10 @@ fields!(
 pub struct StoryFrontMatter {
     pub title: String,
     pub date: String,
+    /// The day the text last changed in substance, if after `date`
+    /// (feeds and the sitemap say so; readers see both).
+    #[serde(default)]
+    pub updated: Option<String>,
     pub person: String,
     pub library: String,
     #[serde(default)]
@@ -422,6 +437,7 @@ fields!(
     [
         "title",
         "date",
+        "updated",
         "person",
         "library",
         "themes",

@@ -192,14 +192,6 @@ pub fn headers_file<'a>(
     })
 }
 
-/// [`feeds`] without the sitemap, for a rebuild that keeps the set of
-/// pages (the sitemap lists only their URLs, so it is the same).
-pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
-    let mut v = feeds::all(&prepared.cx(site, bodies), &[]);
-    v.retain(|f| f.path != "sitemap.xml");
-    v
-}
-
 /// The files [`super::render`] makes from the model besides pages, feeds
 /// and theme files: the search index (see docs/search.md). Built whole.
 pub fn model_files(site: &Site, words: &BTreeMap<String, String>) -> Vec<OutFile> {

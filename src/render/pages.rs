@@ -64,6 +64,8 @@ struct SiteView<'a> {
     icons: &'a [super::icons::IconLink],
     manifest: &'static str,
     theme_color: &'a str,
+    /// The theme's settings from `extra:` in data/site.yaml.
+    extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// What every page's context holds: `site` and `t` (the UI strings).
@@ -91,6 +93,7 @@ pub fn common(cx: &Cx, stylesheet: &str, icons: &super::icons::Icons) -> Context
             icons: &icons.links,
             manifest: super::icons::MANIFEST,
             theme_color: &icons.theme_color,
+            extra: &c.extra,
         },
     );
     ctx.insert("t", cx.i18n.strings);

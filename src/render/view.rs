@@ -26,7 +26,7 @@ impl Cx<'_> {
         self.i18n.language
     }
     pub fn date(&self, d: crate::model::Date) -> String {
-        dates::long(d, self.lang())
+        dates::long(d, &self.i18n)
     }
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.site.config.base_url, path)
@@ -236,7 +236,7 @@ pub fn event_card(cx: &Cx, id: EventId) -> EventCard {
     EventCard {
         title: e.title.clone(),
         url: urls::event(&e.slug),
-        dates: dates::range(e.start, e.end, cx.lang()),
+        dates: dates::range(e.start, e.end, &cx.i18n),
         date_iso: e.start.to_string(),
         level: cx.i18n.event_level(e.level),
         place: event_place(cx, id),

@@ -180,8 +180,10 @@ impl Engine {
         let theme_paths = self.pending.iter().any(|p| {
             p.starts_with("themes/")
                 || p.starts_with("templates/")
+                || p.starts_with("i18n/")
                 || p == "themes"
                 || p == "templates"
+                || p == "i18n"
         });
 
         // Check: patch the last good site, or the whole site.
@@ -358,7 +360,8 @@ impl Engine {
             _ => false,
         };
         // A partial build makes its feeds beside the pages (a full one
-        // needs the pages' URLs for the sitemap first).
+        // needs the pages' URLs for the sitemap first). The sitemap is made
+        // again too: its `lastmod`s follow the records' dates.
         let tf = Instant::now();
         let (pages, partial_feeds) = if full || grew {
             (
@@ -366,10 +369,11 @@ impl Engine {
                 None,
             )
         } else {
+            let kept: &[String] = self.good.as_ref().map_or(&[], |g| &g.sitemap_urls);
             let (pages, feeds) = rayon::join(
                 || incremental::render_jobs(site, prepared, bodies, &jobs),
                 || {
-                    let f = incremental::feeds_but_sitemap(site, prepared, bodies);
+                    let f = incremental::feeds(site, prepared, bodies, kept);
                     (f, tf.elapsed())
                 },
             );

@@ -151,7 +151,9 @@ fn route(raw: &str, shared: &Shared) -> Resp {
             .files
             .get(HEADERS)
             .map(|b| headers::Rules::parse(&String::from_utf8_lossy(b)));
-        let found = s.files.get(&path).cloned();
+        // The host reads its rule files and never serves them.
+        let rules_file = path == HEADERS || path == "_redirects";
+        let found = s.files.get(&path).filter(|_| !rules_file).cloned();
         let dir_index = found.is_none()
             && !path.is_empty()
             && !path.ends_with(".html")

@@ -18,7 +18,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(20);
 const MAX_WAIT: Duration = Duration::from_millis(500);
 
 /// The folders of a site that are watched (each when it exists).
-pub const FOLDERS: &[&str] = &["content", "data", "static", "themes", "templates"];
+pub const FOLDERS: &[&str] = &["content", "data", "static", "themes", "templates", "i18n"];
 
 /// What [`Watch::next_batch_within`] saw.
 pub enum Batch {

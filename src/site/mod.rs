@@ -74,6 +74,8 @@ pub struct SiteConfig {
     pub author: Option<String>,
     /// The browser editor's settings, as written (src/cms).
     pub cms: crate::model::records::CmsRecord,
+    /// `extra:` of data/site.yaml: the theme's settings, for templates.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     /// The installed site and its icons (`render::icons`).
     pub app: App,
 }
@@ -194,6 +196,8 @@ pub struct Post {
     pub slug: String,
     pub title: String,
     pub date: Date,
+    /// When the text last changed, if after `date` (`updated`).
+    pub updated: Option<Date>,
     pub author: Option<String>,
     /// Provinces named in the post, and those of its libraries and event.
     pub provinces: Vec<ProvinceId>,
@@ -213,6 +217,8 @@ pub struct Story {
     pub slug: String,
     pub title: String,
     pub date: Date,
+    /// When the text last changed, if after `date` (`updated`).
+    pub updated: Option<Date>,
     pub person: String,
     pub library: LibraryId,
     pub province: ProvinceId,

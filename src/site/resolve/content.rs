@@ -181,6 +181,7 @@ pub(super) fn post(
 ) -> Option<(Post, Vec<String>)> {
     let (f, o) = (&c.front, &c.origin);
     let date = cx.dated(f.draft, &f.date, o);
+    let updated = cx.updated(f.updated.as_deref(), date, o);
     let mut provinces = province_list(cx, refs, &f.provinces, o);
     let libs: Vec<LibraryId> = f
         .libraries
@@ -219,6 +220,7 @@ pub(super) fn post(
         slug: c.slug.clone(),
         title: f.title.clone(),
         date,
+        updated,
         author: super::text(&f.author),
         provinces,
         libraries: libs,
@@ -259,6 +261,7 @@ pub(super) fn story(
 ) -> Option<(Story, Vec<String>)> {
     let (f, o) = (&c.front, &c.origin);
     let date = cx.dated(f.draft, &f.date, o);
+    let updated = cx.updated(f.updated.as_deref(), date, o);
     let library = cx.reference(&refs.library_by_id, &f.library, o, "library", "library");
     let image = f
         .image
@@ -272,6 +275,7 @@ pub(super) fn story(
         slug: c.slug.clone(),
         title: f.title.clone(),
         date,
+        updated,
         person: f.person.clone(),
         library,
         province: libraries[library.index()].province,

@@ -208,6 +208,28 @@ impl Ctx<'_> {
         d
     }
 
+    /// `updated` of a dated record: a date, not before `date` (a last
+    /// change cannot come before the first publication).
+    pub(super) fn updated(
+        &mut self,
+        text: Option<&str>,
+        date: Option<Date>,
+        origin: &Origin,
+    ) -> Option<Date> {
+        let u = self.date(text?, origin, "updated")?;
+        if date.is_some_and(|d| u < d) {
+            self.error(
+                Diagnostic::error(
+                    origin.value("updated"),
+                    format!("`updated` ({u}) is before `date` ({})", date.unwrap_or(u)),
+                )
+                .with_help("`updated` is the day the text last changed: the same day as `date` or later; remove it if the text never changed"),
+            );
+            return None;
+        }
+        Some(u)
+    }
+
     pub(super) fn future(&mut self, date: Option<Date>, draft: bool, origin: &Origin) {
         if let Some(d) = date {
             if d > self.opts.today && !draft {
@@ -381,6 +403,7 @@ fn config(loaded: &Loaded) -> SiteConfig {
         strict: c.is_some_and(|c| c.strict),
         author: c.and_then(|c| c.author.clone()),
         cms: c.map(|c| c.cms.clone()).unwrap_or_default(),
+        extra: c.map(|c| c.extra.clone()).unwrap_or_default(),
         app: crate::site::App {
             short_name: c.and_then(|c| c.short_name.clone()),
             theme_color: c.and_then(|c| c.theme_color.as_deref().and_then(hex_color)),
