@@ -41,7 +41,7 @@ pub fn spec(cx: &Cx, job: &Job, meta: &Meta) -> Option<CardSpec> {
         }
         Job::Event(id) => {
             let e = site.event(id);
-            let mut when = dates::range(e.start, e.end, cx.lang());
+            let mut when = dates::range(e.start, e.end, &cx.i18n);
             let place = event_place(cx, id);
             if !place.is_empty() {
                 when = format!("{when} · {place}");
