@@ -112,7 +112,10 @@ fn salin_tautan_copies_the_address_and_share_links_need_no_script() {
         json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
     );
     // The clipboard is for the page that has the focus.
-    b.call_ok("Emulation.setFocusEmulationEnabled", json!({"enabled": true}));
+    b.call_ok(
+        "Emulation.setFocusEmulationEnabled",
+        json!({"enabled": true}),
+    );
     b.open(&format!("{origin}{POST_URL}"));
     b.wait_eval(
         "document.querySelector('button[data-copy-text]').parentNode.hidden",

@@ -14,18 +14,21 @@ use serde::Serialize;
 pub struct Breadcrumbs {
     /// From the home page to the page itself (the last).
     pub items: Vec<Link>,
-    /// `BreadcrumbList` JSON-LD, safe inside `<script>`.
-    pub json_ld: String,
+    /// `BreadcrumbList` JSON-LD, safe inside `<script>`; none for an
+    /// illustrative record (made-up records are never given to search
+    /// engines as structured data).
+    pub json_ld: Option<String>,
 }
 
-fn trail(cx: &Cx, items: Vec<Link>) -> Breadcrumbs {
+fn trail(cx: &Cx, items: Vec<Link>, illustrative: bool) -> Breadcrumbs {
     let mut all = Vec::with_capacity(items.len() + 1);
     all.push(Link {
         name: cx.i18n.get("home"),
         url: "/".into(),
     });
     all.extend(items);
-    let json_ld = escape::json_for_script(&super::seo::breadcrumb_list(cx, &all));
+    let json_ld =
+        (!illustrative).then(|| escape::json_for_script(&super::seo::breadcrumb_list(cx, &all)));
     Breadcrumbs {
         items: all,
         json_ld,
@@ -73,24 +76,28 @@ fn regency_items(cx: &Cx, id: RegencyId) -> Vec<Link> {
 }
 
 pub fn province(cx: &Cx, id: ProvinceId) -> Breadcrumbs {
-    trail(cx, province_items(cx, id))
+    trail(cx, province_items(cx, id), false)
 }
 
 pub fn regency(cx: &Cx, id: RegencyId) -> Breadcrumbs {
-    trail(cx, regency_items(cx, id))
+    trail(cx, regency_items(cx, id), false)
 }
 
 pub fn library(cx: &Cx, id: LibraryId) -> Breadcrumbs {
     let l = cx.site.library(id);
     let mut items = regency_items(cx, l.regency);
     items.push(link(l.name.clone(), urls::library(&l.id)));
-    trail(cx, items)
+    trail(cx, items, l.illustrative)
 }
 
 /// A record of a section (news, stories, events): its section, then it.
-pub fn record(cx: &Cx, section: (&str, &str), title: &str, url: &str) -> Breadcrumbs {
-    trail(
-        cx,
-        vec![link(cx.i18n.get(section.0), section.1), link(title, url)],
-    )
+pub fn record(
+    cx: &Cx,
+    section: (&str, &str),
+    title: &str,
+    url: &str,
+    illustrative: bool,
+) -> Breadcrumbs {
+    let items = vec![link(cx.i18n.get(section.0), section.1), link(title, url)];
+    trail(cx, items, illustrative)
 }

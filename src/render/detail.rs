@@ -54,7 +54,13 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("post", &v);
-    reader_links(cx, &mut ctx, ("news_title", "/berita/"), &p.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("news_title", "/berita/"),
+        (&p.title, &url),
+        p.illustrative,
+    );
     job::page(&url, "post.html", meta, ctx, !p.draft)
 }
 
@@ -86,7 +92,13 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
     meta.og_type = "article".into();
     let mut ctx = Context::new();
     ctx.insert("story", &v);
-    reader_links(cx, &mut ctx, ("stories_title", "/kisah/"), &s.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("stories_title", "/kisah/"),
+        (&s.title, &url),
+        s.illustrative,
+    );
     job::page(&url, "story.html", meta.draft(s.draft), ctx, !s.draft)
 }
 
@@ -137,7 +149,13 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
     let mut ctx = Context::new();
     ctx.insert("event", &v);
-    reader_links(cx, &mut ctx, ("events_title", "/plm/"), &e.title, &url);
+    reader_links(
+        cx,
+        &mut ctx,
+        ("events_title", "/plm/"),
+        (&e.title, &url),
+        e.illustrative,
+    );
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 
@@ -356,12 +374,17 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
 }
 
 /// Breadcrumbs and share links of a record of a section (`(title key,
-/// section URL)`).
-fn reader_links(cx: &Cx, ctx: &mut Context, section: (&str, &str), title: &str, url: &str) {
-    ctx.insert(
-        "breadcrumbs",
-        &Some(super::crumbs::record(cx, section, title, url)),
-    );
+/// section URL)`) titled `page.0` at `page.1`.
+fn reader_links(
+    cx: &Cx,
+    ctx: &mut Context,
+    section: (&str, &str),
+    page: (&str, &str),
+    illustrative: bool,
+) {
+    let (title, url) = page;
+    let crumbs = super::crumbs::record(cx, section, title, url, illustrative);
+    ctx.insert("breadcrumbs", &Some(crumbs));
     ctx.insert("share", &Some(super::share::links(cx, title, url)));
 }
 
