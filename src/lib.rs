@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cmd;
 pub mod cms;
 pub mod diag;
+pub mod hash;
 pub mod images;
 pub mod import;
 pub mod load;

@@ -151,7 +151,7 @@ fn the_editor_lists_the_collections_and_saves_what_warta_reads() {
     std::fs::write(&libs, format!("{HEADER}\n\n{text}")).unwrap();
     let config = site_root.join("data/site.yaml");
     let mut yaml = std::fs::read_to_string(&config).unwrap();
-    yaml.push_str("cms:\n  cdn: /vendor/\n");
+    yaml.push_str("cms:\n  repo: perpusnas/situs-uji\n  cdn: /vendor/\n");
     std::fs::write(&config, yaml).unwrap();
     let out = work.path().join("out");
     let built = support::run_in(&site_root, &["build", "--out", out.to_str().unwrap()]);
@@ -328,4 +328,67 @@ fn the_editor_lists_the_collections_and_saves_what_warta_reads() {
         "{new}"
     );
     support::run_in(&site_root, &["check"]).assert_ok();
+}
+
+/// The editor as it opens on the published site (any host but localhost):
+/// under the page's own Content-Security-Policy Decap starts and offers
+/// GitHub sign-in in Indonesian; without `cms:` the page says instead that
+/// the repository is not set up. A host name mapped to 127.0.0.1, treated
+/// as secure (Decap needs `crypto.randomUUID`, as on the HTTPS site).
+#[test]
+fn the_published_editor_offers_sign_in_under_its_policy() {
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
+    };
+    if !gates().join("decap-cms/dist/decap-cms.js").exists() {
+        return skip_or_fail("no decap-cms in scripts/gates/node_modules");
+    }
+    for (cms, want) in [
+        (
+            "cms:\n  repo: perpusnas/situs-uji\n  cdn: /vendor/\n",
+            "Masuk dengan GitHub",
+        ),
+        ("", "belum terhubung ke repositori"),
+    ] {
+        let work = tempfile::tempdir().expect("work dir");
+        let site = TestSite::minimal();
+        let yaml = std::fs::read_to_string(site.root().join("data/site.yaml")).unwrap();
+        std::fs::write(site.root().join("data/site.yaml"), format!("{yaml}{cms}")).unwrap();
+        let out = work.path().join("out");
+        support::run_in(site.root(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
+        if cms.is_empty() {
+            // Served from the test's copy instead of unpkg, same hashes.
+            let page = out.join("admin/index.html");
+            let html = std::fs::read_to_string(&page).unwrap();
+            std::fs::write(&page, html.replace("https://unpkg.com/", "/vendor/")).unwrap();
+        }
+        let port = StaticServer::new(&out).mount("vendor", vendor_file).start();
+        let origin = format!("http://warta.test:{port}");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let run = Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--virtual-time-budget=20000",
+                "--host-resolver-rules=MAP warta.test 127.0.0.1",
+            ])
+            .arg(format!(
+                "--unsafely-treat-insecure-origin-as-secure={origin}"
+            ))
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("--dump-dom")
+            .arg(format!("{origin}/admin/"))
+            .output()
+            .expect("run chromium");
+        let dom = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            dom.contains(want),
+            "{cms:?}: no `{want}` in\n{dom}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(!dom.contains("Error loading"), "{dom}");
+    }
 }

@@ -672,10 +672,11 @@ fn strict_turns_warnings_into_errors() {
 #[test]
 fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
     let site = TestSite::minimal();
-    // SITE_YAML has 3 lines: `cms:` is line 4, its `cdn` line 5.
+    // SITE_YAML has 3 lines: `cms:` is line 4, its `cdn` line 5 (`repo`:
+    // the editor's default GitHub backend needs one).
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: unpkg.com/\n  repo: a/b\n"),
     );
     let out = site.check(&[]);
     out.assert_only_error(
@@ -684,12 +685,12 @@ fn the_editor_script_source_must_be_a_web_address_or_a_site_folder() {
     );
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: /vendor/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: /vendor/\n  repo: a/b\n"),
     );
     site.check(&[]).assert_ok();
     site.write(
         "data/site.yaml",
-        format!("{SITE_YAML}cms:\n  cdn: https://cdn.jsdelivr.net/npm/\n"),
+        format!("{SITE_YAML}cms:\n  cdn: https://cdn.jsdelivr.net/npm/\n  repo: a/b\n"),
     );
     site.check(&[]).assert_ok();
 }
@@ -863,5 +864,50 @@ fn synthetic_site_checks_clean_and_synth_never_overwrites() {
     assert_eq!(
         std::fs::read(out_dir.join("data/site.yaml")).unwrap(),
         before
+    );
+}
+
+/// The files `warta dev synth` writes for fixed options are pinned by one
+/// hash: benchmarks and tests compare runs on these sites, so a change to
+/// the generator must be deliberate (then update the hash here).
+#[test]
+fn synth_output_is_pinned_for_fixed_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("situs");
+    let out = run_in(
+        dir.path(),
+        &[
+            "dev",
+            "synth",
+            out_dir.to_str().unwrap(),
+            "--libraries",
+            "120",
+            "--posts",
+            "90",
+            "--stories",
+            "40",
+            "--seed",
+            "18",
+        ],
+    );
+    out.assert_ok();
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut files = 0;
+    for entry in walkdir::WalkDir::new(&out_dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&out_dir).unwrap();
+        let bytes = std::fs::read(entry.path()).unwrap();
+        hasher.update(rel.to_string_lossy().as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+        files += 1;
+    }
+    assert!(files > 10, "{files} files");
+    assert_eq!(
+        format!("{files} files, {:016x}", hasher.digest()),
+        "186 files, 29ceec2a1cd9b065"
     );
 }

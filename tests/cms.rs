@@ -1,8 +1,8 @@
 //! The browser editor's files as `warta build` writes them: `admin/config.yml`
 //! parsed and held against warta's record schema (every field, widget,
-//! allowed value and relation), `admin/index.html` against the CSP rules,
-//! and `admin/cms.js`'s list format run in node: what the editor writes
-//! back is a file `warta check` accepts.
+//! allowed value and relation), and `admin/cms.js`'s list format run in
+//! node: what the editor writes back is a file `warta check` accepts. The
+//! page, its scripts and the sign-in settings: tests/cms_signin.rs.
 
 mod support;
 
@@ -272,124 +272,6 @@ fn relations_point_at_real_collections_and_fields() {
     );
 }
 
-#[test]
-fn the_admin_page_has_no_inline_script_and_pinned_scripts() {
-    let (out, config, html) = build(&TestSite::minimal());
-    assert_eq!(config["backend"]["name"], "git-gateway");
-    assert_eq!(config["backend"]["branch"], "main");
-    assert_eq!(config["local_backend"], true);
-    assert_eq!(config["media_folder"], "static/images/uploads");
-    assert_eq!(config["public_folder"], "/images/uploads");
-    assert_eq!(config["site_url"], "https://uji.example.id");
-
-    assert!(!html.contains("<style") && !html.contains("style="));
-    let scripts: Vec<&str> = html
-        .split("<script")
-        .skip(1)
-        .map(|s| s.split('>').next().unwrap())
-        .collect();
-    assert_eq!(scripts.len(), 4, "{html}");
-    for s in &scripts {
-        assert!(s.contains(" src=\""), "inline script: {s}");
-        assert!(s.contains(" defer"), "{s}");
-    }
-    assert!(scripts[0].contains("src=\"cms.js\""));
-    assert!(out.path().join("admin/cms.js").exists());
-    let decap = format!(
-        "https://unpkg.com/decap-cms@{}/dist/decap-cms.js",
-        warta::cms::DECAP_VERSION
-    );
-    assert!(scripts[3].contains(&decap), "{}", scripts[3]);
-    // The Identity widget runs before Decap, which then uses it to log in.
-    assert!(
-        scripts[2].contains(&format!(
-            "netlify-identity-widget@{}/build/",
-            warta::cms::IDENTITY_VERSION
-        )),
-        "{}",
-        scripts[2]
-    );
-    for s in &scripts[1..] {
-        assert!(
-            s.contains("integrity=\"sha384-") && s.contains("crossorigin=\"anonymous\""),
-            "{s}"
-        );
-    }
-    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
-}
-
-#[test]
-fn site_settings_choose_the_branch_and_the_script_source() {
-    let site = TestSite::minimal();
-    let yaml = site.read("data/site.yaml");
-    site.write(
-        "data/site.yaml",
-        format!("{yaml}cms:\n  branch: terbit\n  cdn: https://cdn.jsdelivr.net/npm\n"),
-    );
-    let (_out, config, html) = build(&site);
-    assert_eq!(config["backend"]["branch"], "terbit");
-    assert!(
-        html.contains(&format!(
-            "src=\"https://cdn.jsdelivr.net/npm/decap-cms@{}/dist/decap-cms.js\"",
-            warta::cms::DECAP_VERSION
-        )),
-        "{html}"
-    );
-
-    // A typo is an error at its place, with the right name.
-    site.write("data/site.yaml", format!("{yaml}cms:\n  cnd: /vendor/\n"));
-    site.check(&[]).assert_only_error(
-        "data/site.yaml:5:3",
-        &["unknown field `cnd`", "did you mean `cdn`"],
-    );
-}
-
-#[test]
-fn the_pinned_versions_are_the_ones_the_tests_install() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gates/package.json"),
-    )
-    .unwrap();
-    let pkg: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(pkg["dependencies"]["decap-cms"], warta::cms::DECAP_VERSION);
-    assert_eq!(pkg["dependencies"]["js-yaml"], warta::cms::JS_YAML_VERSION);
-    assert_eq!(
-        pkg["dependencies"]["netlify-identity-widget"],
-        warta::cms::IDENTITY_VERSION
-    );
-}
-
-#[test]
-fn identity_emails_open_the_editor_in_indonesian() {
-    let site = TestSite::minimal();
-    site.edit(
-        "data/site.yaml",
-        "title: Situs Uji",
-        "title: Situs <Uji> & Co",
-    );
-    let (out, _, _) = build(&site);
-    for (name, token) in [
-        ("undangan", "invite_token"),
-        ("konfirmasi", "confirmation_token"),
-        ("pemulihan", "recovery_token"),
-        ("ganti-email", "email_change_token"),
-    ] {
-        let path = out.path().join(format!("admin/email/{name}.html"));
-        let html = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{name}"));
-        // Netlify fills in the placeholders; the link opens the editor,
-        // where the Identity widget completes it.
-        assert!(
-            html.contains(&format!(
-                "href=\"{{{{ .SiteURL }}}}/admin/#{token}={{{{ .Token }}}}\""
-            )),
-            "{html}"
-        );
-        assert!(html.contains("<html lang=\"id\">"), "{html}");
-        assert!(html.contains("Situs &lt;Uji&gt; &amp; Co"), "{html}");
-        assert!(!html.contains("<Uji>"), "{html}");
-    }
-}
-
 fn node_modules() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gates/node_modules")
 }
@@ -414,6 +296,8 @@ global.window = global;
 global.jsyaml = require({jsyaml:?});
 global.CMS = {{ registerCustomFormat: (n, e, f) => {{ formats[n] = f; }}, registerLocale: () => {{}}, init: () => {{}} }};
 global.addEventListener = (_, f) => {{ listener = f; }};
+global.location = {{ hostname: 'localhost' }};
+global.document = {{ body: {{ hasAttribute: () => false }} }};
 eval(fs.readFileSync({cms:?}, 'utf8'));
 listener();
 const f = formats[{format:?}];

@@ -50,12 +50,12 @@ use text::Knobs;
 /// WARTA_FUZZ_KNOWN=huge_values,script_markup); set it to `true` when its fix
 /// lands, so that every `cargo test` covers it again.
 const DEFAULT_KNOBS: Knobs = Knobs {
-    alias_bombs: false,
-    deep_nesting: false,
-    huge_values: false,
-    invisible: false,
-    control_chars: false,
-    script_markup: false,
+    alias_bombs: true,
+    deep_nesting: true,
+    huge_values: true,
+    invisible: true,
+    control_chars: true,
+    script_markup: true,
 };
 
 const DEFAULT_SEED: u64 = 0x0077_6172_7461; // "warta"

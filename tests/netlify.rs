@@ -1,13 +1,19 @@
-//! netlify.toml and the files `warta build` writes for Netlify (`_redirects`),
-//! parsed and checked against a real build of the example site: every page
-//! satisfies the Content-Security-Policy that applies to it, no header is set
-//! twice for one path, content-hashed folders hold only hashed names, and
+//! netlify.toml and the files `warta build` writes for Netlify (`_headers`,
+//! `_redirects`), read by Netlify's own parsers (`netlify-headers-parser`,
+//! `netlify-redirect-parser`, through scripts/gates/netlify-rules.mjs) and
+//! checked against real builds (the example site, a synthetic one, a site
+//! whose pages are named like warta's folders): every file gets exactly the
+//! headers meant for it, once (immutable only for content-hashed names),
+//! every page satisfies the Content-Security-Policy that applies to it, and
 //! every library alias redirects to a page that exists.
 
+#[path = "support/devtools.rs"]
+mod devtools;
 #[path = "support/html.rs"]
 mod html;
 mod support;
 
+use devtools::skip_or_fail;
 use html::tags;
 
 use std::collections::BTreeMap;
@@ -18,73 +24,10 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// One `[[headers]]` rule.
-struct Rule {
-    pattern: String,
-    values: BTreeMap<String, String>,
-}
-
 fn config() -> toml::Table {
     let text = std::fs::read_to_string(repo().join("netlify.toml")).unwrap();
     text.parse::<toml::Table>()
         .unwrap_or_else(|e| panic!("netlify.toml does not parse: {e}"))
-}
-
-fn rules(config: &toml::Table) -> Vec<Rule> {
-    config["headers"]
-        .as_array()
-        .expect("[[headers]] rules")
-        .iter()
-        .map(|h| Rule {
-            pattern: h["for"].as_str().unwrap().to_string(),
-            values: h["values"]
-                .as_table()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap().to_string()))
-                .collect(),
-        })
-        .collect()
-}
-
-/// Netlify's path matching as this file uses it: an exact path, or a prefix
-/// ending in `*` (which matches anything, `/` included).
-fn matches(pattern: &str, path: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(prefix) => path.starts_with(prefix),
-        None => pattern == path,
-    }
-}
-
-/// Whether some path matches both patterns.
-fn overlap(a: &str, b: &str) -> bool {
-    match (a.strip_suffix('*'), b.strip_suffix('*')) {
-        (Some(pa), Some(pb)) => pa.starts_with(pb) || pb.starts_with(pa),
-        (Some(p), None) => b.starts_with(p),
-        (None, Some(p)) => a.starts_with(p),
-        (None, None) => a == b,
-    }
-}
-
-fn headers_for<'a>(rules: &'a [Rule], path: &str) -> BTreeMap<&'a str, &'a str> {
-    let mut out = BTreeMap::new();
-    for r in rules.iter().filter(|r| matches(&r.pattern, path)) {
-        for (k, v) in &r.values {
-            assert!(
-                out.insert(k.as_str(), v.as_str()).is_none(),
-                "{path}: header {k} is set by two rules"
-            );
-        }
-    }
-    out
-}
-
-/// The URL path a published file answers to.
-fn url_of(rel: &str) -> String {
-    match rel.strip_suffix("index.html") {
-        Some(dir) => format!("/{dir}"),
-        None => format!("/{rel}"),
-    }
 }
 
 fn files(out: &Path) -> Vec<String> {
@@ -272,100 +215,237 @@ fn build_settings_and_deploy_previews() {
     assert!(paths.iter().any(|p| p.as_str() == Some(".warta-cache")));
 }
 
-#[test]
-fn no_header_is_set_twice_for_one_path() {
-    let rules = rules(&config());
-    for (i, a) in rules.iter().enumerate() {
-        assert!(a.pattern.starts_with('/'), "{}", a.pattern);
-        assert!(
-            !a.pattern.contains(':') && a.pattern.find('*').is_none_or(|p| p == a.pattern.len() - 1),
-            "{}: only exact paths and a trailing `*` are used (a `*` inside a name is not a wildcard there)",
-            a.pattern
-        );
-        for b in &rules[i + 1..] {
-            if !overlap(&a.pattern, &b.pattern) {
-                continue;
+/// What Netlify's own parsers make of a built site
+/// (scripts/gates/netlify-rules.mjs): every header of every file under
+/// every URL it answers to. `None` (after `skip_or_fail`) without node or
+/// the packages.
+fn netlify_view(out: &Path) -> Option<serde_json::Value> {
+    let gates = repo().join("scripts/gates");
+    if !gates.join("node_modules/netlify-headers-parser").exists() {
+        skip_or_fail("no netlify-headers-parser in scripts/gates/node_modules (run npm ci there)");
+        return None;
+    }
+    let run = std::process::Command::new("node")
+        .arg(gates.join("netlify-rules.mjs"))
+        .arg(out)
+        .arg(repo().join("netlify.toml"))
+        .output();
+    let Ok(o) = run else {
+        skip_or_fail("no node");
+        return None;
+    };
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(serde_json::from_slice(&o.stdout).expect("JSON from netlify-rules.mjs"))
+}
+
+/// A name with a content hash in it (8+ hex digits between `.` and `-`).
+fn hashed_name(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap();
+    name.split(['.', '-'])
+        .any(|part| part.len() >= 8 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+
+/// Builds nothing: checks the built site at `out` as Netlify would serve
+/// it. Every file, under each URL it answers to, gets each header from
+/// exactly one rule; the security headers everywhere; pages the policy of
+/// their kind and a short cache; content-hashed files, and only they, are
+/// immutable; every page satisfies its policy. Returns the number of pages.
+fn check_published(out: &Path) -> usize {
+    let Some(view) = netlify_view(out) else {
+        return 0;
+    };
+    assert_eq!(
+        view["errors"],
+        serde_json::json!([]),
+        "Netlify's parsers refuse a rule"
+    );
+    let site_header = format!("{}; frame-ancestors 'self'", warta::render::csp::SITE);
+    let mut bad = Vec::new();
+    let mut pages = 0;
+    let mut hashed = 0;
+    for (rel, urls) in view["files"].as_object().unwrap() {
+        let html = rel.ends_with(".html");
+        let editor = html && rel.starts_with("admin/");
+        let page_policy = if html && !editor {
+            let text = std::fs::read_to_string(out.join(rel)).unwrap();
+            let meta = meta_policy(&text).unwrap_or_else(|| panic!("{rel} has no CSP <meta>"));
+            assert_eq!(meta, warta::render::csp::SITE, "{rel}");
+            bad.extend(violations(rel, &text, &policy(&meta)));
+            Some(meta)
+        } else {
+            None
+        };
+        pages += usize::from(html);
+        for (url, got) in urls.as_object().unwrap() {
+            let one = |name: &str| -> Option<&str> {
+                let v = got.get(name)?.as_array().unwrap();
+                Some(v[0].as_str().unwrap())
+            };
+            for (name, values) in got.as_object().unwrap() {
+                let n = values.as_array().unwrap().len();
+                if n != 1 {
+                    bad.push(format!("{url}: `{name}` is set by {n} rules: {values}"));
+                }
             }
-            for key in a.values.keys() {
-                assert!(
-                    !b.values.contains_key(key),
-                    "`{key}` is set for both {} and {}: Netlify may join the two values",
-                    a.pattern,
-                    b.pattern
-                );
+            for (name, value) in [
+                ("x-content-type-options", "nosniff"),
+                ("referrer-policy", "strict-origin-when-cross-origin"),
+                ("x-frame-options", "SAMEORIGIN"),
+            ] {
+                if one(name) != Some(value) {
+                    bad.push(format!("{url}: {name} is {:?}", one(name)));
+                }
+            }
+            if one("permissions-policy").is_none() {
+                bad.push(format!("{url}: no Permissions-Policy"));
+            }
+            let cache = one("cache-control");
+            let csp = one("content-security-policy");
+            let in_hashed_folder = ["aset/", "img/", "cari/_i/"]
+                .iter()
+                .any(|f| rel.strip_prefix(f).is_some_and(|r| !r.contains('/')));
+            if in_hashed_folder {
+                hashed += 1;
+                if !hashed_name(rel) {
+                    bad.push(format!("{rel} is in a hashed folder without a hash"));
+                }
+                if cache != Some(IMMUTABLE) {
+                    bad.push(format!(
+                        "{url}: content-hashed, but Cache-Control is {cache:?}"
+                    ));
+                }
+            } else if cache == Some(IMMUTABLE) || cache.is_some_and(|c| c.contains("immutable")) {
+                bad.push(format!(
+                    "{url}: cached for ever, but its name changes nothing"
+                ));
+            }
+            if editor {
+                let c = csp.unwrap_or_else(|| panic!("{url}: the editor has no policy"));
+                let p = policy(c);
+                assert!(sources(&p, "script-src").contains(&"'unsafe-eval'".to_string()));
+                assert!(!sources(&p, "script-src").contains(&"'unsafe-inline'".to_string()));
+                assert_eq!(sources(&p, "frame-ancestors"), ["'self'"]);
+                let text = std::fs::read_to_string(out.join(rel)).unwrap();
+                bad.extend(violations(rel, &text, &p));
+                if cache != Some(REVALIDATE) {
+                    bad.push(format!("{url}: Cache-Control {cache:?}"));
+                }
+            } else if page_policy.is_some() {
+                if csp != Some(site_header.as_str()) {
+                    bad.push(format!("{url}: the page's policy header is {csp:?}"));
+                }
+                if cache != Some(REVALIDATE) {
+                    bad.push(format!("{url}: Cache-Control {cache:?}"));
+                }
+            } else if csp.is_some_and(|c| c != site_header) {
+                bad.push(format!("{url}: another policy than the site's: {csp:?}"));
             }
         }
     }
-    // Every path gets the basic security headers.
-    let all = headers_for(&rules, "/any/path/");
-    assert_eq!(all.get("x-content-type-options"), Some(&"nosniff"));
-    assert!(all.contains_key("referrer-policy"));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert!(hashed > 0, "no content-hashed file was checked");
+    pages
 }
 
 #[test]
-fn built_pages_satisfy_their_policy_and_caching_is_right() {
+fn netlify_toml_keeps_only_what_warta_cannot_write() {
+    let c = config();
+    assert!(
+        c.get("headers").is_none(),
+        "netlify.toml has [[headers]]: warta writes public/_headers (src/render/headers.rs)"
+    );
+    assert!(
+        c.get("redirects").is_none(),
+        "warta writes public/_redirects"
+    );
+}
+
+#[test]
+fn example_site_gets_exactly_its_headers_from_netlifys_parser() {
     let out = tempfile::tempdir().unwrap();
     let out = out.path().join("public");
     run_in(&repo(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
-    let rules = rules(&config());
     let files = files(&out);
-    let mut site_policy: Option<String> = None;
-    let mut bad = Vec::new();
-    let mut pages = 0;
-    for rel in &files {
-        let url = url_of(rel);
-        let headers = headers_for(&rules, &url);
-        let cache = headers.get("cache-control").copied().unwrap_or("");
-        let immutable = cache.contains("immutable");
-        if immutable {
-            // Only content-hashed names may be cached for ever.
-            let name = rel.rsplit('/').next().unwrap();
-            let hashed = name
-                .split(['.', '-'])
-                .any(|part| part.len() >= 8 && part.chars().all(|c| c.is_ascii_hexdigit()));
-            assert!(
-                hashed,
-                "{rel} is cached for ever but its name has no content hash"
-            );
-        }
-        if !rel.ends_with(".html") {
-            continue;
-        }
-        pages += 1;
-        assert!(!immutable, "{rel}: a page must not be cached for ever");
-        let html = std::fs::read_to_string(out.join(rel)).unwrap();
-        if url.starts_with("/admin/") {
-            let header = headers
-                .get("content-security-policy")
-                .unwrap_or_else(|| panic!("{url} has no policy header"));
-            let p = policy(header);
-            // Decap needs eval and inline styles, never inline scripts.
-            assert!(!sources(&p, "script-src").contains(&"'unsafe-inline'".to_string()));
-            bad.extend(violations(rel, &html, &p));
-            continue;
-        }
-        let meta = meta_policy(&html).unwrap_or_else(|| panic!("{rel} has no CSP <meta>"));
-        match &site_policy {
-            Some(p) => assert_eq!(&meta, p, "{rel}: every page has the same policy"),
-            None => site_policy = Some(meta.clone()),
-        }
-        if let Some(header) = headers.get("content-security-policy") {
-            // The header is the <meta> policy plus what only a header can say.
-            assert_eq!(
-                *header,
-                format!("{meta}; frame-ancestors 'self'"),
-                "{url}: netlify.toml's policy differs from the pages' <meta>"
-            );
-            assert_eq!(cache, "public, max-age=0, must-revalidate", "{url}");
-        }
-        bad.extend(violations(rel, &html, &policy(&meta)));
-    }
-    assert!(pages > 50, "only {pages} pages were checked");
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
-    // The stylesheet and images really are under the immutable folders.
     assert!(files.iter().any(|f| f.starts_with("aset/style.")));
-    let css = headers_for(&rules, "/aset/style.0123abcd.css");
-    assert!(css["cache-control"].contains("immutable"));
+    assert!(files.iter().any(|f| f.starts_with("cari/_i/")));
+    let pages = check_published(&out);
+    if pages > 0 {
+        assert!(pages > 50, "only {pages} pages were checked");
+    }
+    // The rules stay few: they grow with the kinds of page, not the records.
+    let rules = std::fs::read_to_string(out.join("_headers")).unwrap();
+    let n = rules.lines().filter(|l| l.starts_with('/')).count();
+    assert!(n < 60, "{n} rules");
+}
+
+#[test]
+fn synthetic_site_gets_exactly_its_headers_from_netlifys_parser() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("situs");
+    run_in(
+        dir.path(),
+        &[
+            "dev",
+            "synth",
+            src.to_str().unwrap(),
+            "--libraries",
+            "40",
+            "--posts",
+            "60",
+            "--stories",
+            "10",
+            "--seed",
+            "3",
+        ],
+    )
+    .assert_ok();
+    let out = dir.path().join("public");
+    run_in(&src, &["build", "--out", out.to_str().unwrap()]).assert_ok();
+    check_published(&out);
+}
+
+#[test]
+fn pages_named_like_warta_folders_get_page_headers() {
+    // Netlify compiles `/aset/*` to `^/aset/?(.*)/?$`: a page `aset-desa`
+    // would be cached for a year, `administrasi` would get the editor's
+    // policy. The generated rules must reach exactly their own files.
+    let site = TestSite::minimal();
+    for slug in [
+        "aset-desa",
+        "administrasi",
+        "img-galeri",
+        "beritaku",
+        "cari-i",
+        "_i",
+    ] {
+        if slug.starts_with('_') {
+            continue; // not a slug: no page can be named so
+        }
+        site.write(
+            &format!("content/{slug}.md"),
+            format!("---\ntitle: Halaman {slug}\n---\n\nIsi halaman.\n"),
+        );
+    }
+    let out = site.path("public");
+    site.run(&["build", "--out", out.to_str().unwrap()])
+        .assert_ok();
+    assert!(out.join("aset-desa/index.html").exists());
+    check_published(&out);
+}
+
+#[test]
+fn a_page_inside_a_hashed_folder_is_refused() {
+    let site = TestSite::minimal();
+    site.write("content/img.md", "---\ntitle: Galeri\n---\n\nFoto.\n");
+    let out = site.path("public");
+    let r = site.run(&["build", "--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`/img/index.html`"), "{}", r.stderr);
+    assert!(r.stderr.contains("cached for a year"), "{}", r.stderr);
+    assert!(r.stderr.contains("another slug"), "{}", r.stderr);
 }
 
 #[test]
@@ -441,6 +521,18 @@ fn library_aliases_become_permanent_redirects() {
         ]
     );
     assert!(text.contains("/perpustakaan/loram-wetan-lama/  "));
+    // Netlify's own parser reads the same four forced 301s.
+    if let Some(view) = netlify_view(&out) {
+        assert_eq!(view["errors"], serde_json::json!([]));
+        let parsed = view["redirects"].as_array().unwrap();
+        assert_eq!(parsed.len(), 4, "{parsed:?}");
+        for (r, ours) in parsed.iter().zip(&rules) {
+            assert_eq!(r["from"], ours[0]);
+            assert_eq!(r["to"], ours[1]);
+            assert_eq!(r["status"], 301);
+            assert_eq!(r["force"], true);
+        }
+    }
     // The alias page is still made, for hosts that do not read _redirects.
     assert!(out.join("perpustakaan/perpus-loram/index.html").exists());
 

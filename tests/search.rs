@@ -115,7 +115,7 @@ fn files_are_content_hashed_deterministic_and_all_referenced() {
             search::index::content_hash(bytes),
             "{url} is named by its content"
         );
-        if url.starts_with("/cari/i/") && url != search::client_url() {
+        if url.starts_with("/cari/_i/") && url != search::client_url() {
             assert!(entry.contains(hash), "{url} is referenced by the entry");
         }
     }
@@ -130,7 +130,7 @@ fn both_record_layouts_hold_every_document_once() {
     let s = site_with_posts();
     let files = build(&s);
     let e: serde_json::Value = serde_json::from_slice(entry(&files)).unwrap();
-    let prefix = format!("/cari/i/{}-", e["recs"].as_str().unwrap());
+    let prefix = format!("/cari/_i/{}-", e["recs"].as_str().unwrap());
     let rows = |by_province: bool| {
         let mut rows: Vec<String> = Vec::new();
         for (url, bytes) in &files {

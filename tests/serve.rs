@@ -587,3 +587,86 @@ fn drafts_are_served_only_with_drafts_and_marked() {
         "only drafts get the notice"
     );
 }
+
+#[test]
+fn every_page_kind_runs_under_the_sites_headers_without_a_violation() {
+    let site = TestSite::minimal();
+    // The page kinds: one page of each `(section, depth)` a build makes.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    support::run_in(site.root(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
+    let mut kinds: std::collections::BTreeMap<(String, usize), String> = Default::default();
+    for e in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e
+            .path()
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rel.ends_with(".html") || rel.starts_with("admin/") {
+            continue; // the editor loads Decap from a CDN: tests/browser_cms.rs
+        }
+        let url = format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel));
+        let key = (
+            rel.split('/').next().unwrap().to_string(),
+            rel.matches('/').count(),
+        );
+        kinds.entry(key).or_insert(url);
+    }
+    let mut urls: Vec<String> = kinds.into_values().collect();
+    urls.push("/cari/?q=perpustakaan".into()); // the client fetches the index
+    urls.push("/tidak-ada/".into()); // the 404 page, at a missing address
+    assert!(urls.len() >= 12, "{urls:?}");
+
+    let server = Server::start(site.root(), &[]);
+    let policy = format!("{}; frame-ancestors 'self'", warta::render::csp::SITE);
+    for url in &urls {
+        let r = server.get(url);
+        assert_eq!(
+            r.headers.get("content-security-policy"),
+            Some(&policy),
+            "{url}: the policy of _headers"
+        );
+        assert_eq!(
+            r.headers.get("x-frame-options").map(String::as_str),
+            Some("SAMEORIGIN")
+        );
+    }
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
+    };
+    let mut b = Browser::start(&chromium, 800, 600);
+    b.call_ok("Page.enable", serde_json::json!({}));
+    b.call_ok(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"}),
+    );
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let mut seen = Vec::new();
+    for url in &urls {
+        b.open(&format!("{base}{url}"));
+        if url.starts_with("/cari/?") {
+            wait_js(
+                &mut b,
+                "document.querySelectorAll('.search-results li').length",
+                |v| v.as_u64().unwrap_or(0) > 0,
+            );
+        }
+        std::thread::sleep(Duration::from_millis(150));
+        let got = b
+            .eval("JSON.stringify(window.__csp)")
+            .expect("the listener ran");
+        if got != "[]" {
+            seen.push(format!("{url}: {got}"));
+        }
+    }
+    assert!(seen.is_empty(), "violations:\n{}", seen.join("\n"));
+    // The listener does see what the policy refuses.
+    b.eval("var s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.appendChild(s); 1");
+    let got = wait_js(&mut b, "JSON.stringify(window.__csp)", |v| v != "[]");
+    assert!(got.as_str().unwrap().contains("script-src"), "{got}");
+    assert!(b.eval("window.__ran").unwrap().is_null());
+}

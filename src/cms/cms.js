@@ -7,12 +7,25 @@ window.CMS_MANUAL_INIT = true;
 addEventListener('DOMContentLoaded', function () {
   var yaml = window.jsyaml;
   var CMS = window.CMS;
-  if (!yaml || !CMS) {
+  function stop(text) {
     var p = document.createElement('p');
     p.className = 'cms-error';
-    p.textContent =
-      'Editor tidak dapat dimuat. Periksa koneksi internet, lalu muat ulang halaman ini.';
+    p.textContent = text;
     document.body.appendChild(p);
+  }
+  if (!yaml || !CMS) {
+    stop('Editor tidak dapat dimuat. Periksa koneksi internet, lalu muat ulang halaman ini.');
+    return;
+  }
+  // A site without `cms.repo` has nothing to sign in to; on the officer's
+  // own computer Decap uses the local backend (decap-server) instead, and
+  // only on these host names.
+  var local = ['localhost', '127.0.0.1'].indexOf(location.hostname) >= 0;
+  if (document.body.hasAttribute('data-tanpa-repo') && !local) {
+    stop(
+      'Ruang redaksi belum terhubung ke repositori situs. Pengelola situs perlu ' +
+        'menambahkan "cms:" dengan "repo:" di data/site.yaml (Panduan Penulis, bagian "Menyiapkan ruang redaksi").'
+    );
     return;
   }
 
@@ -80,7 +93,14 @@ addEventListener('DOMContentLoaded', function () {
 });
 
 var INDONESIAN = {
-  auth: { login: 'Masuk', loggingIn: 'Sedang masuk…', loginWithNetlifyIdentity: 'Masuk dengan Netlify Identity' },
+  auth: {
+    login: 'Masuk',
+    loggingIn: 'Sedang masuk…',
+    loginWithNetlifyIdentity: 'Masuk dengan Netlify Identity',
+    loginWithGitHub: 'Masuk dengan GitHub',
+    loginWithGitLab: 'Masuk dengan GitLab',
+    loginWithGitea: 'Masuk dengan Gitea',
+  },
   app: {
     header: { content: 'Konten', workflow: 'Alur kerja', media: 'Media', quickAdd: 'Tambah cepat' },
     app: {

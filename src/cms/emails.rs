@@ -1,5 +1,6 @@
 //! The e-mails Netlify Identity sends officers (invitation, address
-//! confirmation, password recovery, new address), in Indonesian. Netlify
+//! confirmation, password recovery, new address), in Indonesian; written
+//! only for the legacy `git-gateway` backend ([`super::backend`]). Netlify
 //! reads each from the published site: in the site's settings, Identity →
 //! Emails → "Path to template", e.g. `/admin/email/undangan.html`
 //! (docs/cms.md). Their links open `/admin/`, where the Identity widget

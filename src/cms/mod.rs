@@ -5,34 +5,59 @@
 //! index: `admin/index.html`, `admin/config.yml` and `admin/cms.js`.
 //! See docs/cms.md.
 
+pub mod backend;
 pub mod emails;
 pub mod fields;
 pub mod schema;
 
 use crate::render::escape::html as esc;
 use crate::site::Site;
+use backend::Kind;
 use fields::Field;
 use serde::Serialize;
 
-/// Decap CMS, pinned; its Subresource Integrity hash is of
-/// `dist/decap-cms.js` of exactly this version (scripts/gates/package.json
-/// pins the same version; tests/browser_cms.rs loads the local copy with
-/// this hash, so a mismatch fails there).
-pub const DECAP_VERSION: &str = "3.16.3";
-pub const DECAP_SRI: &str =
-    "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
+/// A script of the editor page, pinned to one npm release: the page loads
+/// `<cdn><package>@<version>/<file>` with `integrity`, so a CDN that
+/// served anything else is refused by the browser. `tests/cms.rs`
+/// recomputes each hash from the installed package (scripts/gates, same
+/// versions in its package.json) and fails when they drift.
+#[derive(Debug, Clone, Copy)]
+pub struct Script {
+    pub package: &'static str,
+    pub version: &'static str,
+    pub file: &'static str,
+    /// `sha384-` and the base64 SHA-384 of the file, as the page writes it
+    /// (`openssl dgst -sha384 -binary <file> | base64`).
+    pub sri: &'static str,
+}
+
+/// Decap CMS, the editor.
+pub const DECAP: Script = Script {
+    package: "decap-cms",
+    version: "3.16.3",
+    file: "dist/decap-cms.js",
+    sri: "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p",
+};
 /// js-yaml, for the list-file formats of `cms.js`.
-pub const JS_YAML_VERSION: &str = "4.3.2";
-pub const JS_YAML_SRI: &str =
-    "sha384-uwLg6oO8ZhFG2SuQfgmkMtosjtrFYlkPspa/cXS+b3D8GLRTHMDl/mTwqImdlKQO";
-/// The Netlify Identity widget: Decap's `git-gateway` login uses it, and it
-/// completes the links of the invitation, confirmation and password e-mails
-/// (see [`EMAILS`]: they point at `/admin/`, not at the public pages, so
-/// readers never download it).
-pub const IDENTITY_VERSION: &str = "2.0.3";
-pub const IDENTITY_SRI: &str =
-    "sha384-MDUpeNysRoXS3J89jBylG2fdrQQ0dwDBTXhXGt3XQCgsFF92tnRKZS5vCKNs3XhD";
-/// Where the three scripts come from unless `cms.cdn` in data/site.yaml says
+pub const JS_YAML: Script = Script {
+    package: "js-yaml",
+    version: "4.3.2",
+    file: "dist/js-yaml.min.js",
+    sri: "sha384-uwLg6oO8ZhFG2SuQfgmkMtosjtrFYlkPspa/cXS+b3D8GLRTHMDl/mTwqImdlKQO",
+};
+/// The Netlify Identity widget, only for the legacy `git-gateway` backend:
+/// Decap signs in with it, and it completes the links of the Identity
+/// e-mails ([`emails`]: they point at `/admin/`, not at the public pages,
+/// so readers never download it).
+pub const IDENTITY: Script = Script {
+    package: "netlify-identity-widget",
+    version: "2.0.3",
+    file: "build/netlify-identity-widget.js",
+    sri: "sha384-MDUpeNysRoXS3J89jBylG2fdrQQ0dwDBTXhXGt3XQCgsFF92tnRKZS5vCKNs3XhD",
+};
+/// Every pinned script, for the tests.
+pub const PINNED: [Script; 3] = [JS_YAML, IDENTITY, DECAP];
+/// Where the scripts come from unless `cms.cdn` in data/site.yaml says
 /// otherwise: an npm CDN (`<cdn><package>@<version>/<file>`).
 pub const DEFAULT_CDN: &str = "https://unpkg.com/";
 /// Where uploads go: under `static/`, so image paths (`/images/uploads/…`)
@@ -42,14 +67,17 @@ pub const PUBLIC_FOLDER: &str = "/images/uploads";
 
 const INIT_JS: &str = include_str!("cms.js");
 
-/// The editor's files, as `(URL path, bytes)`.
+/// The editor's files, as `(URL path, bytes)`. The Identity e-mails only
+/// with the `git-gateway` backend: no other backend uses Identity.
 pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
     let mut files = vec![
         ("/admin/cms.js".into(), INIT_JS.as_bytes().to_vec()),
         ("/admin/config.yml".into(), config_yml(site).into_bytes()),
         ("/admin/index.html".into(), index_html(site).into_bytes()),
     ];
-    files.extend(emails::files(site));
+    if Kind::of(&site.config.cms).uses_identity() {
+        files.extend(emails::files(site));
+    }
     files
 }
 
@@ -63,51 +91,68 @@ fn cdn(site: &Site) -> String {
     }
 }
 
-/// The URLs of js-yaml, the Identity widget and Decap, in the order they
-/// must run, with their integrity hashes.
-pub fn scripts(site: &Site) -> [(String, &'static str); 3] {
+/// The scripts in the order they must run (js-yaml, the Identity widget
+/// for `git-gateway` only, Decap), with their URLs.
+pub fn scripts(site: &Site) -> Vec<(String, Script)> {
     let cdn = cdn(site);
-    [
-        (
-            format!("{cdn}js-yaml@{JS_YAML_VERSION}/dist/js-yaml.min.js"),
-            JS_YAML_SRI,
-        ),
-        (
-            format!(
-                "{cdn}netlify-identity-widget@{IDENTITY_VERSION}/build/netlify-identity-widget.js"
-            ),
-            IDENTITY_SRI,
-        ),
-        (
-            format!("{cdn}decap-cms@{DECAP_VERSION}/dist/decap-cms.js"),
-            DECAP_SRI,
-        ),
-    ]
+    let identity = Kind::of(&site.config.cms).uses_identity();
+    PINNED
+        .into_iter()
+        .filter(|s| identity || s.package != IDENTITY.package)
+        .map(|s| (format!("{cdn}{}@{}/{}", s.package, s.version, s.file), s))
+        .collect()
+}
+
+/// The editor page's Content-Security-Policy: the pinned files, Decap's
+/// folder on a CDN (it loads chunks of itself from there, which webpack
+/// gives no integrity hash), and the backend's API.
+pub fn policy(site: &Site) -> String {
+    let cdn = cdn(site);
+    let mut allowed = Vec::new();
+    if !cdn.starts_with('/') || cdn.starts_with("//") {
+        for (url, s) in scripts(site) {
+            allowed.push(if s.package == DECAP.package {
+                format!("{cdn}{}@{}/dist/", s.package, s.version)
+            } else {
+                url
+            });
+        }
+    }
+    crate::render::csp::editor(&allowed, &backend::origins(&site.config.cms))
 }
 
 /// The editor page: no inline script or style (the CSP forbids them); the
-/// configuration is `config.yml` beside it, Decap's default.
+/// configuration is `config.yml` beside it, Decap's default. Without a
+/// repository to sign in to, `cms.js` explains that instead of starting
+/// (local editing still works).
 fn index_html(site: &Site) -> String {
     let mut scripts_html = String::from("<script src=\"cms.js\" defer></script>\n");
-    for (url, sri) in scripts(site) {
+    for (url, s) in scripts(site) {
         scripts_html.push_str(&format!(
-            "<script src=\"{}\" integrity=\"{sri}\" crossorigin=\"anonymous\" defer></script>\n",
-            esc(&url)
+            "<script src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>\n",
+            esc(&url),
+            s.sri
         ));
     }
+    let cms = &site.config.cms;
+    let no_repo =
+        !Kind::of(cms).uses_identity() && cms.repo.as_deref().is_none_or(|r| r.trim().is_empty());
     format!(
         "<!doctype html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
-         <title>Ruang redaksi · {}</title>\n{scripts_html}</head>\n<body>\n\
+         <title>Ruang redaksi · {}</title>\n{scripts_html}</head>\n<body{}>\n\
          <noscript><p>Ruang redaksi memerlukan JavaScript.</p></noscript>\n</body>\n</html>\n",
-        esc(&site.config.title)
+        esc(&policy(site)),
+        esc(&site.config.title),
+        if no_repo { " data-tanpa-repo" } else { "" }
     )
 }
 
 #[derive(Serialize)]
 struct Config<'a> {
-    backend: Backend<'a>,
+    backend: backend::Backend<'a>,
     /// Officers running `npx decap-server` in the site's folder edit their
     /// own copy, without logging in (Decap only tries it on localhost).
     local_backend: bool,
@@ -120,24 +165,6 @@ struct Config<'a> {
     /// New files get ASCII slugs, as warta's slug rule wants.
     slug: Slug,
     collections: Vec<Collection>,
-}
-
-#[derive(Serialize)]
-struct Backend<'a> {
-    name: &'a str,
-    branch: &'a str,
-    commit_messages: CommitMessages,
-}
-
-#[derive(Serialize)]
-struct CommitMessages {
-    create: &'static str,
-    update: &'static str,
-    delete: &'static str,
-    #[serde(rename = "uploadMedia")]
-    upload_media: &'static str,
-    #[serde(rename = "deleteMedia")]
-    delete_media: &'static str,
 }
 
 #[derive(Serialize)]
@@ -315,17 +342,7 @@ fn collections(site: &Site) -> Vec<Collection> {
 /// `admin/config.yml`.
 pub fn config_yml(site: &Site) -> String {
     let config = Config {
-        backend: Backend {
-            name: "git-gateway",
-            branch: site.config.cms.branch.as_deref().unwrap_or("main"),
-            commit_messages: CommitMessages {
-                create: "Tambah {{collection}} “{{slug}}” (lewat editor)",
-                update: "Ubah {{collection}} “{{slug}}” (lewat editor)",
-                delete: "Hapus {{collection}} “{{slug}}” (lewat editor)",
-                upload_media: "Unggah “{{path}}” (lewat editor)",
-                delete_media: "Hapus “{{path}}” (lewat editor)",
-            },
-        },
+        backend: backend::config(&site.config.cms),
         local_backend: true,
         locale: "id",
         site_url: &site.config.base_url,

@@ -129,12 +129,20 @@ pub fn shorten(s: &str) -> String {
 /// variation selectors and tag characters that emoji and scripts need.
 pub fn is_invisible(c: char) -> bool {
     c.is_control()
+        || is_noncharacter(c)
         || matches!(c,
             '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}'
             | '\u{17b5}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
             | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
             | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
             | '\u{1d173}'..='\u{1d17a}' | '\u{e0001}')
+}
+
+/// Code points Unicode never assigns (U+FDD0..U+FDEF and the last two of
+/// every plane): XML forbids U+FFFE and U+FFFF, so a feed holding one
+/// would not parse, and none of them shows as anything.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{fdd0}'..='\u{fdef}') || (c as u32) & 0xfffe == 0xfffe
 }
 
 /// All problems of a run, collected so every one is reported.

@@ -12,7 +12,7 @@ use super::encode;
 use super::glyphs::{fonts, line_masks, Face, Mask};
 use super::pieces::{encode_column, Pieces, PIECE_HEIGHT, PIECE_WIDTH};
 use super::select::cover_crop;
-use super::text::{fit as fit_line, wrap};
+use super::text::{drawable_words, fit as fit_line, wrap};
 use ab_glyph::{Font, PxScale, ScaleFont};
 use image::{DynamicImage, Rgb, RgbImage};
 use std::collections::BTreeSet;
@@ -21,7 +21,7 @@ pub const CARD_WIDTH: u32 = 1200;
 pub const CARD_HEIGHT: u32 = 630;
 /// Bump when a card's bytes change for the same words and photo (part of
 /// every card's name, with `PIPELINE_VERSION`).
-pub const CARD_VERSION: u32 = 2;
+pub const CARD_VERSION: u32 = 3;
 /// The card's height in whole pieces; the rows below [`CARD_HEIGHT`]
 /// repeat the last one and are not shown.
 const PADDED_HEIGHT: u32 = CARD_HEIGHT.div_ceil(PIECE_HEIGHT) * PIECE_HEIGHT;
@@ -88,8 +88,9 @@ impl Base {
         }
         let mut canvas =
             RgbImage::from_raw(CARD_WIDTH, PADDED_HEIGHT, raw).ok_or("internal: card canvas")?;
-        if let Some(label) = label.filter(|s| !s.trim().is_empty()) {
-            let f = fonts();
+        let f = fonts();
+        let label = label.map(|l| drawable_words(&f.regular, l));
+        if let Some(label) = label.as_deref().filter(|s| !s.trim().is_empty()) {
             let size = 32.0;
             let line = fit_line(&f.regular, size, label, CARD_WIDTH as f32 - 2.0 * MARGIN);
             let top = MARGIN + f.regular.as_scaled(PxScale::from(size)).ascent();
@@ -202,11 +203,14 @@ fn plain() -> RgbImage {
 fn title_masks(spec: &CardSpec) -> Vec<Mask> {
     let f = fonts();
     let width = CARD_WIDTH as f32 - 2.0 * MARGIN;
+    // Words the font cannot draw as written (emoji, right-to-left
+    // scripts) are left out rather than drawn as boxes or out of order.
+    let title = drawable_words(&f.bold, &spec.title);
     let mut size = 72.0;
-    let mut lines = wrap(&f.bold, size, &spec.title, width, usize::MAX);
+    let mut lines = wrap(&f.bold, size, &title, width, usize::MAX);
     while lines.len() > 3 && size > 44.0 {
         size -= 4.0;
-        lines = wrap(&f.bold, size, &spec.title, width, usize::MAX);
+        lines = wrap(&f.bold, size, &title, width, usize::MAX);
     }
     if lines.len() > 3 {
         lines.truncate(3);
@@ -217,8 +221,9 @@ fn title_masks(spec: &CardSpec) -> Vec<Mask> {
     let subtitle = spec
         .subtitle
         .as_deref()
+        .map(|s| drawable_words(&f.regular, s))
         .filter(|s| !s.trim().is_empty())
-        .map(|s| fit_line(&f.regular, sub_size, s, width));
+        .map(|s| fit_line(&f.regular, sub_size, &s, width));
     let mut masks = Vec::new();
     let line_h = size * 1.15;
     let mut baseline = CARD_HEIGHT as f32 - MARGIN;

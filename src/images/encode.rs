@@ -112,6 +112,7 @@ pub fn encode(img: &DynamicImage, format: Format, q: Quality) -> Result<Vec<u8>,
                 .map_err(|e| format!("PNG encoding failed: {e}"))?;
             Ok(out)
         }
+        Format::Ico => encode(img, Format::Png, q).map(|png| super::icon::ico(&png, w, h)),
     }
 }
 

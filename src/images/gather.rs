@@ -78,6 +78,7 @@ impl Pipeline {
             }
         }
         plan.add_all(wanted);
+        plan.diagnostics.extend(check_icon(&plan, site));
         for l in &site.libraries {
             let regency = site.regency(l.regency);
             let province = site.province(l.province);
@@ -115,7 +116,35 @@ fn body_images<'a>(
         })
 }
 
+/// Smallest side of the site's own icon: the largest size made from it.
+pub const ICON_MIN: u32 = 512;
+
+/// The site's own icon (`icon:` in site.yaml) must be an image that is
+/// square and at least [`ICON_MIN`] pixels, so every size made from it is
+/// sharp and nothing is cut off.
+fn check_icon(plan: &Plan, site: &Site) -> Option<Diagnostic> {
+    let app = &site.config.app;
+    let (icon, at) = (app.icon.as_ref()?, app.icon_at.clone()?);
+    let problem = match plan.probe(&icon.source) {
+        Err(p) => super::report::problem_text(&icon.source, &[], &p),
+        Ok(p) => {
+            let (w, h) = p.size();
+            if w == h && w >= ICON_MIN {
+                return None;
+            }
+            let shape = if w == h { "too small" } else { "not square" };
+            format!("the icon `{}` is {w}×{h} pixels: {shape}", icon.source)
+        }
+    };
+    Some(
+        Diagnostic::error(at, problem).with_help(format!(
+            "use a square PNG or JPEG of at least {ICON_MIN}×{ICON_MIN} pixels (e.g. the logo on a plain background), or remove `icon:` to use the theme's"
+        )),
+    )
+}
+
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {
+    let (dest, source) = (crate::diag::shorten(dest), crate::diag::shorten(source));
     Diagnostic::error(span, format!("image `{dest}` not found (used by {page})"))
         .with_help(format!("put the image file at `{source}`, or fix the name"))
 }

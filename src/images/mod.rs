@@ -22,6 +22,7 @@ mod card;
 mod encode;
 mod gather;
 mod glyphs;
+pub mod icon;
 mod pieces;
 mod plan;
 mod report;
@@ -32,7 +33,7 @@ pub mod text;
 
 pub use card::{CardSpec, CARD_HEIGHT, CARD_WIDTH};
 pub use gather::{markdown_images, missing_body_images, resolve_reference};
-pub use plan::Plan;
+pub use plan::{CardMaker, Plan};
 pub use select::{fit_size, scaled_height, select_widths, Fit, Format, PIPELINE_VERSION};
 
 use crate::diag::{Diagnostic, Span};
@@ -240,6 +241,7 @@ impl Pipeline {
             sources: BTreeMap::new(),
             by_url: HashMap::new(),
             cards: BTreeMap::new(),
+            page_cards: Default::default(),
             diagnostics: Vec::new(),
             late: Mutex::new(Late::default()),
         }
@@ -304,6 +306,13 @@ impl Pipeline {
                         path,
                     });
                 }
+            }
+        }
+        let aliases = plan.late.lock().unwrap().aliases.clone();
+        for (url, name) in aliases {
+            let path = self.cache_dir.join(&name);
+            if path.is_file() {
+                out.files.push(ImageFile { url, path });
             }
         }
         out.files.sort_by(|a, b| a.url.cmp(&b.url));

@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// A source as planned.
 #[derive(Debug)]
@@ -50,6 +50,9 @@ pub(super) struct ResizeOp {
 pub(super) struct Late {
     pub(super) sources: BTreeMap<String, Entry>,
     pub(super) resizes: BTreeMap<String, ResizeOp>,
+    /// Fixed addresses a made file is also published at
+    /// (`/favicon.ico`), by address.
+    pub(super) aliases: BTreeMap<String, String>,
 }
 
 /// Every image of a site and what to make of it. Read by the renderer
@@ -68,6 +71,9 @@ pub struct Plan {
     /// Site URL of an original → source path.
     pub(super) by_url: HashMap<String, String>,
     pub(super) cards: BTreeMap<String, PlannedCard>,
+    /// Cards asked for while pages render (through [`CardMaker`]), by file
+    /// name: no photo, so the name alone decides the bytes.
+    pub(super) page_cards: Arc<Mutex<BTreeMap<String, CardSpec>>>,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) late: Mutex<Late>,
 }
@@ -131,18 +137,7 @@ impl Plan {
             .and_then(|e| e.probe.as_ref().ok())
             .map(|p| p.hash);
         let photo = photo.filter(|_| photo_hash.is_some()).map(str::to_string);
-        let tag = select::tag(&format!(
-            "card/{PIPELINE_VERSION}.{CARD_VERSION}/{}/{}/{}",
-            photo_hash.map_or("-".into(), |h| format!("{h:032x}")),
-            spec.fingerprint(),
-            self.settings.jpeg_quality
-        ));
-        let name = select::card_name(&tag);
-        let card = Card {
-            url: format!("{}{name}", self.settings.url_prefix),
-            width: CARD_WIDTH,
-            height: CARD_HEIGHT,
-        };
+        let (name, card) = self.card_maker().name(photo_hash, &spec);
         self.cards.insert(
             key.to_string(),
             PlannedCard {
@@ -153,6 +148,17 @@ impl Plan {
             },
         );
         card
+    }
+
+    /// What render uses to ask for a plain card per page while it runs
+    /// (from any thread, without the plan: the maker is `'static`). The
+    /// cards it hands out are made by the next `process`.
+    pub fn card_maker(&self) -> CardMaker {
+        CardMaker {
+            url_prefix: self.settings.url_prefix.clone(),
+            quality: self.settings.jpeg_quality,
+            cards: Arc::clone(&self.page_cards),
+        }
     }
 
     /// Any size or crop of an image, for a template function:
@@ -237,6 +243,18 @@ impl Plan {
             width: w,
             height: h,
         })
+    }
+
+    /// Publishes the file of `made` (a URL [`Plan::resize`] gave) also at
+    /// `url`, a fixed address such as `/favicon.ico`.
+    pub fn publish_at(&self, made: &Resized, url: &str) {
+        if let Some(name) = made.url.strip_prefix(&self.settings.url_prefix) {
+            self.late
+                .lock()
+                .unwrap()
+                .aliases
+                .insert(url.to_string(), name.to_string());
+        }
     }
 
     /// Adds many images at once (`(source path, site URL, use)`), probing
@@ -358,5 +376,46 @@ impl Plan {
         let late = self.late.lock().unwrap();
         keep.extend(late.sources.keys().map(String::as_str));
         let _ = self.memo.lock().unwrap().save(&self.cache_dir, &keep);
+    }
+}
+
+/// Hands out plain social cards (no photo) while pages render: each card
+/// is named by its words, so the same words on many pages (a list's pages)
+/// are one file, and which thread asks first never matters.
+#[derive(Debug, Clone)]
+pub struct CardMaker {
+    url_prefix: String,
+    quality: u8,
+    cards: Arc<Mutex<BTreeMap<String, CardSpec>>>,
+}
+
+impl CardMaker {
+    /// The card showing `spec` over the plain design.
+    pub fn card(&self, spec: CardSpec) -> Card {
+        let (name, card) = self.name(None, &spec);
+        self.cards
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(name)
+            .or_insert(spec);
+        card
+    }
+
+    /// A card's file name and view: a hash of everything that decides its
+    /// bytes (the words, the photo's content, the JPEG quality, versions).
+    fn name(&self, photo_hash: Option<u128>, spec: &CardSpec) -> (String, Card) {
+        let tag = select::tag(&format!(
+            "card/{PIPELINE_VERSION}.{CARD_VERSION}/{}/{}/{}",
+            photo_hash.map_or("-".into(), |h| format!("{h:032x}")),
+            spec.fingerprint(),
+            self.quality
+        ));
+        let name = select::card_name(&tag);
+        let card = Card {
+            url: format!("{}{name}", self.url_prefix),
+            width: CARD_WIDTH,
+            height: CARD_HEIGHT,
+        };
+        (name, card)
     }
 }

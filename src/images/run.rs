@@ -53,6 +53,12 @@ pub(super) fn jobs(plan: &Plan) -> Vec<Job> {
             None => plain.push(out),
         }
     }
+    let page_cards = plan.page_cards.lock().unwrap_or_else(|e| e.into_inner());
+    plain.extend(page_cards.iter().map(|(name, spec)| Out {
+        name: name.clone(),
+        task: Task::Card(spec.clone()),
+    }));
+    drop(page_cards);
     let mut jobs: Vec<Job> = by_source.into_values().collect();
     // Cards without a photo share one background: a job draws it once for
     // a batch of them (and the batches still spread over the workers).

@@ -1,8 +1,6 @@
 //! Pure decisions: which widths to make, what size a crop comes out at, what
 //! a cached file is called. No I/O here, so all of it is unit-tested.
 
-use xxhash_rust::xxh3::xxh3_128;
-
 /// Bump when the bytes an operation produces change for the same input
 /// (encoder, filter; cards have `CARD_VERSION` too): every output name changes with it.
 pub const PIPELINE_VERSION: u32 = 1;
@@ -38,6 +36,8 @@ pub enum Format {
     WebP,
     Jpeg,
     Png,
+    /// A PNG inside an ICO container (`/favicon.ico`).
+    Ico,
 }
 
 impl Format {
@@ -46,6 +46,7 @@ impl Format {
             Format::WebP => "webp",
             Format::Jpeg => "jpg",
             Format::Png => "png",
+            Format::Ico => "ico",
         }
     }
     pub fn mime(self) -> &'static str {
@@ -53,6 +54,7 @@ impl Format {
             Format::WebP => "image/webp",
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
+            Format::Ico => "image/x-icon",
         }
     }
 }
@@ -151,7 +153,7 @@ pub fn source_tag(content_hash: u128, settings_fingerprint: &str) -> String {
 
 /// Twelve hex digits of the hash of `text`.
 pub fn tag(text: &str) -> String {
-    format!("{:032x}", xxh3_128(text.as_bytes()))[..12].to_string()
+    crate::hash::hex(text.as_bytes(), 12)
 }
 
 /// `<tag>-<width>.<ext>`: one responsive variant.
@@ -180,7 +182,9 @@ pub fn is_pipeline_file(name: &str) -> bool {
         h.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     });
-    let ext_ok = [".webp", ".jpg", ".png"].iter().any(|e| name.ends_with(e));
+    let ext_ok = [".webp", ".jpg", ".png", ".ico"]
+        .iter()
+        .any(|e| name.ends_with(e));
     hex && ext_ok
         && rest
             .as_bytes()

@@ -48,6 +48,7 @@ macro_rules! builtin {
 const BUILTIN_DEFAULT: &[(&str, &str)] = builtin!(
     "templates/base.html",
     "templates/partials/notice.html",
+    "templates/partials/icons.html",
     "templates/partials/post_card.html",
     "templates/partials/story_card.html",
     "templates/partials/event_card.html",

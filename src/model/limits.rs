@@ -147,11 +147,28 @@ fn special(field: &str) -> Option<Limit> {
         "address" => ADDRESS,
         "summary" | "description" | "quote" => SUMMARY,
         "note" => NOTE,
-        "url" | "base_url" | "website" | "social" | "image" | "photo" | "cdn" => URL,
+        "url" | "base_url" | "api_root" | "website" | "social" | "image" | "photo" | "cdn" => URL,
         "email" => EMAIL,
         "phone" => PHONE,
         _ => return None,
     })
+}
+
+/// How many texts a list field may hold: a post names a few tags, an
+/// event a few provinces; tens of thousands would each make a page.
+pub fn list_items(field: &str) -> usize {
+    match field {
+        "tags" | "themes" => 30,
+        "aliases" => 20,
+        _ => 500,
+    }
+}
+
+/// Required text that names a thing (a page's heading, a library's
+/// name): blank would publish an empty heading or link. Optional text
+/// left blank (`summary: ""`, as `warta new` writes it) counts as absent.
+pub fn is_required_name(field: &str) -> bool {
+    matches!(field, "title" | "name" | "official_name")
 }
 
 /// The message and help for a text of `chars` characters in `field` over
@@ -208,6 +225,10 @@ mod tests {
         "facilitators",
         "language",
         "branch",
+        "backend",
+        "repo",
+        "auth_endpoint",
+        "app_id",
     ];
     /// Fields that hold no text of their own.
     const NOT_TEXT: &[&str] = &[

@@ -52,23 +52,70 @@ pub struct SiteConfigRecord {
     /// The browser editor's settings (docs/cms.md).
     #[serde(default)]
     pub cms: CmsRecord,
+    /// The name under the icon on a phone's home screen (web manifest).
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// `#rrggbb`: the browser's bar and the manifest's `theme_color`.
+    #[serde(default)]
+    pub theme_color: Option<String>,
+    /// `#rrggbb`: the splash screen of the installed site.
+    #[serde(default)]
+    pub background_color: Option<String>,
+    /// A square PNG or JPEG under `static/` (at least 512×512): the site's
+    /// icon; without it, the theme draws one from the site's initial.
+    #[serde(default)]
+    pub icon: Option<String>,
 }
-fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms"],
+fields!(SiteConfigRecord, ["title", "base_url", "description", "language", "theme", "menu", "per_page", "allow_html", "strict", "author", "cms", "short_name", "theme_color", "background_color", "icon"],
     nested: [("menu", MenuItemRecord), ("cms", CmsRecord)]);
 
-/// `cms:` in `data/site.yaml`: the browser editor (Decap CMS).
+/// `cms:` in `data/site.yaml`: the browser editor (Decap CMS) and where
+/// it signs in (docs/cms.md, "Signing in").
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct CmsRecord {
+    /// Where the editor commits: `github` (default), `gitlab`, `gitea`, or
+    /// the legacy `git-gateway` (Netlify Identity).
+    #[serde(default)]
+    pub backend: Option<String>,
+    /// The repository, `owner/name` (GitLab: `group/…/name`).
+    #[serde(default)]
+    pub repo: Option<String>,
     /// The git branch the editor commits to (default `main`).
     #[serde(default)]
     pub branch: Option<String>,
+    /// The sign-in server: for GitHub the OAuth provider Netlify runs for
+    /// the sites it hosts (default `https://api.netlify.com`); for GitLab
+    /// or Gitea the server itself (default `https://gitlab.com`).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// The path of the sign-in page on `base_url` (GitHub default `auth`).
+    #[serde(default)]
+    pub auth_endpoint: Option<String>,
+    /// The API of a self-hosted server (GitHub Enterprise, GitLab, Gitea).
+    #[serde(default)]
+    pub api_root: Option<String>,
+    /// The application id of the OAuth app on GitLab or Gitea (PKCE).
+    #[serde(default)]
+    pub app_id: Option<String>,
     /// The npm CDN the editor's scripts come from (default
     /// `https://unpkg.com/`), or a folder of the site holding the same
     /// `<package>@<version>/…` files.
     #[serde(default)]
     pub cdn: Option<String>,
 }
-fields!(CmsRecord, ["branch", "cdn"]);
+fields!(
+    CmsRecord,
+    [
+        "backend",
+        "repo",
+        "branch",
+        "base_url",
+        "auth_endpoint",
+        "api_root",
+        "app_id",
+        "cdn"
+    ]
+);
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct MenuItemRecord {

@@ -145,8 +145,11 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         libraries: view::all(cx, &e.libraries, view::library_item),
         reports: view::all(cx, &e.reports, view::report),
     };
-    let meta =
+    let mut meta =
         Meta::new(cx, e.title.clone(), url.clone(), e.summary.as_deref()).with_image(cx, &e.image);
+    if !e.illustrative {
+        meta = meta.with_json_ld(&seo::event(cx, id));
+    }
     let mut ctx = Context::new();
     ctx.insert("event", &v);
     reader_links(
@@ -156,6 +159,7 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         (&e.title, &url),
         e.illustrative,
     );
+    ctx.insert("calendar", &super::ics::url(&e.slug));
     job::page(&url, "event.html", meta.draft(e.draft), ctx, !e.draft)
 }
 

@@ -118,7 +118,9 @@ pub fn render_jobs(
     jobs: &[Job],
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
     let cx = prepared.cx(site, bodies);
-    let common = pages::common(&cx, &prepared.stylesheet);
+    let icons = super::icons::build(&cx, None, false)
+        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
+    let common = pages::common(&cx, &prepared.stylesheet, &icons);
     let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -172,7 +174,22 @@ pub fn feeds(
 /// makes them; a partial one (content edits only) keeps them. The same
 /// function as `warta build`'s, so the two cannot drift.
 pub fn side_files(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
-    super::side_files(&prepared.cx(site, bodies))
+    let cx = prepared.cx(site, bodies);
+    let mut files = super::side_files(&cx);
+    files.extend(super::icons::build(&cx, None, true).map_or(Vec::new(), |i| i.files));
+    files
+}
+
+/// `_headers` ([`super::headers`]) from the paths of every file a full
+/// build made (not the site's own static files, as in `warta build`).
+pub fn headers_file<'a>(
+    site: &Site,
+    paths: impl IntoIterator<Item = &'a str>,
+) -> Result<OutFile, Diagnostic> {
+    super::headers::file(site, paths).map(|text| OutFile {
+        path: super::HEADERS.to_string(),
+        bytes: text.into_bytes(),
+    })
 }
 
 /// [`feeds`] without the sitemap, for a rebuild that keeps the set of

@@ -247,6 +247,9 @@ fn pack<K: PartialEq>(keys: &[K], limit: usize) -> Vec<Range<usize>> {
 pub struct Page {
     pub url: String,
     pub template: &'static str,
+    /// The `page` of the context, put in by [`super::pages::build`] once
+    /// the page has its social card.
+    pub meta: Meta,
     pub context: Context,
     pub in_sitemap: bool,
 }
@@ -257,13 +260,13 @@ pub fn page(
     url: &str,
     template: &'static str,
     meta: Meta,
-    mut context: Context,
+    context: Context,
     in_sitemap: bool,
 ) -> Page {
-    context.insert("page", &meta);
     Page {
         url: url.to_string(),
         template,
+        meta,
         context,
         in_sitemap,
     }

@@ -5,64 +5,24 @@
 //! other, in a link, image, reference definition, autolink or allowed raw
 //! HTML, is an error at its place in the file and is left out of the HTML.
 
+mod headings;
 mod link_safety;
+mod links;
+mod picture;
 mod video;
 
 use super::escape;
-use crate::diag::{suggest, Diagnostic, Span};
-use crate::site::{BodySource, Site};
+use crate::diag::Diagnostic;
+use crate::site::BodySource;
+use headings::add_heading_ids;
 use link_safety::{
     check_definitions, checked_html, heading_attribute, is_reference, unsafe_address, unsafe_scheme,
 };
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::{BTreeMap, HashSet};
+pub use links::LinkTargets;
+use links::{broken_link, is_external, LinkEnd};
+use picture::picture_html;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
-
-/// Every `@/` link target a body may use: `berita/x.md` → `/berita/x/`.
-pub struct LinkTargets {
-    by_path: BTreeMap<String, String>,
-}
-
-impl LinkTargets {
-    pub fn new(site: &Site) -> Self {
-        let mut by_path = BTreeMap::new();
-        let mut add = |section: &str, slug: &str, url: String| {
-            let base = if section.is_empty() {
-                slug.to_string()
-            } else {
-                format!("{section}/{slug}")
-            };
-            by_path.insert(format!("{base}.md"), url.clone());
-            by_path.insert(format!("{base}/index.md"), url);
-        };
-        for p in &site.posts {
-            add("berita", &p.slug, super::urls::post(&p.slug));
-        }
-        for s in &site.stories {
-            add("kisah", &s.slug, super::urls::story(&s.slug));
-        }
-        for e in &site.events {
-            add("plm", &e.slug, super::urls::event(&e.slug));
-        }
-        for p in &site.pages {
-            add("", &p.slug, super::urls::page(&p.slug));
-        }
-        LinkTargets { by_path }
-    }
-
-    /// The URL of `@/path#frag`, or `None` if no such page is published.
-    fn resolve(&self, target: &str) -> Option<String> {
-        let (path, frag) = match target.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (target, None),
-        };
-        let url = self.by_path.get(path.trim_start_matches('/'))?;
-        Some(match frag {
-            Some(f) => format!("{url}#{f}"),
-            None => url.clone(),
-        })
-    }
-}
 
 /// Renders a body. Broken `@/` links become diagnostics pointing at the
 /// link in its file; the link is left in place so rendering can go on.
@@ -106,7 +66,29 @@ pub fn render_with(
     // Inside an HTML block (`allow_html`): its lines, checked as one.
     let mut html_block: Option<Vec<(CowStr, Range<usize>)>> = None;
     let mut first_image = true;
-    for piece in video::blocks(parser.into_offset_iter(), body, source, &mut diags) {
+    // How deep blocks and inline spans are nested: bounded, because each
+    // level costs memory in every later step and no real text needs many.
+    // Checked as the parser goes, before anything is collected.
+    let mut depth = 0usize;
+    let mut too_deep_at: Option<Range<usize>> = None;
+    let bounded = parser.into_offset_iter().map_while(|(event, range)| {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            too_deep_at = Some(range);
+            return None;
+        }
+        Some((event, range))
+    });
+    let pieces = video::blocks(bounded, body, source, &mut diags);
+    if let Some(range) = too_deep_at {
+        diags.push(too_deep(body, range, source));
+        return (String::new(), diags);
+    }
+    for piece in pieces {
         let (event, range) = match piece {
             video::Piece::Event(event, range) => (event, range),
             video::Piece::Video(html) => {
@@ -278,6 +260,19 @@ pub fn render_with(
     (aligned_by_class(html), diags)
 }
 
+/// Quotes in quotes, lists in lists, emphasis in links…: more levels than
+/// this are refused (the YAML limit is the same).
+pub const MAX_NESTING: usize = 32;
+
+fn too_deep(body: &str, range: Range<usize>, source: &BodySource) -> Diagnostic {
+    let at = source.span.range.start + range.start.min(body.len());
+    Diagnostic::error(
+        crate::diag::Span::new(source.span.file, at..at),
+        format!("the text is nested more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside each other)"),
+    )
+    .with_help("remove the extra `>`, list markers or indentation: a quote or list a few levels deep is all readers can follow")
+}
+
 /// pulldown-cmark writes a table column's alignment as a `style`
 /// attribute, which the site's Content-Security-Policy (`style-src
 /// 'self'`) refuses; the theme styles these classes instead.
@@ -297,158 +292,11 @@ fn aligned_by_class(html: String) -> String {
     out
 }
 
-/// The `<picture>` of a Markdown image (see docs/images.md).
-fn picture_html(r: &crate::images::Responsive, alt: &str, title: &str, eager: bool) -> String {
-    let e = escape::html;
-    let title = if title.is_empty() {
-        String::new()
-    } else {
-        format!(" title=\"{}\"", e(title))
-    };
-    let loading = if eager {
-        r#"loading="eager" fetchpriority="high""#
-    } else {
-        r#"loading="lazy""#
-    };
-    format!(
-        "<picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"{sizes}\">\
-         <img src=\"{src}\" srcset=\"{fallback}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" \
-         alt=\"{alt}\"{title} {loading} decoding=\"async\"></picture>",
-        webp = e(&r.srcset_webp),
-        sizes = e(&r.sizes),
-        src = e(&r.src),
-        fallback = e(&r.srcset_fallback),
-        w = r.width,
-        h = r.height,
-        alt = e(alt),
-    )
-}
-
-/// How an open link is closed (see `render_with`).
-enum LinkEnd {
-    Markdown,
-    Raw,
-    Dropped,
-}
-
-fn is_external(dest: &str) -> bool {
-    let lower = dest.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
-}
-
-fn broken_link(
-    dest: &str,
-    body: &str,
-    range: std::ops::Range<usize>,
-    source: &BodySource,
-    targets: &LinkTargets,
-) -> Diagnostic {
-    // Point at the `@/…` text itself when it can be found inside the link.
-    let within = body
-        .get(range.clone())
-        .and_then(|s| s.find(dest))
-        .unwrap_or(0);
-    let start = source.span.range.start + range.start + within;
-    let end = if within > 0 || body.get(range.clone()).is_some_and(|s| s.starts_with(dest)) {
-        start + dest.len()
-    } else {
-        source.span.range.start + range.end
-    };
-    let typed = dest.trim_start_matches("@/");
-    let help = suggest::closest(typed.split('#').next().unwrap_or(typed), targets.by_path.keys().map(String::as_str))
-        .map(|c| format!("did you mean `@/{c}`?"))
-        .unwrap_or_else(|| {
-            "internal links name the file under content/, e.g. `@/berita/slug.md`, `@/plm/slug.md` or `@/tentang.md`".into()
-        });
-    Diagnostic::error(
-        Span::new(source.span.file, start..end),
-        format!(
-            "broken internal link `{}`: no published page comes from that file",
-            crate::diag::shorten(dest)
-        ),
-    )
-    .with_help(help)
-}
-
-/// Gives every heading an id (its text as a slug, made unique) unless it has
-/// one, and demotes all headings one level when the body uses `#`, so the
-/// page title stays the only `h1`.
-fn add_heading_ids(events: &mut [Event]) {
-    let demote = events.iter().any(|e| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    });
-    let mut used = HashSet::new();
-    let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i] {
-                let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| {
-                    let s = crate::model::slugify(&text);
-                    if s.is_empty() {
-                        "bagian".into()
-                    } else {
-                        s
-                    }
-                });
-                // `base-2`, `base-3`…: counting on from the last number
-                // given to this base keeps thousands of equal headings
-                // linear.
-                let mut unique = base.clone();
-                if !used.insert(unique.clone()) {
-                    let n = last.entry(base.clone()).or_insert(1);
-                    loop {
-                        *n += 1;
-                        unique = format!("{base}-{n}");
-                        if used.insert(unique.clone()) {
-                            break;
-                        }
-                    }
-                }
-                *id = Some(CowStr::from(unique));
-                if demote {
-                    *level = deeper(*level);
-                }
-            }
-            if demote {
-                if let Some(Event::End(TagEnd::Heading(level))) = events.get_mut(j) {
-                    *level = deeper(*level);
-                }
-            }
-            i = j;
-        }
-        i += 1;
-    }
-}
-
-fn deeper(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::FileId;
+    use crate::diag::{FileId, Span};
+    use std::collections::BTreeMap;
 
     fn targets() -> LinkTargets {
         let mut by_path = BTreeMap::new();
@@ -626,6 +474,27 @@ mod tests {
         assert!(h.contains(r#"<h2 id="dua-4">"#), "dua-3 is taken");
         assert!(h.contains(r#"<h2 id="dua-5001">"#));
         assert_eq!(h.matches(r#"id="dua-3""#).count(), 1);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_one_error_where_it_goes_too_deep() {
+        let ok = "> ".repeat(MAX_NESTING - 2) + "x";
+        let (html, d) = render(&ok, &src(), false, &targets());
+        assert!(d.is_empty() && html.contains("<blockquote>"), "{d:?}");
+        for deep in [
+            "> ".repeat(200_000) + "x",
+            "- ".repeat(200) + "x",
+            "*".repeat(100) + "x" + &"*".repeat(100),
+        ] {
+            let (html, d) = render(&deep, &src(), false, &targets());
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(
+                d[0].message.contains("nested more than 32"),
+                "{}",
+                d[0].message
+            );
+            assert!(html.is_empty());
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! with rayon. Results are sorted by path, so the output is byte-identical
 //! whatever the number of threads.
 
+mod cards;
 mod charts;
 mod crumbs;
 pub mod csp;
@@ -13,7 +14,10 @@ mod dates;
 mod detail;
 pub(crate) mod escape;
 mod feeds;
+pub mod headers;
 mod i18n;
+mod icons;
+mod ics;
 pub mod incremental;
 mod job;
 mod listing;
@@ -34,6 +38,9 @@ use crate::load::theme::Theme;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+
+/// The output path of the header rules the host reads ([`headers`]).
+pub const HEADERS: &str = "_headers";
 
 /// One file of the published site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,7 +229,9 @@ fn render_pages(
         bodies: &bodies,
     };
     let (static_files, stylesheet) = theme_static(theme);
-    let common = view::with_images(index, || pages::common(&cx, &stylesheet));
+    let icons = icons::build(&cx, images, true)
+        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
+    let common = view::with_images(index, || pages::common(&cx, &stylesheet, &icons));
     let out = Written {
         sink,
         paths: Default::default(),
@@ -276,8 +285,24 @@ fn render_pages(
     }
     diags.extend(out.put_all(view::with_images(index, || feeds::all(&cx, &sitemap_urls))));
     diags.extend(out.put_all(side_files(&cx)));
+    diags.extend(out.put_all(icons.files));
     diags.extend(out.put_all(static_files));
     diags.extend(out.put_all(search_files(site, &theme.strings)));
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    // Last: `_headers` is made from the paths of every file above.
+    let rules = {
+        let paths = out.paths.lock().unwrap_or_else(|e| e.into_inner());
+        headers::file(site, paths.iter().map(String::as_str))
+    };
+    match rules {
+        Ok(text) => diags.extend(out.put_all(vec![OutFile {
+            path: HEADERS.into(),
+            bytes: text.into_bytes(),
+        }])),
+        Err(d) => diags.push(d),
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -297,6 +322,13 @@ fn render_pages(
 /// makes them through this same function.
 pub(crate) fn side_files(cx: &view::Cx) -> Vec<OutFile> {
     let mut files = material::files(cx);
+    files.extend((0..cx.site.events.len() as u32).map(|i| {
+        let id = crate::site::EventId(i);
+        OutFile {
+            path: urls::file_path(&ics::url(&cx.site.event(id).slug)),
+            bytes: ics::event(cx, id).into_bytes(),
+        }
+    }));
     if let Some(rules) = redirects::file(cx.site) {
         files.push(OutFile {
             path: "_redirects".into(),
@@ -385,7 +417,7 @@ fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
         .iter()
         .map(|(url, bytes)| {
             let url = if url == "/style.css" {
-                let hashed = format!("/aset/style.{:08x}.css", fnv1a(bytes) as u32);
+                let hashed = format!("/aset/style.{}.css", crate::hash::hex(bytes, 8));
                 stylesheet = hashed.clone();
                 hashed
             } else {
@@ -398,11 +430,4 @@ fn theme_static(theme: &Theme) -> (Vec<OutFile>, String) {
         })
         .collect();
     (files, stylesheet)
-}
-
-/// FNV-1a: a tiny, stable hash (the same on every platform and release).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
 }

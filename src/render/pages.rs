@@ -60,10 +60,14 @@ struct SiteView<'a> {
     feed_url: &'static str,
     /// The Content-Security-Policy for the page's `<meta http-equiv>`.
     csp: &'static str,
+    /// Icons and manifest for the head (`partials/icons.html`).
+    icons: &'a [super::icons::IconLink],
+    manifest: &'static str,
+    theme_color: &'a str,
 }
 
 /// What every page's context holds: `site` and `t` (the UI strings).
-pub fn common(cx: &Cx, stylesheet: &str) -> Context {
+pub fn common(cx: &Cx, stylesheet: &str, icons: &super::icons::Icons) -> Context {
     let c = &cx.site.config;
     let mut ctx = Context::new();
     ctx.insert(
@@ -84,6 +88,9 @@ pub fn common(cx: &Cx, stylesheet: &str) -> Context {
             stylesheet,
             feed_url: "/atom.xml",
             csp: super::csp::SITE,
+            icons: &icons.links,
+            manifest: super::icons::MANIFEST,
+            theme_color: &icons.theme_color,
         },
     );
     ctx.insert("t", cx.i18n.strings);
@@ -93,8 +100,20 @@ pub fn common(cx: &Cx, stylesheet: &str) -> Context {
     ctx
 }
 
-/// Builds the context of one page.
+/// Builds the context of one page: its builder's, and a social card when
+/// the page shows no picture of its own (see [`super::cards`]).
 pub fn build(cx: &Cx, job: &Job) -> Page {
+    let mut page = builder(cx, job);
+    if page.meta.image.is_none() && !page.meta.noindex {
+        if let Some(spec) = super::cards::spec(cx, job, &page.meta) {
+            page.meta = std::mem::take(&mut page.meta).with_card(cx, view::page_card(spec));
+        }
+    }
+    page.context.insert("page", &page.meta);
+    page
+}
+
+fn builder(cx: &Cx, job: &Job) -> Page {
     match *job {
         Job::Home => home(cx),
         Job::Post(id) => detail::post(cx, id),

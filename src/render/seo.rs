@@ -4,7 +4,7 @@
 use super::escape;
 use super::urls;
 use super::view::{Cx, Link};
-use crate::site::{LibraryId, PostId};
+use crate::site::{EventId, LibraryId, PostId};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -188,4 +188,61 @@ pub fn breadcrumb_list(cx: &Cx, items: &[Link]) -> Value {
         "@type": "BreadcrumbList",
         "itemListElement": elements,
     })
+}
+
+/// schema.org `Event` for an event page (its own function: other kinds of
+/// JSON-LD, such as breadcrumbs, go beside it).
+pub fn event(cx: &Cx, id: EventId) -> Value {
+    let e = cx.site.event(id);
+    let url = cx.absolute(&urls::event(&e.slug));
+    let organizer = json!({"@type": "Organization", "name": cx.site.config.title, "url": cx.site.config.base_url});
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": e.title,
+        "startDate": e.start.to_string(),
+        "endDate": e.end.unwrap_or(e.start).to_string(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": organizer,
+        "url": url,
+        "inLanguage": cx.lang(),
+    });
+    let region = e
+        .provinces
+        .first()
+        .map(|&p| cx.site.province(p).name.clone());
+    let place = (e.venue.is_some() || e.city.is_some()).then(|| {
+        let mut address = json!({"@type": "PostalAddress", "addressCountry": "ID"});
+        if let Some(c) = &e.city {
+            address["addressLocality"] = json!(c);
+        }
+        if let Some(r) = &region {
+            address["addressRegion"] = json!(r);
+        }
+        json!({
+            "@type": "Place",
+            "name": e.venue.as_ref().or(e.city.as_ref()),
+            "address": address,
+        })
+    });
+    let online = e
+        .online
+        .then(|| json!({"@type": "VirtualLocation", "url": url}));
+    let (mode, location) = match (place, online) {
+        (Some(p), Some(o)) => ("Mixed", json!([p, o])),
+        (Some(p), None) => ("Offline", p),
+        (None, Some(o)) => ("Online", o),
+        (None, None) => ("Offline", Value::Null),
+    };
+    v["eventAttendanceMode"] = json!(format!("https://schema.org/{mode}EventAttendanceMode"));
+    if !location.is_null() {
+        v["location"] = location;
+    }
+    if let Some(s) = &e.summary {
+        v["description"] = json!(s.trim());
+    }
+    if let Some(i) = &e.image {
+        v["image"] = json!([cx.absolute(&super::view::published_url(&i.url))]);
+    }
+    v
 }

@@ -70,6 +70,8 @@ pub fn image(img: &Option<Image>) -> Option<ImageView> {
 pub struct ImageIndex {
     pub responsive: HashMap<String, Responsive>,
     pub library_cards: HashMap<String, Card>,
+    /// Plain cards for pages without a picture (see [`super::cards`]).
+    pub cards: Option<crate::images::CardMaker>,
 }
 
 impl ImageIndex {
@@ -93,6 +95,7 @@ impl ImageIndex {
                 ix.library_cards.insert(l.id.clone(), c.clone());
             }
         }
+        ix.cards = Some(plan.card_maker());
         ix
     }
 }
@@ -132,6 +135,15 @@ pub fn library_card(id: &str) -> Option<Card> {
         c.borrow()
             .as_ref()
             .and_then(|ix| ix.library_cards.get(id).cloned())
+    })
+}
+
+/// A plain social card showing `spec`, if the build makes images.
+pub fn page_card(spec: crate::images::CardSpec) -> Option<Card> {
+    IMAGES.with(|c| {
+        c.borrow()
+            .as_ref()
+            .and_then(|ix| ix.cards.as_ref().map(|m| m.card(spec)))
     })
 }
 

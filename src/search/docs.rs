@@ -3,7 +3,7 @@
 //! provinces, in the fixed order that gives them their ids.
 
 use crate::model::{Date, LibraryLevel};
-use crate::site::{ProvinceId, Site};
+use crate::site::{Event, Library, Post, Province, ProvinceId, Site, Story, TagId};
 use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
 
 /// Kinds of document, in the order of the `jenis` facet.
@@ -155,156 +155,190 @@ fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// two record chunks; a province facet takes one block per year it reaches.
 /// The entry describes the facets as runs of this order (index.rs).
 pub fn collect(site: &Site) -> Vec<Doc> {
-    let pname = |p: ProvinceId| site.province(p).display_name().to_string();
-    let english = site.config.language == "en";
     let mut docs = Vec::new();
-    for p in &site.posts {
-        let body = plain_text(&p.body);
-        let tags: Vec<&str> = p.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
-        let places: Vec<String> = p
-            .provinces
+    docs.extend(site.posts.iter().map(|p| post_doc(site, p)));
+    docs.extend(site.stories.iter().map(|s| story_doc(site, s)));
+    docs.extend(site.events.iter().map(|e| event_doc(site, e)));
+    docs.extend(site.libraries.iter().map(|l| library_doc(site, l)));
+    let english = site.config.language == "en";
+    docs.extend(
+        site.provinces
             .iter()
-            .map(|&x| pname(x))
-            .chain(p.libraries.iter().map(|&l| site.library(l).name.clone()))
-            .collect();
-        let event = p.event.map(|e| site.event(e).title.as_str()).unwrap_or("");
-        docs.push(Doc {
-            kind: Kind::Berita,
-            slug: p.slug.clone(),
-            title: p.title.clone(),
-            provinces: p.provinces.iter().map(|x| x.0).collect(),
-            level: None,
-            date: Some(p.date),
-            excerpt: summary_or_body(&p.summary, &body),
-            title_text: p.title.clone(),
-            place_text: join(places.iter().map(String::as_str)),
-            body_text: join([
-                p.summary.as_deref().unwrap_or(""),
-                &body,
-                &tags.join(" "),
-                event,
-            ]),
-        });
+            .enumerate()
+            .map(|(i, p)| province_doc(site, i, p, english)),
+    );
+    sort_into_id_order(&mut docs);
+    docs
+}
+
+fn province_name(site: &Site, p: ProvinceId) -> String {
+    site.province(p).display_name().to_string()
+}
+
+fn tag_names<'a>(site: &'a Site, tags: &[TagId]) -> Vec<&'a str> {
+    tags.iter().map(|t| site.tag(*t).name.as_str()).collect()
+}
+
+fn post_doc(site: &Site, p: &Post) -> Doc {
+    let body = plain_text(&p.body);
+    let tags = tag_names(site, &p.tags);
+    let places: Vec<String> = p
+        .provinces
+        .iter()
+        .map(|&x| province_name(site, x))
+        .chain(p.libraries.iter().map(|&l| site.library(l).name.clone()))
+        .collect();
+    let event = p.event.map(|e| site.event(e).title.as_str()).unwrap_or("");
+    Doc {
+        kind: Kind::Berita,
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+        provinces: p.provinces.iter().map(|x| x.0).collect(),
+        level: None,
+        date: Some(p.date),
+        excerpt: summary_or_body(&p.summary, &body),
+        title_text: p.title.clone(),
+        place_text: join(places.iter().map(String::as_str)),
+        body_text: join([
+            p.summary.as_deref().unwrap_or(""),
+            &body,
+            &tags.join(" "),
+            event,
+        ]),
     }
-    for s in &site.stories {
-        let body = plain_text(&s.body);
-        let tags: Vec<&str> = s.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
-        let lib = site.library(s.library);
-        docs.push(Doc {
-            kind: Kind::Kisah,
-            slug: s.slug.clone(),
-            title: s.title.clone(),
-            provinces: vec![s.province.0],
-            level: None,
-            date: Some(s.date),
-            excerpt: summary_or_body(&s.summary, &body),
-            title_text: s.title.clone(),
-            place_text: join([lib.name.as_str(), &pname(s.province)]),
-            body_text: join([
-                s.person.as_str(),
-                &s.themes.join(" "),
-                &tags.join(" "),
-                s.quote.as_deref().unwrap_or(""),
-                s.summary.as_deref().unwrap_or(""),
-                &body,
-            ]),
-        });
+}
+
+fn story_doc(site: &Site, s: &Story) -> Doc {
+    let body = plain_text(&s.body);
+    let tags = tag_names(site, &s.tags);
+    let lib = site.library(s.library);
+    Doc {
+        kind: Kind::Kisah,
+        slug: s.slug.clone(),
+        title: s.title.clone(),
+        provinces: vec![s.province.0],
+        level: None,
+        date: Some(s.date),
+        excerpt: summary_or_body(&s.summary, &body),
+        title_text: s.title.clone(),
+        place_text: join([lib.name.as_str(), &province_name(site, s.province)]),
+        body_text: join([
+            s.person.as_str(),
+            &s.themes.join(" "),
+            &tags.join(" "),
+            s.quote.as_deref().unwrap_or(""),
+            s.summary.as_deref().unwrap_or(""),
+            &body,
+        ]),
     }
-    for e in &site.events {
-        let body = plain_text(&e.body);
-        let tags: Vec<&str> = e.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
-        let places: Vec<String> = e.provinces.iter().map(|&x| pname(x)).collect();
-        docs.push(Doc {
-            kind: Kind::Plm,
-            slug: e.slug.clone(),
-            title: e.title.clone(),
-            provinces: e.provinces.iter().map(|x| x.0).collect(),
-            level: None,
-            date: Some(e.start),
-            excerpt: summary_or_body(&e.summary, &body),
-            title_text: e.title.clone(),
-            place_text: join(places.iter().map(String::as_str).chain([
-                e.city.as_deref().unwrap_or(""),
-                e.venue.as_deref().unwrap_or(""),
-            ])),
-            body_text: join([
-                e.theme.as_deref().unwrap_or(""),
-                e.summary.as_deref().unwrap_or(""),
-                &body,
-                &e.facilitators.join(" "),
-                &tags.join(" "),
-            ]),
-        });
+}
+
+fn event_doc(site: &Site, e: &Event) -> Doc {
+    let body = plain_text(&e.body);
+    let tags = tag_names(site, &e.tags);
+    let places: Vec<String> = e
+        .provinces
+        .iter()
+        .map(|&x| province_name(site, x))
+        .collect();
+    Doc {
+        kind: Kind::Plm,
+        slug: e.slug.clone(),
+        title: e.title.clone(),
+        provinces: e.provinces.iter().map(|x| x.0).collect(),
+        level: None,
+        date: Some(e.start),
+        excerpt: summary_or_body(&e.summary, &body),
+        title_text: e.title.clone(),
+        place_text: join(places.iter().map(String::as_str).chain([
+            e.city.as_deref().unwrap_or(""),
+            e.venue.as_deref().unwrap_or(""),
+        ])),
+        body_text: join([
+            e.theme.as_deref().unwrap_or(""),
+            e.summary.as_deref().unwrap_or(""),
+            &body,
+            &e.facilitators.join(" "),
+            &tags.join(" "),
+        ]),
     }
-    for l in &site.libraries {
-        let reg = site.regency(l.regency);
-        let where_ = format!("{}, {}", reg.official_name, pname(l.province));
-        let ex = match (&l.summary, &l.address) {
-            (Some(s), _) if !s.trim().is_empty() => excerpt(s, EXCERPT),
-            (_, Some(a)) if !a.trim().is_empty() => excerpt(&format!("{a}, {where_}"), EXCERPT),
-            _ => excerpt(&where_, EXCERPT),
-        };
-        docs.push(Doc {
-            kind: Kind::Perpustakaan,
-            slug: l.id.clone(),
-            title: l.name.clone(),
-            provinces: vec![l.province.0],
-            level: Some(l.level),
-            date: None,
-            excerpt: ex,
-            title_text: join(
-                std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str)),
-            ),
-            place_text: join([
-                reg.official_name.as_str(),
-                &pname(l.province),
-                l.district.as_deref().unwrap_or(""),
-                l.village.as_deref().unwrap_or(""),
-            ]),
-            body_text: join([
-                l.summary.as_deref().unwrap_or(""),
-                l.address.as_deref().unwrap_or(""),
-            ]),
-        });
+}
+
+fn library_doc(site: &Site, l: &Library) -> Doc {
+    let reg = site.regency(l.regency);
+    let province = province_name(site, l.province);
+    let where_ = format!("{}, {}", reg.official_name, province);
+    let ex = match (&l.summary, &l.address) {
+        (Some(s), _) if !s.trim().is_empty() => excerpt(s, EXCERPT),
+        (_, Some(a)) if !a.trim().is_empty() => excerpt(&format!("{a}, {where_}"), EXCERPT),
+        _ => excerpt(&where_, EXCERPT),
+    };
+    Doc {
+        kind: Kind::Perpustakaan,
+        slug: l.id.clone(),
+        title: l.name.clone(),
+        provinces: vec![l.province.0],
+        level: Some(l.level),
+        date: None,
+        excerpt: ex,
+        title_text: join(
+            std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str)),
+        ),
+        place_text: join([
+            reg.official_name.as_str(),
+            &province,
+            l.district.as_deref().unwrap_or(""),
+            l.village.as_deref().unwrap_or(""),
+        ]),
+        body_text: join([
+            l.summary.as_deref().unwrap_or(""),
+            l.address.as_deref().unwrap_or(""),
+        ]),
     }
-    for (i, p) in site.provinces.iter().enumerate() {
-        let regencies: Vec<&str> = p
-            .regencies
-            .iter()
-            .map(|&r| site.regency(r).official_name.as_str())
-            .collect();
-        let ex = if english {
-            format!(
-                "{} partner libraries · {} news posts · {} stories",
-                p.libraries.len(),
-                p.posts.len(),
-                p.stories.len()
-            )
-        } else {
-            format!(
-                "{} perpustakaan mitra · {} berita · {} kisah",
-                p.libraries.len(),
-                p.posts.len(),
-                p.stories.len()
-            )
-        };
-        docs.push(Doc {
-            kind: Kind::Provinsi,
-            slug: p.slug.clone(),
-            title: p.display_name().to_string(),
-            provinces: vec![i as u32],
-            level: None,
-            date: None,
-            excerpt: ex,
-            title_text: join([
-                p.name.as_str(),
-                p.short_name.as_deref().unwrap_or(""),
-                p.name_en.as_deref().unwrap_or(""),
-            ]),
-            place_text: String::new(),
-            body_text: regencies.join(" \n "),
-        });
+}
+
+/// A province page: `i` is its index in `site.provinces`.
+fn province_doc(site: &Site, i: usize, p: &Province, english: bool) -> Doc {
+    let regencies: Vec<&str> = p
+        .regencies
+        .iter()
+        .map(|&r| site.regency(r).official_name.as_str())
+        .collect();
+    let ex = if english {
+        format!(
+            "{} partner libraries · {} news posts · {} stories",
+            p.libraries.len(),
+            p.posts.len(),
+            p.stories.len()
+        )
+    } else {
+        format!(
+            "{} perpustakaan mitra · {} berita · {} kisah",
+            p.libraries.len(),
+            p.posts.len(),
+            p.stories.len()
+        )
+    };
+    Doc {
+        kind: Kind::Provinsi,
+        slug: p.slug.clone(),
+        title: p.display_name().to_string(),
+        provinces: vec![i as u32],
+        level: None,
+        date: None,
+        excerpt: ex,
+        title_text: join([
+            p.name.as_str(),
+            p.short_name.as_deref().unwrap_or(""),
+            p.name_en.as_deref().unwrap_or(""),
+        ]),
+        place_text: String::new(),
+        body_text: regencies.join(" \n "),
     }
+}
+
+/// The id order described at [`collect`].
+fn sort_into_id_order(docs: &mut [Doc]) {
     let none = u32::MAX;
     let year = |d: &Doc| std::cmp::Reverse(d.date.map(|x| x.year()));
     docs.sort_by(|a, b| {
@@ -323,7 +357,6 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             .then(a.title.cmp(&b.title))
             .then(a.slug.cmp(&b.slug))
     });
-    docs
 }
 
 /// Folded words of the site's place names (provinces, regencies, districts,

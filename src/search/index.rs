@@ -20,8 +20,10 @@ pub const TERM_CHUNK_MAX: usize = 8 * 1024;
 pub const SHORT_BOUNDARY: usize = 3;
 /// Result records per record chunk.
 pub const RECORDS_PER_CHUNK: usize = 64;
-/// Where every file lives.
-pub const DIR: &str = "/cari/";
+/// The content-hashed files live in `{DIR}i/` (`/cari/_i/`, cached for a
+/// year): no other file of `/cari/` starts with `_` (no slug can), so no
+/// host rule for that folder reaches the entry file or the search page.
+pub const DIR: &str = "/cari/_";
 /// The entry file: the only file whose URL stays and whose content changes.
 pub const ENTRY_URL: &str = "/cari/index.json";
 
@@ -37,19 +39,10 @@ pub struct Built {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// FNV-1a, 64 bits: stable everywhere, enough to name files by content.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A content hash for a file name: 10 hex digits (40 bits).
+/// A content hash for a search file name: 10 hex digits (40 bits) of
+/// [`crate::hash::hex`].
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:010x}", fnv1a(bytes) >> 24)
+    crate::hash::hex(bytes, 10)
 }
 
 pub fn chunk_url(hash: &str, ext: &str) -> String {
@@ -144,10 +137,27 @@ fn doc_words(doc: &docs::Doc) -> Vec<(String, u8)> {
 pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let docs = docs::collect(site);
     let places = docs::place_words(site);
-
-    // Each document's words; the site's distinct words, sorted; the stop
-    // test once a distinct word.
     let doc_words: Vec<Vec<(String, u8)>> = docs.par_iter().map(doc_words).collect();
+    let words = site_words(&doc_words);
+    let an = Analyzer::new(&words, places.iter().cloned());
+    let analyses: Vec<Analysis> = words.par_iter().map(|w| an.analyse(w)).collect();
+    let stems = number_stems(&words, &analyses);
+    let encoded = postings(&doc_words, &stems);
+    let chunks = term_chunks(&dictionary(&analyses, &stems), &encoded);
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let terms = term_files(&chunks, &mut files);
+    let recs = record_files(&docs, &mut files);
+    let place_hash = place_file(&places, &stems.of_word, &mut files);
+    let entry = entry(site, ui, &docs, &terms, &recs, &place_hash);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    Built { entry, files }
+}
+
+/// The site's distinct words, sorted, without stop words (the stop test
+/// once a distinct word).
+fn site_words(doc_words: &[Vec<(String, u8)>]) -> Vec<&str> {
     let distinct: HashSet<&str> = doc_words
         .par_iter()
         .fold(HashSet::new, |mut set, dw| {
@@ -166,70 +176,91 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         .filter(|w| !text::is_stopword(w))
         .collect();
     words.par_sort_unstable();
+    words
+}
 
-    // Stems, numbered in sorted order.
-    let an = Analyzer::new(&words, places.iter().cloned());
-    let analyses: Vec<Analysis> = words.par_iter().map(|w| an.analyse(w)).collect();
-    let mut stems: Vec<&str> = analyses.iter().map(|a| a.stem.as_str()).collect();
-    stems.par_sort_unstable();
-    stems.dedup();
-    let stem_id: HashMap<&str, u32> = stems
+/// The site's stems, numbered in sorted order, and the stem of each word.
+struct Stems<'a> {
+    sorted: Vec<&'a str>,
+    id: HashMap<&'a str, u32>,
+    of_word: HashMap<&'a str, u32>,
+}
+
+fn number_stems<'a>(words: &[&'a str], analyses: &'a [Analysis]) -> Stems<'a> {
+    let mut sorted: Vec<&str> = analyses.iter().map(|a| a.stem.as_str()).collect();
+    sorted.par_sort_unstable();
+    sorted.dedup();
+    let id: HashMap<&str, u32> = sorted
         .iter()
         .enumerate()
         .map(|(i, s)| (*s, i as u32))
         .collect();
-    let word_stem: HashMap<&str, u32> = words
+    let of_word: HashMap<&str, u32> = words
         .iter()
-        .zip(&analyses)
-        .map(|(w, a)| (*w, stem_id[a.stem.as_str()]))
+        .zip(analyses)
+        .map(|(w, a)| (*w, id[a.stem.as_str()]))
         .collect();
+    Stems {
+        sorted,
+        id,
+        of_word,
+    }
+}
 
-    // Postings: stem → (doc, best field), docs ascending.
+/// Postings: stem → (doc, best field), docs ascending; each list encoded.
+fn postings(doc_words: &[Vec<(String, u8)>], stems: &Stems) -> Vec<Vec<u8>> {
     let per_doc: Vec<Vec<(u32, u8)>> = doc_words
         .par_iter()
-        .map(|dw| {
-            let mut v: Vec<(u32, u8)> = dw
-                .iter()
-                .filter_map(|(w, f)| word_stem.get(w.as_str()).map(|&s| (s, *f)))
-                .collect();
-            v.sort_unstable();
-            v.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    kept.1 = kept.1.max(later.1);
-                }
-                same
-            });
-            v
-        })
+        .map(|dw| doc_stems(dw, &stems.of_word))
         .collect();
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.len()];
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.sorted.len()];
     for (d, list) in per_doc.iter().enumerate() {
         for &(s, f) in list {
             postings[s as usize].push((d as u32, f));
         }
     }
-    let encoded: Vec<Vec<u8>> = postings
+    postings
         .par_iter()
         .map(|p| {
             let mut b = Vec::new();
             encode_postings(p, &mut b);
             b
         })
-        .collect();
+        .collect()
+}
 
-    // Term chunks: every word the site contains, every stem, every stop
-    // word, and aliases: the other likely roots of a word (`masak` when
-    // `memasak` was cut to `pasak`), leading to its stem, so a reader who
-    // types a root the site never has alone still finds its forms.
-    enum Word {
-        Stem(u32),
-        Stop,
-        Alias(String),
-    }
+/// A document's distinct stems, each with the best field holding it.
+fn doc_stems(dw: &[(String, u8)], of_word: &HashMap<&str, u32>) -> Vec<(u32, u8)> {
+    let mut v: Vec<(u32, u8)> = dw
+        .iter()
+        .filter_map(|(w, f)| of_word.get(w.as_str()).map(|&s| (s, *f)))
+        .collect();
+    v.sort_unstable();
+    v.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
+    v
+}
+
+/// What a word of the term chunks leads to.
+enum Word {
+    Stem(u32),
+    Stop,
+    Alias(String),
+}
+
+/// The words of the term chunks: every word the site contains, every stem,
+/// every stop word, and aliases: the other likely roots of a word (`masak`
+/// when `memasak` was cut to `pasak`), leading to its stem, so a reader who
+/// types a root the site never has alone still finds its forms.
+fn dictionary(analyses: &[Analysis], stems: &Stems) -> BTreeMap<String, Word> {
     let mut dict: BTreeMap<String, Word> = BTreeMap::new();
     let mut alias: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for a in &analyses {
+    for a in analyses {
         for o in &a.others {
             *alias.entry(o).or_default().entry(&a.stem).or_default() += 1;
         }
@@ -243,15 +274,21 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
             dict.insert(o.to_string(), Word::Alias(stem.to_string()));
         }
     }
-    for s in &stems {
-        dict.insert(s.to_string(), Word::Stem(stem_id[s]));
+    for s in &stems.sorted {
+        dict.insert(s.to_string(), Word::Stem(stems.id[s]));
     }
-    for (w, &s) in &word_stem {
+    for (w, &s) in &stems.of_word {
         dict.insert(w.to_string(), Word::Stem(s));
     }
     for s in text::stopwords() {
         dict.insert(s.clone(), Word::Stop);
     }
+    dict
+}
+
+/// The dictionary cut into term chunks (see [`TERM_CHUNK`]), each holding
+/// the posting lists its words lead to.
+fn term_chunks(dict: &BTreeMap<String, Word>, encoded: &[Vec<u8>]) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut cur = Chunk::default();
     let keys: Vec<&String> = dict.keys().collect();
@@ -288,8 +325,12 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     if !cur.surfaces.is_empty() || chunks.is_empty() {
         chunks.push(cur);
     }
+    chunks
+}
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+/// Encodes the term chunks into `files`; returns the entry's `terms`: each
+/// chunk's first-word boundary (none for the first) and hash.
+fn term_files(chunks: &[Chunk], files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     let mut prev_last = String::new();
     for (i, c) in chunks.iter().enumerate() {
@@ -306,12 +347,15 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         prev_last = c.surfaces.last().map(|s| s.0.clone()).unwrap_or_default();
         files.push((chunk_url(&hash, "bin"), bytes));
     }
+    terms
+}
 
-    // Result records, twice: in id order (year first: `<recs>-<k>.json`)
-    // and in province order (`<recs>-p<k>.json`, see [`province_order`]);
-    // the client takes whichever holds a page of results in fewer files.
-    // Ids shift whenever a document is added, so the record chunks are named
-    // by one hash of them all.
+/// Result records, twice: in id order (year first: `<recs>-<k>.json`)
+/// and in province order (`<recs>-p<k>.json`, see [`province_order`]);
+/// the client takes whichever holds a page of results in fewer files.
+/// Ids shift whenever a document is added, so the record chunks are named
+/// by one hash of them all, which is returned.
+fn record_files(docs: &[docs::Doc], files: &mut Vec<(String, Vec<u8>)>) -> String {
     let row = |d: &docs::Doc| {
         json!([
             short_slug(&d.slug, &d.title),
@@ -341,27 +385,37 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     for (name, bytes) in rec_chunks {
         files.push((format!("{DIR}i/{recs}-{name}.json"), bytes));
     }
+    recs
+}
 
-    // Place words that are in the dictionary, for one-typo matching.
+/// Place words that are in the dictionary, for one-typo matching: one file,
+/// whose hash is returned.
+fn place_file(
+    places: &[String],
+    of_word: &HashMap<&str, u32>,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> String {
     let mut place_list: Vec<&str> = places
         .iter()
         .map(String::as_str)
-        .filter(|w| word_stem.contains_key(*w))
+        .filter(|w| of_word.contains_key(*w))
         .collect();
     place_list.dedup();
     let place_bytes = place_list.join("\n").into_bytes();
     let place_hash = content_hash(&place_bytes);
     files.push((chunk_url(&place_hash, "txt"), place_bytes));
+    place_hash
+}
 
-    // Facets. Ids run in blocks of one kind, value (the year of a dated
-    // document, the level of a library, else 0) and first province (the
-    // national slot after the last province): `[kind, value − previous
-    // value, province − previous province, count]` a run, one flat list.
-    let np = site.provinces.len();
+/// Facets. Ids run in blocks of one kind, value (the year of a dated
+/// document, the level of a library, else 0) and first province (the
+/// national slot after the last province): `[kind, value − previous
+/// value, province − previous province, count]` a run, one flat list.
+fn facet_groups(docs: &[docs::Doc], np: usize) -> Vec<i64> {
     let mut groups: Vec<i64> = Vec::new();
     let mut prev: Option<(u32, u32, u32)> = None;
     let (mut pv, mut pp) = (0i64, 0i64);
-    for d in &docs {
+    for d in docs {
         let p = d.provinces.first().map_or(np as u32, |&p| p);
         let key = (d.kind.index() as u32, d.group_value(), p);
         if prev != Some(key) {
@@ -372,8 +426,12 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         }
         *groups.last_mut().expect("a run") += 1;
     }
-    // Documents filed under their first province that belong to more: for
-    // each set of further provinces, runs of ids as `[gap, length, …]`.
+    groups
+}
+
+/// Documents filed under their first province that belong to more: for
+/// each set of further provinces, runs of ids as `[gap, length, …]`.
+fn multi_province(docs: &[docs::Doc]) -> BTreeMap<String, Vec<u32>> {
     let mut multi: BTreeMap<String, (Vec<u32>, i64)> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
         if d.provinces.len() < 2 {
@@ -393,7 +451,19 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         }
         *end = i + 1;
     }
-    let multi: BTreeMap<String, Vec<u32>> = multi.into_iter().map(|(k, v)| (k, v.0)).collect();
+    multi.into_iter().map(|(k, v)| (k, v.0)).collect()
+}
+
+/// The entry file: where every other file is, the facets and the client's
+/// words.
+fn entry(
+    site: &Site,
+    ui: &BTreeMap<String, String>,
+    docs: &[docs::Doc],
+    terms: &[String],
+    recs: &str,
+    place_hash: &str,
+) -> Vec<u8> {
     let provinces: Vec<Value> = site
         .provinces
         .iter()
@@ -401,7 +471,6 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         .collect();
     let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
     let levels: Vec<&str> = LibraryLevel::ALL.iter().map(|l| l.as_str()).collect();
-
     let entry = json!({
         "v": 1,
         "n": docs.len(),
@@ -413,14 +482,11 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         "kinds": kinds,
         "levels": levels,
         "prov": provinces,
-        "groups": groups,
-        "multi": multi,
+        "groups": facet_groups(docs, site.provinces.len()),
+        "multi": multi_province(docs),
         "t": strings(ui),
     });
-    let entry = inert_json(&entry);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
-    Built { entry, files }
+    inert_json(&entry)
 }
 
 /// The second record layout: ids sorted by the province of dated documents
@@ -471,8 +537,8 @@ mod tests {
     }
 
     #[test]
-    fn hashes_are_stable() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(content_hash(b"warta").len(), 10);
+    fn hashes_name_by_content() {
+        assert_eq!(content_hash(b"warta"), crate::hash::hex(b"warta", 10));
+        assert_ne!(content_hash(b"warta"), content_hash(b"warta "));
     }
 }

@@ -28,8 +28,8 @@ const CLIENT_SRC: &str = include_str!("client.js");
 /// Where the stemmer's lists (`stem-id.txt`) go into the client.
 const LISTS_SLOT: &str = "/*STEM_LISTS*/[[], {}]";
 
-/// The client script, served as `/cari/i/search.<hash>.js` (with the
-/// chunks, so the host's cache-forever rule for `/cari/i/` covers it): the
+/// The client script, served as `/cari/_i/search.<hash>.js` (with the
+/// chunks, so the host's cache-forever rule for `/cari/_i/` covers it): the
 /// source with the stemmer's lists filled in, so both sides read one file.
 pub fn client_js() -> &'static str {
     static JS: OnceLock<String> = OnceLock::new();
@@ -104,6 +104,13 @@ pub fn client_url() -> &'static str {
     })
 }
 
+/// The folder of the content-hashed search files, as an output path
+/// (`cari/_i/`): every file in it may be cached for ever.
+pub fn chunk_folder() -> &'static str {
+    static DIR: OnceLock<String> = OnceLock::new();
+    DIR.get_or_init(|| format!("{}i/", index::DIR.trim_start_matches('/')))
+}
+
 /// Every search file of the site: the entry file ([`ENTRY_URL`]), the client
 /// script ([`client_url`]) and the content-hashed chunks, sorted by URL.
 /// `words` are the theme's UI strings: the client's words are their
@@ -130,7 +137,8 @@ mod tests {
             "client.js is {} bytes, budget 16 KB",
             client_js().len()
         );
-        assert!(client_url().starts_with("/cari/i/search."));
+        assert!(client_url().starts_with("/cari/_i/search."));
+        assert_eq!(chunk_folder(), "cari/_i/");
         assert!(client_url().ends_with(".js"));
     }
 }

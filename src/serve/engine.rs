@@ -472,6 +472,28 @@ impl Engine {
             out.diags.push((read_errors, Arc::new(SourceMap::new())));
             return self.fail(out, started);
         }
+        // `_headers` follows the pages (a partial build may add a kind of
+        // page, the second news page say); the site's own files are not
+        // part of it, as in `build`. Only pages shape it.
+        let headers = {
+            let served = self.served.read().unwrap_or_else(|e| e.into_inner());
+            let kept = served.files.keys().filter(|_| !full);
+            let pages: BTreeSet<&str> = new_files
+                .iter()
+                .map(|(p, _)| p)
+                .chain(kept)
+                .map(String::as_str)
+                .filter(|p| p.ends_with(".html") && !assets.contains_key(*p))
+                .collect();
+            incremental::headers_file(site, pages)
+        };
+        match headers {
+            Ok(f) => new_files.push((f.path, Bytes::from(f.bytes))),
+            Err(d) => {
+                out.diags.push((vec![d], Arc::new(SourceMap::new())));
+                return self.fail(out, started);
+            }
+        }
         out.timings.render = t.elapsed();
 
         if self.verify && !full {

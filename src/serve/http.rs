@@ -5,6 +5,7 @@
 
 use super::engine::Served;
 use super::live::{self, Hub, State};
+use crate::render::{headers, HEADERS};
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, BodyExt, Empty, Full};
 use hyper::body::{Body, Frame, Incoming};
@@ -143,8 +144,12 @@ fn route(raw: &str, shared: &Shared) -> Resp {
         Ok(p) => p,
         Err(why) => return plain(StatusCode::BAD_REQUEST, why),
     };
-    let (found, dir_index, not_found, errors) = {
+    let (found, dir_index, not_found, errors, rules) = {
         let s = shared.served.read().unwrap_or_else(|e| e.into_inner());
+        let rules = s
+            .files
+            .get(HEADERS)
+            .map(|b| headers::Rules::parse(&String::from_utf8_lossy(b)));
         let found = s.files.get(&path).cloned();
         let dir_index = found.is_none()
             && !path.is_empty()
@@ -155,6 +160,7 @@ fn route(raw: &str, shared: &Shared) -> Resp {
             dir_index,
             s.files.get("404.html").cloned(),
             s.errors.clone(),
+            rules.unwrap_or_default(),
         )
     };
     // Drafts (`--drafts`) are marked by the theme itself, as in `build`.
@@ -172,6 +178,7 @@ fn route(raw: &str, shared: &Shared) -> Resp {
         r.headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
         common_headers(&mut r);
+        site_headers(&mut r, &rules, raw);
         return r;
     }
     if dir_index {
@@ -194,7 +201,26 @@ fn route(raw: &str, shared: &Shared) -> Resp {
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     common_headers(&mut r);
+    site_headers(&mut r, &rules, "/404.html");
     r
+}
+
+/// The headers the published site sends (its `_headers`), so a page runs
+/// under the same Content-Security-Policy as on the host. Not the cache
+/// rules: `serve` never lets the browser keep a file (`no-store`), or an
+/// edit would not show.
+fn site_headers(r: &mut Resp, rules: &headers::Rules, path: &str) {
+    for (k, v) in rules.for_path(path) {
+        if k.eq_ignore_ascii_case("cache-control") {
+            continue;
+        }
+        if let (Ok(k), Ok(v)) = (
+            header::HeaderName::from_bytes(k.as_bytes()),
+            HeaderValue::from_str(v),
+        ) {
+            r.headers_mut().insert(k, v);
+        }
+    }
 }
 
 /// The output path a request path names (`/berita/x/` → `berita/x/index.html`),
@@ -270,6 +296,7 @@ pub fn content_type(path: &str) -> &'static str {
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -6,7 +6,7 @@
 pub(crate) mod index;
 mod resolve;
 
-pub use resolve::{patch, resolve, ResolveOptions};
+pub use resolve::{hex_color, patch, resolve, ResolveOptions};
 
 use crate::diag::Span;
 use crate::model::{Date, EventLevel, KpiCategory, LibraryLevel, RegencyKind};
@@ -74,6 +74,22 @@ pub struct SiteConfig {
     pub author: Option<String>,
     /// The browser editor's settings, as written (src/cms).
     pub cms: crate::model::records::CmsRecord,
+    /// The installed site and its icons (`render::icons`).
+    pub app: App,
+}
+
+/// How the site looks on a phone's home screen: the web manifest's
+/// settings and the icon (data/site.yaml; docs/contract-extensions.md).
+#[derive(Debug, Clone, Default)]
+pub struct App {
+    pub short_name: Option<String>,
+    /// `#rrggbb` (checked); `None`: the theme's.
+    pub theme_color: Option<String>,
+    pub background_color: Option<String>,
+    /// The site's own icon; `None`: the theme draws one.
+    pub icon: Option<Image>,
+    /// Where `icon:` is written, for the image pipeline's messages.
+    pub icon_at: Option<crate::diag::Span>,
 }
 
 #[derive(Debug, Clone)]

@@ -76,6 +76,9 @@ fn effect(c: char) -> &'static str {
         | '\u{061c}'
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}' => "it changes the order in which the text around it is shown",
+        c if crate::diag::is_noncharacter(c) => {
+            "it is not a character at all: feeds holding it cannot be read"
+        }
         _ => "it cannot be seen, but it makes text that looks the same count as different",
     }
 }
@@ -196,6 +199,7 @@ fn char_references(text: &str) -> Vec<(usize, usize, char)> {
 /// The name of a character [`is_invisible`] holds.
 fn name(c: char) -> &'static str {
     match c {
+        c if crate::diag::is_noncharacter(c) => "noncharacter",
         '\0' => "null character",
         '\u{7}' => "bell",
         '\u{8}' => "backspace",
@@ -266,6 +270,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn noncharacters_are_refused_written_or_escaped() {
+        let text = "---\ntitle: \"A\\uFFFE\"\n---\nA\u{ffff}B \u{fdd0} \u{10fffe} &#xFFFF; ok\n";
+        let body = text.find("A\u{ffff}").unwrap();
+        let msgs: Vec<String> = found(text, Some(body))
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "an invisible character is hidden here: U+FFFF (noncharacter)",
+                "an invisible character is hidden here: U+FDD0 (noncharacter)",
+                "an invisible character is hidden here: U+10FFFE (noncharacter)",
+                "`\\uFFFE` writes an invisible character: U+FFFE (noncharacter)",
+                "`&#xFFFF;` writes an invisible character: U+FFFF (noncharacter)",
+            ]
+        );
+        // Neighbours of the noncharacters are ordinary text.
+        assert!(found("\u{fffd} \u{fdcf} \u{fdf0} \u{1fffd}", None).is_empty());
     }
 
     #[test]

@@ -55,10 +55,38 @@ pub fn record<T: Serialize>(data: &T, origin: &Origin, diags: &mut Diagnostics) 
         } else {
             (limits::for_field(t.field), origin.value(t.path))
         };
+        if let Some(max) = list_overflow(&t) {
+            diags.push(
+                Diagnostic::error(
+                    at.clone(),
+                    format!("`{}` has more than {max} items", t.field),
+                )
+                .with_help(format!(
+                    "keep at most {max} in `{}`: the first {max} are the ones readers see",
+                    t.field
+                )),
+            );
+        }
         if let Some((message, help)) = limits::check(t.field, t.value, limit) {
             diags.push(Diagnostic::error(at, message).with_help(help));
+        } else if !t.is_key && limits::is_required_name(t.field) && t.value.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(at, format!("`{}` is empty", t.field)).with_help(format!(
+                    "write {}, or remove the line `{}:` if the field is optional",
+                    limit.what, t.field
+                )),
+            );
         }
     });
+}
+
+/// The item limit of the list `t` is in, when `t` is its first item over
+/// it (so an overlong list is one error, at the first item too many).
+fn list_overflow(t: &Text<'_>) -> Option<usize> {
+    let (_, last) = t.path.rsplit_once('/').unwrap_or(("", t.path));
+    let index: usize = last.parse().ok()?;
+    let max = limits::list_items(t.field);
+    (index == max).then_some(max)
 }
 
 #[cfg(test)]
@@ -75,6 +103,28 @@ mod tests {
         let mut diags = Diagnostics::new();
         record(&data, &origin, &mut diags);
         diags.into_vec()
+    }
+
+    #[test]
+    fn a_blank_name_is_refused_but_blank_optional_text_is_absent() {
+        let d = lib("id: a\nname: \"  \"\nlevel: desa\nprovince: p\nregency: r\naddress: \"\"\n");
+        let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["`name` is empty"]);
+        assert!(d[0].help.as_deref().unwrap().starts_with("write a name"));
+    }
+
+    #[test]
+    fn an_overlong_list_is_one_error_at_its_first_item_too_many() {
+        let aliases: Vec<String> = (0..25).map(|i| format!("a{i}")).collect();
+        let text = format!(
+            "id: a\nname: A\nlevel: desa\nprovince: p\nregency: r\naliases: [{}]\n",
+            aliases.join(", ")
+        );
+        let d = lib(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "`aliases` has more than 20 items");
+        let at = d[0].span.as_ref().unwrap().range.start;
+        assert!(text[at..].starts_with("a20"), "{}", &text[at..]);
     }
 
     #[test]

@@ -191,12 +191,39 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             web_url(&m.url, at, "url", diags);
         }
     }
+    for (key, value) in [
+        ("theme_color", &d.theme_color),
+        ("background_color", &d.background_color),
+    ] {
+        let Some(v) = value else { continue };
+        if crate::site::hex_color(v).is_none() {
+            diags.push(
+                Diagnostic::error(
+                    o.value(key),
+                    format!("`{key}` `{}` is not a colour", shorten(v)),
+                )
+                .with_help(format!("write it as `#` and six hex digits, e.g. `{key}: \"#0b5563\"` (in quotes: YAML reads `#` as a comment)")),
+            );
+        }
+    }
+    if d.short_name.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        diags.push(
+            Diagnostic::error(o.value("short_name"), "`short_name` is empty")
+                .with_help("write a name of one or two words (at most 12 characters fit under an icon), or remove the line"),
+        );
+    }
     // The editor's scripts: a CDN address or a folder of the site.
     if let Some(cdn) = &d.cms.cdn {
         if !cdn.starts_with('/') || cdn.starts_with("//") {
             web_url(cdn, o.value("cms/cdn"), "cdn", diags);
         }
     }
+    for (value, field) in [(&d.cms.base_url, "base_url"), (&d.cms.api_root, "api_root")] {
+        if let Some(url) = value {
+            web_url(url, o.value(&format!("cms/{field}")), field, diags);
+        }
+    }
+    crate::cms::backend::check(&d.cms, o, diags);
 }
 
 pub fn regions(site: &Loaded, diags: &mut Diagnostics) {

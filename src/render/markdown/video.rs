@@ -34,7 +34,7 @@ pub fn blocks<'a>(
     source: &BodySource,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Piece<'a>> {
-    let events: Vec<(Event<'a>, Range<usize>)> = events.collect();
+    let mut events: Vec<(Event<'a>, Range<usize>)> = events.collect();
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -62,7 +62,8 @@ pub fn blocks<'a>(
                 }
             }
         }
-        let (event, range) = events[i].clone();
+        // Moved out, not cloned: each event is looked at behind `i` no more.
+        let (event, range) = std::mem::replace(&mut events[i], (Event::SoftBreak, 0..0));
         out.push(Piece::Event(event, range));
         i += 1;
     }

@@ -252,6 +252,12 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
     );
     let awards = records::awards(&mut cx, &refs, &libraries);
     let reports = records::reports(&mut cx, &refs);
+    let icon = loaded.config.as_ref().and_then(|c| {
+        let path = c.data.icon.as_ref().filter(|p| !p.trim().is_empty())?;
+        let at = c.origin.value("icon");
+        cx.image(path, &None, "static", &c.origin, "icon")
+            .map(|i| (i, at))
+    });
 
     let mut site = Site {
         config: config(loaded),
@@ -269,6 +275,10 @@ pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -
         tags,
         assets: assets(loaded),
     };
+    if let Some((i, at)) = icon {
+        site.config.app.icon = Some(i);
+        site.config.app.icon_at = Some(at);
+    }
     link(&mut site);
     site
 }
@@ -371,6 +381,30 @@ fn config(loaded: &Loaded) -> SiteConfig {
         strict: c.is_some_and(|c| c.strict),
         author: c.and_then(|c| c.author.clone()),
         cms: c.map(|c| c.cms.clone()).unwrap_or_default(),
+        app: crate::site::App {
+            short_name: c.and_then(|c| c.short_name.clone()),
+            theme_color: c.and_then(|c| c.theme_color.as_deref().and_then(hex_color)),
+            background_color: c.and_then(|c| c.background_color.as_deref().and_then(hex_color)),
+            icon: None,
+            icon_at: None,
+        },
+    }
+}
+
+/// `#rgb` or `#rrggbb` as lower-case `#rrggbb` (validate reports others).
+pub fn hex_color(s: &str) -> Option<String> {
+    let hex = s.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    match hex.len() {
+        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
+        3 => Some(hex.chars().fold(String::from("#"), |mut s, c| {
+            s.push(c.to_ascii_lowercase());
+            s.push(c.to_ascii_lowercase());
+            s
+        })),
+        _ => None,
     }
 }
 
