@@ -13,6 +13,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod percent;
 pub mod pipeline;
 pub mod render;
 pub mod search;

@@ -1,10 +1,12 @@
 //! `warta build` end to end, with the real binary: the example site's
 //! contract URLs, escaping of hostile text, determinism, and atomic output.
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::snapshot;
 
 const BIN: &str = env!("CARGO_BIN_EXE_warta");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -28,24 +30,6 @@ fn build_ok(root: &Path, out: &Path) {
         "build failed:\n{}",
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-/// Every file under `dir`: relative path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut m = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            m.insert(rel, fs::read(e.path()).unwrap());
-        }
-    }
-    m
 }
 
 fn read(out: &Path, rel: &str) -> String {

@@ -891,23 +891,16 @@ fn synth_output_is_pinned_for_fixed_options() {
         ],
     );
     out.assert_ok();
+    let files = snapshot(&out_dir);
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut files = 0;
-    for entry in walkdir::WalkDir::new(&out_dir).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(&out_dir).unwrap();
-        let bytes = std::fs::read(entry.path()).unwrap();
-        hasher.update(rel.to_string_lossy().as_bytes());
+    for (rel, bytes) in &files {
+        hasher.update(rel.as_bytes());
         hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(&bytes);
-        files += 1;
+        hasher.update(bytes);
     }
-    assert!(files > 10, "{files} files");
+    assert!(files.len() > 10, "{} files", files.len());
     assert_eq!(
-        format!("{files} files, {:016x}", hasher.digest()),
+        format!("{} files, {:016x}", files.len(), hasher.digest()),
         "186 files, 29ceec2a1cd9b065"
     );
 }

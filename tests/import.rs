@@ -3,9 +3,11 @@
 //! separators, an XLSX made by rust_xlsxwriter, messy names, unmatched
 //! names, re-imports, malformed files, round trips, and `warta check`.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_warta");
@@ -72,23 +74,9 @@ fn check_passes(root: &Path) {
 }
 
 /// Every file under `data/`: path → bytes.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut m = BTreeMap::new();
-    let mut stack = vec![root.join("data")];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                m.insert(
-                    p.strip_prefix(root).unwrap().to_path_buf(),
-                    fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    m
+/// Every file under the site's `data/`.
+fn data_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    support::snapshot(&root.join("data"))
 }
 
 fn read(root: &Path, rel: &str) -> String {
@@ -149,7 +137,7 @@ fn utf8_comma_csv_with_messy_names_imports_and_passes_check() {
     check_passes(root);
 
     // The same sheet again changes nothing, byte for byte.
-    let before = snapshot(root);
+    let before = data_files(root);
     let o = import(root, &csv, &[]);
     ok(&o);
     assert!(
@@ -158,7 +146,7 @@ fn utf8_comma_csv_with_messy_names_imports_and_passes_check() {
         out(&o)
     );
     assert!(out(&o).contains("nothing to change"), "{}", out(&o));
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 }
 
 #[test]
@@ -369,7 +357,7 @@ fn export_then_import_changes_nothing() {
     for format in ["csv", "xlsx"] {
         let dir = site_with_repo_libraries();
         let root = dir.path();
-        let before = snapshot(root);
+        let before = data_files(root);
         let file = root.join(format!("export.{format}"));
         let o = warta(
             root,
@@ -396,7 +384,7 @@ fn export_then_import_changes_nothing() {
             "{format}: {}",
             out(&o)
         );
-        assert_eq!(snapshot(root), before, "{format}");
+        assert_eq!(data_files(root), before, "{format}");
     }
 }
 
@@ -421,7 +409,7 @@ fn exported_csv_has_the_indonesian_headers() {
 fn unmatched_names_are_reported_with_row_column_and_suggestions_and_nothing_is_written() {
     let dir = site_with_repo_libraries();
     let root = dir.path();
-    let before = snapshot(root);
+    let before = data_files(root);
     let csv = root.join("libraries.csv");
     let text = [
         "Nama Perpustakaan,Provinsi,Kabupaten/Kota,Jenis",
@@ -446,7 +434,7 @@ fn unmatched_names_are_reported_with_row_column_and_suggestions_and_nothing_is_w
     ] {
         assert!(e.contains(want), "missing {want:?} in:\n{e}");
     }
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
     // The dry run shows the same problems, and the good row.
     let o = import(root, &csv, &["--dry-run"]);
     assert_eq!(o.status.code(), Some(1));
@@ -458,7 +446,7 @@ fn unmatched_names_are_reported_with_row_column_and_suggestions_and_nothing_is_w
         out(&o)
     );
     assert!(err(&o).contains("libraries.csv:3:C: error"), "{}", err(&o));
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 }
 
 #[test]
@@ -535,7 +523,7 @@ fn reimport_keeps_ids_comments_and_hand_added_fields() {
 
     // A new phone number: a dry run shows the diff and writes nothing.
     fs::write(&csv, sheet("0822222222")).unwrap();
-    let before = snapshot(root);
+    let before = data_files(root);
     let o = import(root, &csv, &["--dry-run"]);
     ok(&o);
     let s = out(&o);
@@ -549,7 +537,7 @@ fn reimport_keeps_ids_comments_and_hand_added_fields() {
         s.contains("would write data/libraries/jawa-timur.yaml\ndry run: nothing was written"),
         "{s}"
     );
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 
     let o = import(root, &csv, &[]);
     ok(&o);
@@ -607,7 +595,7 @@ fn id_column_updates_in_place_and_names_new_ids() {
 fn malformed_files_give_clear_errors_and_write_nothing() {
     let dir = site_with_repo_libraries();
     let root = dir.path();
-    let before = snapshot(root);
+    let before = data_files(root);
 
     let fake = root.join("mitra.xlsx");
     fs::write(&fake, "Nama Perpustakaan;Provinsi\nA;Jawa Tengah\n").unwrap();
@@ -654,7 +642,7 @@ fn malformed_files_give_clear_errors_and_write_nothing() {
     let o = import(root, &root.join("tidak-ada.csv"), &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(err(&o).contains("cannot read"), "{}", err(&o));
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 }
 
 #[test]
@@ -742,7 +730,7 @@ fn formula_like_values_are_marked_in_csv_and_export_then_import_changes_nothing(
             FORMULA_LIBRARIES,
         )
         .unwrap();
-        let before = snapshot(root);
+        let before = data_files(root);
         let file = root.join(format!("export.{format}"));
         let o = warta(
             root,
@@ -801,7 +789,7 @@ fn formula_like_values_are_marked_in_csv_and_export_then_import_changes_nothing(
             "{format}: {}",
             out(&o)
         );
-        assert_eq!(snapshot(root), before, "{format}");
+        assert_eq!(data_files(root), before, "{format}");
     }
 }
 
@@ -907,7 +895,7 @@ fn a_village_name_in_two_districts_makes_two_libraries() {
     check_passes(root);
 
     // Again: each row finds its own library.
-    let before = snapshot(root);
+    let before = data_files(root);
     let o = import(root, &csv, &[]);
     ok(&o);
     assert!(
@@ -915,7 +903,7 @@ fn a_village_name_in_two_districts_makes_two_libraries() {
         "{}",
         out(&o)
     );
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 
     // A row without its district could be either: the help names the
     // sheet's own ID column.
@@ -937,7 +925,7 @@ fn a_village_name_in_two_districts_makes_two_libraries() {
         "{}",
         err(&o)
     );
-    assert_eq!(snapshot(root), before);
+    assert_eq!(data_files(root), before);
 }
 
 #[test]

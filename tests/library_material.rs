@@ -5,9 +5,8 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use support::{TestSite, LIBS_JATENG};
+use support::{snapshot, TestSite, LIBS_JATENG};
 
 const BASE: &str = "https://uji.example.id";
 const EVIL: &str = "Perpustakaan <script>alert(1)</script> & \"Kutip\"";
@@ -430,23 +429,10 @@ fn material_is_the_same_at_any_thread_count() {
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     build(&site, &a, "1");
     build(&site, &b, "4");
-    let files = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
-        let mut m = BTreeMap::new();
-        for e in walkdir::WalkDir::new(dir.join("perpustakaan")).sort_by_file_name() {
-            let e = e.unwrap();
-            if e.file_type().is_file() {
-                let rel = e
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                m.insert(rel, std::fs::read(e.path()).unwrap());
-            }
-        }
-        m
-    };
-    let (fa, fb) = (files(&a), files(&b));
+    let (fa, fb) = (
+        snapshot(&a.join("perpustakaan")),
+        snapshot(&b.join("perpustakaan")),
+    );
     assert!(fa.keys().any(|k| k.ends_with("qr.svg")));
     assert!(fa.keys().any(|k| k.ends_with("lencana.svg")));
     assert!(fa.keys().any(|k| k.ends_with("poster/index.html")));

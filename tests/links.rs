@@ -14,6 +14,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use warta::percent::Undecodable;
 
 const BIN: &str = env!("CARGO_BIN_EXE_warta");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -668,23 +669,10 @@ fn is_relative(url: &str) -> bool {
 }
 
 fn percent_decode(s: &str) -> Result<String, String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or_else(|| format!("bad percent-escape in {s:?}"))?;
-            out.push(hex);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| format!("{s:?} decodes to invalid UTF-8"))
+    warta::percent::decode(s).map_err(|e| match e {
+        Undecodable::Escape => format!("bad percent-escape in {s:?}"),
+        Undecodable::NotUtf8 => format!("{s:?} decodes to invalid UTF-8"),
+    })
 }
 
 /// The URLs a tag points at, with the attribute each came from.

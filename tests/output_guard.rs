@@ -3,26 +3,9 @@
 
 mod support;
 
-use std::path::Path;
 use support::*;
 
 /// Every file under `dir` with its bytes, for "nothing changed" checks.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn refuses_every_folder_that_is_not_warta_output_and_changes_nothing() {
     let site = TestSite::minimal();

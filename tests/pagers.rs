@@ -8,7 +8,10 @@
 
 #[path = "support/html.rs"]
 mod html;
+#[path = "support/served.rs"]
+mod served;
 
+use served::{assert_served_as_built, set_line};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -357,50 +360,6 @@ fn render(root: &Path, site: &Site, jobs: &[Job]) -> BTreeMap<String, String> {
         .into_iter()
         .map(|p| (p.url, p.html))
         .collect()
-}
-
-/// What `warta build` would publish, in memory: output path → bytes.
-fn full_build(root: &Path) -> HashMap<String, Vec<u8>> {
-    let checked = warta::pipeline::check(root, ResolveOptions::default());
-    let mut files = checked.files;
-    let site = checked.site;
-    let theme =
-        warta::load::theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
-            .expect("theme");
-    let rendered = warta::render::render(&site, &theme).expect("render");
-    let mut map: HashMap<String, Vec<u8>> = rendered
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
-    for (src, url) in &site.assets {
-        map.insert(
-            url.trim_start_matches('/').to_string(),
-            fs::read(root.join(src)).unwrap(),
-        );
-    }
-    map
-}
-
-fn assert_served_as_built(engine: &warta::serve::engine::Engine, root: &Path, step: &str) {
-    let expected = full_build(root);
-    let served = engine.served();
-    let served = served.read().unwrap();
-    let got: BTreeSet<&String> = served.files.keys().collect();
-    let want: BTreeSet<&String> = expected.keys().collect();
-    assert_eq!(got, want, "{step}: the served files");
-    for (k, v) in &expected {
-        assert!(served.files[k][..] == v[..], "{step}: {k} differs");
-    }
-}
-
-fn set_line(path: &Path, key: &str, line: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    let out: Vec<&str> = text
-        .lines()
-        .map(|l| if l.starts_with(key) { line } else { l })
-        .collect();
-    fs::write(path, out.join("\n") + "\n").unwrap();
 }
 
 /// A post edit that gives a tag a second page, then takes it away: the

@@ -1,63 +1,16 @@
 //! The engine of `warta serve` rebuilding part of a site: after each kind
 //! of edit, what it serves must be byte for byte what a full build makes
-//! (`assert_same`), the patched site must equal a full resolve (verify
+//! (`assert_served_as_built`), the patched site must equal a full resolve (verify
 //! mode, `Outcome::mismatches`), and an edit that breaks the site must be
 //! reported exactly, with the last good site kept.
 
+#[path = "support/served.rs"]
+mod served;
+
+use served::{assert_served_as_built, set_line};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use warta::serve::engine::{Engine, Outcome};
-
-/// What `warta build` would publish, in memory: output path → bytes.
-fn full_build(root: &Path, opts: warta::site::ResolveOptions) -> HashMap<String, Vec<u8>> {
-    let checked = warta::pipeline::check(root, opts);
-    assert!(!checked.diags.has_errors(), "the site has errors");
-    let mut files = checked.files;
-    let site = checked.site;
-    let theme =
-        warta::load::theme::load_theme(root, &site.config.theme, &site.config.language, &mut files)
-            .expect("theme");
-    let rendered = warta::render::render(&site, &theme).expect("render");
-    let mut map: HashMap<String, Vec<u8>> = rendered
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
-    for (src, url) in &site.assets {
-        map.insert(
-            url.trim_start_matches('/').to_string(),
-            std::fs::read(root.join(src)).unwrap(),
-        );
-    }
-    map
-}
-
-fn assert_same(engine: &warta::serve::engine::Engine, root: &Path, step: &str) {
-    let expected = full_build(root, engine.options());
-    let served = engine.served();
-    let served = served.read().unwrap();
-    let mut missing: Vec<&String> = expected
-        .keys()
-        .filter(|k| !served.files.contains_key(*k))
-        .collect();
-    missing.sort();
-    let mut extra: Vec<&String> = served
-        .files
-        .keys()
-        .filter(|k| !expected.contains_key(*k))
-        .collect();
-    extra.sort();
-    let mut differ: Vec<&String> = expected
-        .iter()
-        .filter(|(k, v)| served.files.get(*k).is_some_and(|s| s[..] != v[..]))
-        .map(|(k, _)| k)
-        .collect();
-    differ.sort();
-    assert!(
-        missing.is_empty() && extra.is_empty() && differ.is_empty(),
-        "{step}: missing {missing:?}, extra {extra:?}, different {differ:?}"
-    );
-}
 
 fn first_file(dir: &Path) -> PathBuf {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -67,21 +20,6 @@ fn first_file(dir: &Path) -> PathBuf {
         .collect();
     v.sort();
     v.remove(v.len() / 2)
-}
-
-fn replace_line(path: &Path, key: &str, line: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let out: Vec<String> = text
-        .lines()
-        .map(|l| {
-            if l.starts_with(key) {
-                line.to_string()
-            } else {
-                l.to_string()
-            }
-        })
-        .collect();
-    std::fs::write(path, out.join("\n") + "\n").unwrap();
 }
 
 /// One rebuild after `changed`: it succeeds, takes the patch when
@@ -106,7 +44,7 @@ fn step(
         }
     }
     assert!(o.mismatches.is_empty(), "{what}: {:?}", o.mismatches);
-    assert_same(engine, root, what);
+    assert_served_as_built(engine, root, what);
     o
 }
 
@@ -134,7 +72,7 @@ fn engine(root: &Path, drafts: bool) -> Engine {
     engine.verify = true;
     let o = engine.build();
     assert!(o.ok, "{:?}", o.views());
-    assert_same(&engine, root, "first build");
+    assert_served_as_built(&engine, root, "first build");
     engine
 }
 
@@ -149,7 +87,7 @@ fn partial_rebuilds_match_full_builds() {
     let post = first_file(&root.join("content/berita"));
     let story = first_file(&root.join("content/kisah"));
 
-    replace_line(&post, "title:", "title: \"Judul Baru <b>tebal</b>\"");
+    set_line(&post, "title:", "title: \"Judul Baru <b>tebal</b>\"");
     step(e, root, "post title", &post, Some(true));
     let text = std::fs::read_to_string(&post).unwrap()
         + "\nParagraf tambahan dengan [tautan](@/tentang.md).\n";
@@ -160,11 +98,11 @@ fn partial_rebuilds_match_full_builds() {
         "a body edit renders the post, home, its news page: {}",
         o.pages
     );
-    replace_line(&post, "tags:", "tags: [\"pendidikan\", \"umkm\"]");
+    set_line(&post, "tags:", "tags: [\"pendidikan\", \"umkm\"]");
     step(e, root, "post tags", &post, None);
-    replace_line(&post, "tags:", "tags: [\"pendidikan\"]");
+    set_line(&post, "tags:", "tags: [\"pendidikan\"]");
     step(e, root, "a tag removed", &post, None);
-    replace_line(&post, "summary:", "summary: \"Ringkasan baru\"");
+    set_line(&post, "summary:", "summary: \"Ringkasan baru\"");
     step(e, root, "post summary", &post, Some(true));
     // Another library (of another province): its pages and both provinces.
     let other = std::fs::read_to_string(first_file(&root.join("content/kisah")))
@@ -181,25 +119,25 @@ fn partial_rebuilds_match_full_builds() {
     lines[at + 1] = format!("  - {other}");
     std::fs::write(&post, lines.join("\n") + "\n").unwrap();
     step(e, root, "post library", &post, Some(true));
-    replace_line(&post, "date:", "date: 2030-01-01");
+    set_line(&post, "date:", "date: 2030-01-01");
     let o = step(e, root, "post date (reorders)", &post, Some(false));
     assert!(o.full.is_some());
-    replace_line(&post, "date:", "date: 2030-01-02");
+    set_line(&post, "date:", "date: 2030-01-02");
     step(e, root, "post date (same place)", &post, Some(true));
 
     // A draft leaves the site; its edits change nothing published.
     let text = std::fs::read_to_string(&post).unwrap();
     std::fs::write(&post, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
     step(e, root, "post drafted", &post, Some(false));
-    replace_line(&post, "title:", "title: Masih Draf");
+    set_line(&post, "title:", "title: Masih Draf");
     let o = step(e, root, "draft edited", &post, Some(true));
     assert_eq!(o.changed, 0, "a draft's edit changes nothing published");
     std::fs::write(&post, &text).unwrap();
     step(e, root, "published again", &post, Some(false));
 
-    replace_line(&story, "title:", "title: \"Kisah yang Disunting\"");
+    set_line(&story, "title:", "title: \"Kisah yang Disunting\"");
     step(e, root, "story title", &story, Some(true));
-    replace_line(&story, "quote:", "quote: \"Kutipan baru\"");
+    set_line(&story, "quote:", "quote: \"Kutipan baru\"");
     step(e, root, "story quote", &story, Some(true));
     let text = std::fs::read_to_string(&story).unwrap() + "\nSatu paragraf lagi.\n";
     std::fs::write(&story, text).unwrap();
@@ -209,7 +147,7 @@ fn partial_rebuilds_match_full_builds() {
         "a body edit renders the story, the home page: {}",
         o.pages
     );
-    replace_line(&story, "library:", &format!("library: {other}"));
+    set_line(&story, "library:", &format!("library: {other}"));
     step(e, root, "story library", &story, Some(true));
 
     let page = root.join("content/tentang.md");
@@ -253,7 +191,7 @@ fn partial_rebuilds_match_full_builds() {
 
     // A broken edit keeps the last good site; the fix brings the new one.
     let before: HashMap<String, bytes::Bytes> = e.served().read().unwrap().files.clone();
-    replace_line(&new_post, "date:", "date: 2031-02-30");
+    set_line(&new_post, "date:", "date: 2031-02-30");
     let o = e.rebuild(std::slice::from_ref(&new_post));
     assert!(!o.ok && !o.patched);
     let report = e
@@ -271,7 +209,7 @@ fn partial_rebuilds_match_full_builds() {
     );
     assert!(d.message.contains("no day 30") && d.help.is_some(), "{d:?}");
     assert!(e.served().read().unwrap().files == before);
-    replace_line(&new_post, "date:", "date: 2031-02-28");
+    set_line(&new_post, "date:", "date: 2031-02-28");
     step(e, root, "fixed", &new_post, None);
     assert!(e.served().read().unwrap().errors.is_none());
 
@@ -306,18 +244,18 @@ fn partial_rebuilds_match_full_builds() {
 
     // As `warta serve` runs it: the search index after the pages.
     e.defer_search = true;
-    replace_line(&post, "title:", "title: \"Sekali Lagi\"");
+    set_line(&post, "title:", "title: \"Sekali Lagi\"");
     let o = e.rebuild(std::slice::from_ref(&post));
     assert!(o.ok && o.patched && o.full.is_none(), "{:?}", o.full_check);
     assert!(e.finish_search().is_some());
-    assert_same(e, root, "deferred search index");
+    assert_served_as_built(e, root, "deferred search index");
     // As the server loop runs it: on its own thread, published when done;
     // an index of a site that changed meanwhile is dropped.
-    replace_line(&post, "title:", "title: \"Dua Kali\"");
+    set_line(&post, "title:", "title: \"Dua Kali\"");
     assert!(e.rebuild(std::slice::from_ref(&post)).ok);
     e.start_search();
     assert!(e.searching());
-    replace_line(&post, "title:", "title: \"Tiga Kali\"");
+    set_line(&post, "title:", "title: \"Tiga Kali\"");
     assert!(e.rebuild(std::slice::from_ref(&post)).ok);
     let t = std::time::Instant::now();
     while e.searching() && e.poll_search().is_none() && e.searching() {
@@ -330,7 +268,7 @@ fn partial_rebuilds_match_full_builds() {
         assert!(t.elapsed().as_secs() < 60, "the search index never came");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert_same(e, root, "search index on its own thread");
+    assert_served_as_built(e, root, "search index on its own thread");
     e.defer_search = false;
 
     // Settings: everything.
@@ -449,7 +387,7 @@ fn drafts_are_served_with_drafts() {
     let text = String::from_utf8_lossy(&html);
     assert!(text.contains("Berita Draf"));
     assert!(text.contains("notice-draft"), "the theme marks the draft");
-    replace_line(&draft, "title:", "title: Draf Disunting");
+    set_line(&draft, "title:", "title: Draf Disunting");
     let o = drafts.rebuild(std::slice::from_ref(&draft));
     assert!(o.ok && o.patched, "{:?}", o.full_check);
     assert!(o.mismatches.is_empty(), "{:?}", o.mismatches);

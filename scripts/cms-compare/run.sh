@@ -27,8 +27,8 @@ PORT=8082 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY=$SITE LOG_LEVEL=warn \
     node "$GATES/decap-server/dist/index.js" >/dev/null & decap=$!
 trap 'kill $server $decap; rm -rf "$work"' EXIT
 sleep 2
-for throttle in 0 1 1 1; do
+for run in "0 cold" "1 cold" "1 cold" "1 cold" "1 warm" "1 warm"; do
     for cms in decap sveltia; do
-        node "$here/measure.mjs" "$cms" "$throttle"
+        node "$here/measure.mjs" "$cms" $run
     done
 done

@@ -18,6 +18,6 @@ http.createServer((req, res) => {
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
   let body = cache.get(file); if (!body) { body = zlib.gzipSync(fs.readFileSync(file), { level: 6 }); cache.set(file, body); }
   sent += body.length;
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': u.startsWith('/vendor/') ? 'public, max-age=31536000, immutable' : 'no-store' });
   res.end(body);
 }).listen(+port, '127.0.0.1');

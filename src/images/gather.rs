@@ -184,7 +184,10 @@ pub fn markdown_images(body: &str) -> Vec<(String, usize)> {
 /// `None` for external, `data:` or escaping (`..`) references.
 pub fn resolve_reference(dest: &str, base_dir: &str) -> Option<(String, String)> {
     let p = dest.trim();
-    let p = p.split(['?', '#']).next().unwrap_or(p).replace("%20", " ");
+    let p = p.split(['?', '#']).next().unwrap_or(p);
+    // The file a browser asks for: escapes decoded (`%20`, `%C3%A9`), the
+    // reference kept as written when it does not decode (`100%.jpg`).
+    let p = crate::percent::decode(p).unwrap_or_else(|_| p.to_string());
     if p.is_empty()
         || p.starts_with("//")
         || p.contains("://")
@@ -226,7 +229,19 @@ mod tests {
             resolve_reference("/images/a%20b.jpg?v=1", "content"),
             Some(("static/images/a b.jpg".into(), "/images/a b.jpg".into()))
         );
+        assert_eq!(
+            resolve_reference("caf%C3%A9.jpg", "content/berita/x"),
+            Some((
+                "content/berita/x/café.jpg".into(),
+                "/berita/x/café.jpg".into()
+            ))
+        );
+        assert_eq!(
+            resolve_reference("100%.jpg", "static"),
+            Some(("static/100%.jpg".into(), "/100%.jpg".into()))
+        );
         for bad in [
+            "%2e%2e/a.jpg",
             "https://x.id/a.jpg",
             "//cdn/a.jpg",
             "../a.jpg",

@@ -5,6 +5,7 @@
 
 use super::engine::Served;
 use super::live::{self, Hub, State};
+use crate::percent::Undecodable;
 use crate::render::{headers, HEADERS};
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, BodyExt, Empty, Full};
@@ -238,8 +239,10 @@ pub fn site_path(raw: &str) -> Result<String, &'static str> {
     if lower.contains("%2f") || lower.contains("%5c") {
         return Err("encoded slashes are not allowed in paths");
     }
-    let bytes = percent_decode(raw.as_bytes()).ok_or("malformed percent-encoding")?;
-    let decoded = String::from_utf8(bytes).map_err(|_| "the path is not UTF-8")?;
+    let decoded = crate::percent::decode(raw).map_err(|e| match e {
+        Undecodable::Escape => "malformed percent-encoding",
+        Undecodable::NotUtf8 => "the path is not UTF-8",
+    })?;
     if decoded.chars().any(|c| c.is_control()) || decoded.contains('\\') {
         return Err("control characters are not allowed in paths");
     }
@@ -259,24 +262,6 @@ pub fn site_path(raw: &str) -> Result<String, &'static str> {
     } else {
         rel.to_string()
     })
-}
-
-fn percent_decode(s: &[u8]) -> Option<Vec<u8>> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] == b'%' {
-            let hi = hex(*s.get(i + 1)?)?;
-            let lo = hex(*s.get(i + 2)?)?;
-            out.push(hi << 4 | lo);
-            i += 3;
-        } else {
-            out.push(s[i]);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 /// The Content-Type of an output path, by extension.

@@ -13,7 +13,7 @@
 
 use crate::render::incremental::{Job, List, Section};
 use crate::site::patch::{Links, Touched};
-use crate::site::{PageId, PostId, Site, StoryId};
+use crate::site::{PageId, PostId, ProvinceId, Site, StoryId, TagId};
 use std::collections::BTreeSet;
 
 /// What a rebuild renders.
@@ -126,11 +126,19 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
                 let Some(i) = new.posts.iter().position(|p| p.slug == slug) else {
                     continue; // not published (a draft), as before
                 };
-                let done = match inserted {
-                    Some(k) if i == k => Ok(()), // below
-                    Some(k) if i > k => post_pages(&lists, &old.posts[i - 1], i, &mut jobs),
-                    _ => post_pages(&lists, &old.posts[i], i, &mut jobs),
+                let before = match inserted {
+                    Some(k) if i == k => continue, // below
+                    Some(k) if i > k => &old.posts[i - 1],
+                    _ => &old.posts[i],
                 };
+                let post = Record::Post(PostId(i as u32));
+                let done = record_links(
+                    &lists,
+                    post,
+                    &post_refs(before),
+                    &post_refs(&new.posts[i]),
+                    &mut jobs,
+                );
                 if let Err(why) = done {
                     return Plan::Full(why);
                 }
@@ -139,7 +147,15 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
                 let Some(i) = new.stories.iter().position(|p| p.slug == slug) else {
                     continue;
                 };
-                if let Err(why) = story_pages(&lists, &old.stories[i], i, &mut jobs) {
+                let story = Record::Story(StoryId(i as u32));
+                let done = record_links(
+                    &lists,
+                    story,
+                    &story_refs(&old.stories[i]),
+                    &story_refs(&new.stories[i]),
+                    &mut jobs,
+                );
+                if let Err(why) = done {
                     return Plan::Full(why);
                 }
             }
@@ -157,9 +173,9 @@ pub fn affected(old: &Site, new: &Site, changed: &BTreeSet<String>) -> Plan {
     }
     if let Some(k) = inserted {
         // Every list the new post joins, the news listing among them.
-        let done = post_links(
+        let done = record_links(
             &lists,
-            k,
+            Record::Post(PostId(k as u32)),
             &Links::default(),
             &post_refs(&new.posts[k]),
             &mut jobs,
@@ -260,57 +276,121 @@ fn post_refs(p: &crate::site::Post) -> Links {
     }
 }
 
-/// The pages that show news post `i` (`before` in the old site): the
-/// post, its listing page, the home page (latest posts), its provinces,
-/// libraries, event and tags before and after, the search page (years) and,
-/// when its provinces changed, the lists that count posts per province.
-fn post_pages(
-    lists: &Lists,
-    before: &crate::site::Post,
-    i: usize,
-    jobs: &mut BTreeSet<JobKey>,
-) -> Result<(), String> {
-    let after = post_refs(&lists.site.posts[i]);
-    post_links(lists, i, &post_refs(before), &after, jobs)
+fn story_refs(s: &crate::site::Story) -> Links {
+    Links {
+        provinces: vec![s.province],
+        libraries: vec![s.library],
+        event: None,
+        tags: s.tags.clone(),
+    }
 }
 
-fn post_links(
+/// A record whose edit is planned page by page: a news post or a story.
+#[derive(Debug, Clone, Copy)]
+enum Record {
+    Post(PostId),
+    Story(StoryId),
+}
+
+impl Record {
+    fn index(self) -> usize {
+        match self {
+            Record::Post(id) => id.index(),
+            Record::Story(id) => id.index(),
+        }
+    }
+
+    /// Its own page.
+    fn page(self) -> Job {
+        match self {
+            Record::Post(id) => Job::Post(id),
+            Record::Story(id) => Job::Story(id),
+        }
+    }
+
+    /// The list of every record of its kind.
+    fn listing(self) -> List {
+        match self {
+            Record::Post(_) => List::News,
+            Record::Story(_) => List::Stories,
+        }
+    }
+
+    /// Its list on a province page, and its place in it.
+    fn in_province(self, site: &Site, p: ProvinceId) -> (List, usize) {
+        let province = site.province(p);
+        match self {
+            Record::Post(id) => (
+                List::Province(p, Section::News),
+                province.posts.partition_point(|x| *x < id),
+            ),
+            Record::Story(id) => (
+                List::Province(p, Section::Stories),
+                province.stories.partition_point(|x| *x < id),
+            ),
+        }
+    }
+
+    /// Its place in a tag's list (news first, then stories).
+    fn in_tag(self, site: &Site, t: TagId) -> usize {
+        let tag = site.tag(t);
+        match self {
+            Record::Post(id) => tag.posts.partition_point(|x| *x < id),
+            Record::Story(id) => tag.posts.len() + tag.stories.partition_point(|x| *x < id),
+        }
+    }
+}
+
+/// The pages that show `record`, whose links were `o` and are `n`: its
+/// page, its page of its listing, the home page (latest news and stories),
+/// its provinces, libraries, event and tags before and after; for a news
+/// post also the search page (years) and, when its provinces changed, the
+/// list that counts posts per province.
+fn record_links(
     lists: &Lists,
-    i: usize,
+    record: Record,
     o: &Links,
     n: &Links,
     jobs: &mut BTreeSet<JobKey>,
 ) -> Result<(), String> {
     let site = lists.site;
-    let id = PostId(i as u32);
-    jobs.insert(Job::Post(id));
-    lists.list(List::News, i, Change::Card, jobs)?;
+    jobs.insert(record.page());
+    lists.list(record.listing(), record.index(), Change::Card, jobs)?;
     jobs.insert(Job::Home);
-    jobs.insert(Job::Search);
-    if o.provinces != n.provinces {
-        jobs.insert(Job::Provinces);
+    if let Record::Post(_) = record {
+        jobs.insert(Job::Search);
+        if o.provinces != n.provinces {
+            jobs.insert(Job::Provinces);
+        }
     }
     for &p in o.provinces.iter().chain(&n.provinces) {
         jobs.insert(Job::Province(p));
-        let at = site.province(p).posts.partition_point(|x| *x < id);
+        let (list, at) = record.in_province(site, p);
         let change = Change::of(o.provinces.contains(&p), n.provinces.contains(&p));
-        lists.list(List::Province(p, Section::News), at, change, jobs)?;
+        lists.list(list, at, change, jobs)?;
     }
     for &l in o.libraries.iter().chain(&n.libraries) {
         jobs.insert(Job::Library(l));
-        related_near(&site.library(l).posts, id, jobs);
     }
     for &e in o.event.iter().chain(&n.event) {
         jobs.insert(Job::Event(e));
-        related_near(&site.event(e).posts, id, jobs);
-    }
-    for &p in o.provinces.iter().chain(&n.provinces) {
-        related_near(&site.province(p).posts, id, jobs);
     }
     for &t in o.tags.iter().chain(&n.tags) {
-        let at = site.tag(t).posts.partition_point(|x| *x < id);
         let change = Change::of(o.tags.contains(&t), n.tags.contains(&t));
-        lists.list(List::Tag(t), at, change, jobs)?;
+        lists.list(List::Tag(t), record.in_tag(site, t), change, jobs)?;
+    }
+    if let Record::Post(id) = record {
+        // "Berita terkait" on the posts that share a library, event or
+        // province with this one.
+        for &l in o.libraries.iter().chain(&n.libraries) {
+            related_near(&site.library(l).posts, id, jobs);
+        }
+        for &e in o.event.iter().chain(&n.event) {
+            related_near(&site.event(e).posts, id, jobs);
+        }
+        for &p in o.provinces.iter().chain(&n.provinces) {
+            related_near(&site.province(p).posts, id, jobs);
+        }
     }
     Ok(())
 }
@@ -326,57 +406,6 @@ fn related_near(list: &[PostId], id: PostId, jobs: &mut BTreeSet<JobKey>) {
     for &j in &list[at.saturating_sub(reach)..end] {
         jobs.insert(Job::Post(j));
     }
-}
-
-fn story_refs(s: &crate::site::Story) -> Links {
-    Links {
-        provinces: vec![s.province],
-        libraries: vec![s.library],
-        event: None,
-        tags: s.tags.clone(),
-    }
-}
-
-/// The pages that show story `i`: the story, its page of the story list,
-/// the home page, its library and province (before and after), its tags.
-fn story_pages(
-    lists: &Lists,
-    before: &crate::site::Story,
-    i: usize,
-    jobs: &mut BTreeSet<JobKey>,
-) -> Result<(), String> {
-    let after = story_refs(&lists.site.stories[i]);
-    story_links(lists, i, &story_refs(before), &after, jobs)
-}
-
-fn story_links(
-    lists: &Lists,
-    i: usize,
-    o: &Links,
-    n: &Links,
-    jobs: &mut BTreeSet<JobKey>,
-) -> Result<(), String> {
-    let site = lists.site;
-    let id = StoryId(i as u32);
-    jobs.insert(Job::Story(id));
-    lists.list(List::Stories, i, Change::Card, jobs)?;
-    jobs.insert(Job::Home);
-    for &p in o.provinces.iter().chain(&n.provinces) {
-        jobs.insert(Job::Province(p));
-        let at = site.province(p).stories.partition_point(|x| *x < id);
-        let change = Change::of(o.provinces.contains(&p), n.provinces.contains(&p));
-        lists.list(List::Province(p, Section::Stories), at, change, jobs)?;
-    }
-    for &l in o.libraries.iter().chain(&n.libraries) {
-        jobs.insert(Job::Library(l));
-    }
-    for &t in o.tags.iter().chain(&n.tags) {
-        let tag = site.tag(t);
-        let at = tag.posts.len() + tag.stories.partition_point(|x| *x < id);
-        let change = Change::of(o.tags.contains(&t), n.tags.contains(&t));
-        lists.list(List::Tag(t), at, change, jobs)?;
-    }
-    Ok(())
 }
 
 /// The pages that show the records a patch replaced, added to `jobs`
@@ -397,25 +426,20 @@ pub fn touched_pages(
         may_grow: false,
     };
     for t in touched {
-        let done = match t {
-            Touched::Post { id, before, after } => {
-                if before == after && same_card.contains(&(false, id.index())) {
-                    jobs.insert(Job::Post(*id));
-                    jobs.insert(Job::Home);
-                    lists.list(List::News, id.index(), Change::Card, &mut jobs)
-                } else {
-                    post_links(&lists, id.index(), before, after, &mut jobs)
-                }
+        let (record, before, after) = match t {
+            Touched::Post { id, before, after } => (Record::Post(*id), before, after),
+            Touched::Story { id, before, after } => (Record::Story(*id), before, after),
+        };
+        let is_story = matches!(record, Record::Story(_));
+        let done = if before == after && same_card.contains(&(is_story, record.index())) {
+            jobs.insert(record.page());
+            jobs.insert(Job::Home);
+            match record {
+                Record::Post(id) => lists.list(List::News, id.index(), Change::Card, &mut jobs),
+                Record::Story(_) => Ok(()),
             }
-            Touched::Story { id, before, after } => {
-                if before == after && same_card.contains(&(true, id.index())) {
-                    jobs.insert(Job::Story(*id));
-                    jobs.insert(Job::Home);
-                    Ok(())
-                } else {
-                    story_links(&lists, id.index(), before, after, &mut jobs)
-                }
-            }
+        } else {
+            record_links(&lists, record, before, after, &mut jobs)
         };
         if let Err(why) = done {
             return Plan::Full(why);

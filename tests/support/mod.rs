@@ -238,6 +238,24 @@ impl TestSite {
 }
 
 /// Runs the binary with `--root root --messages plain` before `args`.
+/// Every file under `dir`: path relative to it (`/`-separated) → bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut m = std::collections::BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            m.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    m
+}
+
 pub fn run_in(root: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
         .arg("--root")
