@@ -111,6 +111,11 @@ fn salin_tautan_copies_the_address_and_share_links_need_no_script() {
         "Browser.grantPermissions",
         json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
     );
+    // The clipboard is for the page that has the focus.
+    b.call_ok(
+        "Emulation.setFocusEmulationEnabled",
+        json!({"enabled": true}),
+    );
     b.open(&format!("{origin}{POST_URL}"));
     b.wait_eval(
         "document.querySelector('button[data-copy-text]').parentNode.hidden",
@@ -157,6 +162,45 @@ fn salin_tautan_copies_the_address_and_share_links_need_no_script() {
             "{h}"
         );
     }
+}
+
+#[test]
+fn an_article_prints_without_navigation_and_with_addresses() {
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
+    };
+    let (_site, _out, port) = served();
+    let mut b = Browser::start(&chromium, 375, 800);
+    b.open(&format!("http://127.0.0.1:{port}{POST_URL}"));
+    b.wait_eval(
+        "document.querySelectorAll('figure.video button').length",
+        Duration::from_secs(20),
+        |v| v == 2,
+    )
+    .expect("video.js ran");
+    let hidden = "['.site-header', '.site-footer', '.crumbs', '.share', '.skip']\
+        .map(s => s + ' ' + getComputedStyle(document.querySelector(s)).display)";
+    let screen = b.eval(hidden).unwrap();
+    assert!(
+        !screen.to_string().contains("none"),
+        "all shown on screen: {screen}"
+    );
+    b.call_ok("Emulation.setEmulatedMedia", json!({"media": "print"}));
+    let print = b.eval(hidden).unwrap();
+    for s in print.as_array().unwrap() {
+        assert!(
+            s.as_str().unwrap().ends_with(" none"),
+            "hidden in print: {s}"
+        );
+    }
+    // The video's address follows its title (the button keeps it).
+    let after = b
+        .eval("getComputedStyle(document.querySelector('figure.video .video-link'), '::after').content")
+        .unwrap();
+    assert_eq!(
+        after,
+        "\" (https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s)\""
+    );
 }
 
 /// axe-core from the gates' npm packages (scripts/test.sh installs them).

@@ -169,6 +169,11 @@ fn crumbs(html: &str) -> Vec<(String, String)> {
 #[test]
 fn places_and_posts_have_breadcrumbs_from_the_home_page() {
     let site = TestSite::minimal();
+    site.edit(
+        support::LIBS_JATENG,
+        "  regency: Kota Semarang\n",
+        "  regency: Kota Semarang\n  illustrative: true\n",
+    );
     let out = build(&site, JAN_2024);
     let base = "https://uji.example.id";
     let library = page(&out, "/perpustakaan/perpusdes-loram-wetan/");
@@ -198,6 +203,10 @@ fn places_and_posts_have_breadcrumbs_from_the_home_page() {
         ("Berita".into(), format!("{base}/berita/"))
     );
     assert_eq!(crumbs(&page(&out, "/provinsi/jawa-timur/")).len(), 3);
+    // A made-up record is never structured data for search engines.
+    let made_up = page(&out, "/perpustakaan/perpustakaan-kota-semarang/");
+    assert!(made_up.contains("<nav class=\"crumbs\""));
+    assert!(!made_up.contains("BreadcrumbList"));
 }
 
 #[test]

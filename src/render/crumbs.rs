@@ -14,28 +14,21 @@ use serde::Serialize;
 pub struct Breadcrumbs {
     /// From the home page to the page itself (the last).
     pub items: Vec<Link>,
-    /// `BreadcrumbList` JSON-LD, safe inside `<script>`; empty for an
+    /// `BreadcrumbList` JSON-LD, safe inside `<script>`; none for an
     /// illustrative record (made-up records are never given to search
     /// engines as structured data).
-    pub json_ld: String,
+    pub json_ld: Option<String>,
 }
 
-fn trail(cx: &Cx, items: Vec<Link>) -> Breadcrumbs {
-    trail_of(cx, items, true)
-}
-
-fn trail_of(cx: &Cx, items: Vec<Link>, structured: bool) -> Breadcrumbs {
+fn trail(cx: &Cx, items: Vec<Link>, illustrative: bool) -> Breadcrumbs {
     let mut all = Vec::with_capacity(items.len() + 1);
     all.push(Link {
         name: cx.i18n.get("home"),
         url: "/".into(),
     });
     all.extend(items);
-    let json_ld = if structured {
-        escape::json_for_script(&super::seo::breadcrumb_list(cx, &all))
-    } else {
-        String::new()
-    };
+    let json_ld =
+        (!illustrative).then(|| escape::json_for_script(&super::seo::breadcrumb_list(cx, &all)));
     Breadcrumbs {
         items: all,
         json_ld,
@@ -83,18 +76,18 @@ fn regency_items(cx: &Cx, id: RegencyId) -> Vec<Link> {
 }
 
 pub fn province(cx: &Cx, id: ProvinceId) -> Breadcrumbs {
-    trail(cx, province_items(cx, id))
+    trail(cx, province_items(cx, id), false)
 }
 
 pub fn regency(cx: &Cx, id: RegencyId) -> Breadcrumbs {
-    trail(cx, regency_items(cx, id))
+    trail(cx, regency_items(cx, id), false)
 }
 
 pub fn library(cx: &Cx, id: LibraryId) -> Breadcrumbs {
     let l = cx.site.library(id);
     let mut items = regency_items(cx, l.regency);
     items.push(link(l.name.clone(), urls::library(&l.id)));
-    trail_of(cx, items, !l.illustrative)
+    trail(cx, items, l.illustrative)
 }
 
 /// A record of a section (news, stories, events): its section, then it.
@@ -105,9 +98,6 @@ pub fn record(
     url: &str,
     illustrative: bool,
 ) -> Breadcrumbs {
-    trail_of(
-        cx,
-        vec![link(cx.i18n.get(section.0), section.1), link(title, url)],
-        !illustrative,
-    )
+    let items = vec![link(cx.i18n.get(section.0), section.1), link(title, url)];
+    trail(cx, items, illustrative)
 }

@@ -378,18 +378,17 @@ pub fn library(cx: &Cx, id: LibraryId) -> Page {
 }
 
 /// Breadcrumbs and share links of a record of a section (`(title key,
-/// section URL)`).
+/// section URL)`) titled `page.0` at `page.1`.
 fn reader_links(
     cx: &Cx,
     ctx: &mut Context,
     section: (&str, &str),
-    (title, url): (&str, &str),
+    page: (&str, &str),
     illustrative: bool,
 ) {
-    ctx.insert(
-        "breadcrumbs",
-        &Some(super::crumbs::record(cx, section, title, url, illustrative)),
-    );
+    let (title, url) = page;
+    let crumbs = super::crumbs::record(cx, section, title, url, illustrative);
+    ctx.insert("breadcrumbs", &Some(crumbs));
     ctx.insert("share", &Some(super::share::links(cx, title, url)));
 }
 

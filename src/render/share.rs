@@ -5,6 +5,7 @@
 //! browser has it, the Web Share button.
 
 use super::view::Cx;
+use crate::percent::encode;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -64,39 +65,5 @@ pub fn links(cx: &Cx, title: &str, path: &str) -> Share {
         url,
         title: title.to_string(),
         links,
-    }
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters, so a
-/// title is one query value in any of the links (`&`, `#`, `+` and spaces
-/// included; spaces as `%20`, which `mailto:` needs).
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3 / 2);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode;
-
-    #[test]
-    fn titles_are_one_query_value() {
-        assert_eq!(encode("a b&c=d#e+f"), "a%20b%26c%3Dd%23e%2Bf");
-        assert_eq!(
-            encode("Ruang baca \"Sehati\" <1>"),
-            "Ruang%20baca%20%22Sehati%22%20%3C1%3E"
-        );
-        assert_eq!(
-            encode("Pustaka Cahaya—Ṡ"),
-            "Pustaka%20Cahaya%E2%80%94%E1%B9%A0"
-        );
-        assert_eq!(encode("https://x.id/a/?b"), "https%3A%2F%2Fx.id%2Fa%2F%3Fb");
     }
 }

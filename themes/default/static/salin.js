@@ -26,15 +26,19 @@
       }
       box.focus();
       box.select();
+      var copied = false;
       try {
-        if (document.execCommand("copy")) done();
+        copied = document.execCommand("copy");
       } catch (e) {
         // The text stays selected: the reader copies it.
       }
+      if (copied) done();
       if (own) {
         b.parentNode.removeChild(box);
         box = null;
         b.focus();
+        // Not copied: the address is shown, to copy by hand.
+        if (!copied && status) status.textContent = text;
       }
     };
     show(b);

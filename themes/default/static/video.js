@@ -15,6 +15,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "video-link";
+    // Printed after the title (the theme's print style).
+    button.setAttribute("data-href", link.href);
     // Said before the visible title, so the name still holds what is seen.
     var said = document.createElement("span");
     said.className = "vh";
