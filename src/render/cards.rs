@@ -5,7 +5,7 @@
 //! is named by its words, so the pages of one list share one file.
 
 use super::dates;
-use super::job::{Job, List};
+use super::job::Job;
 use super::seo::Meta;
 use super::view::{event_place, Cx};
 use crate::images::CardSpec;
@@ -40,7 +40,7 @@ pub fn spec(cx: &Cx, job: &Job, meta: &Meta) -> Option<CardSpec> {
             }
             (e.title.clone(), section("events_title", when), label)
         }
-        Job::List(list, n) => (list_title(cx, list, n, &meta.title), None, label),
+        Job::List(_, n) => (list_title(cx, n, &meta.title), None, label),
         Job::Province(_) | Job::Provinces | Job::Awards | Job::Search | Job::Page(_) => {
             (meta.title.clone(), None, label)
         }
@@ -55,7 +55,7 @@ pub fn spec(cx: &Cx, job: &Job, meta: &Meta) -> Option<CardSpec> {
 
 /// A list's title without "— halaman n": every page of a list shares the
 /// first page's card.
-fn list_title(cx: &Cx, _list: List, n: usize, title: &str) -> String {
+fn list_title(cx: &Cx, n: usize, title: &str) -> String {
     let suffix = format!(" — {} {n}", cx.i18n.get("page"));
     match title.strip_suffix(&suffix) {
         Some(t) if n > 1 => t.to_string(),

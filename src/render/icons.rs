@@ -155,7 +155,9 @@ pub fn build(cx: &Cx, plan: Option<&Plan>, draw: bool) -> Result<Icons, String> 
     }
     files.push(OutFile {
         path: MANIFEST[1..].to_string(),
-        bytes: serde_json::to_vec_pretty(&manifest).unwrap_or_default(),
+        // `<`, `>`, `&` as `\u` escapes: the same JSON, and no text from
+        // site.yaml looks like markup to anything that sniffs the file.
+        bytes: super::escape::json_for_script(&manifest).into_bytes(),
     });
     Ok(Icons {
         links,
