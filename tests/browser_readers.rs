@@ -37,7 +37,9 @@ const ICONS: &str = r#"(async () => {
 })()"#;
 
 fn png(side: u32) -> Vec<u8> {
-    let img = RgbImage::from_fn(side, side, |x, y| Rgb([(x % 256) as u8, 90, (y % 256) as u8]));
+    let img = RgbImage::from_fn(side, side, |x, y| {
+        Rgb([(x % 256) as u8, 90, (y % 256) as u8])
+    });
     let mut out = Vec::new();
     img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .unwrap();
@@ -54,7 +56,10 @@ fn check_site(chromium: &std::path::Path, site: &TestSite) {
         b.open(&format!("http://127.0.0.1:{port}{page}"));
         let m = b.call_ok("Page.getAppManifest", serde_json::json!({}));
         assert!(
-            m["url"].as_str().unwrap_or("").ends_with("/manifest.webmanifest"),
+            m["url"]
+                .as_str()
+                .unwrap_or("")
+                .ends_with("/manifest.webmanifest"),
             "{m}"
         );
         assert_eq!(m["errors"], serde_json::json!([]), "manifest problems: {m}");

@@ -67,7 +67,10 @@ fn every_shared_page_has_a_card_with_its_size_and_alt() {
         let w: u32 = meta(&html, "og:image:width").unwrap().parse().unwrap();
         let h: u32 = meta(&html, "og:image:height").unwrap().parse().unwrap();
         assert_eq!((img.width(), img.height()), (w, h), "{rel}");
-        assert!(!meta(&html, "og:image:alt").unwrap_or("").is_empty(), "{rel}");
+        assert!(
+            !meta(&html, "og:image:alt").unwrap_or("").is_empty(),
+            "{rel}"
+        );
         assert_eq!(meta(&html, "twitter:card"), Some("summary_large_image"));
         checked += 1;
     }
@@ -89,9 +92,16 @@ fn a_post_with_a_photo_keeps_it_and_the_pages_of_a_list_share_a_card() {
         "tags: [plm]\n",
         "tags: [plm]\nimage: /images/rapat.png\nimage_alt: Peserta rapat\n",
     );
-    site.edit("data/site.yaml", "language: id\n", "language: id\nper_page: 1\n");
+    site.edit(
+        "data/site.yaml",
+        "language: id\n",
+        "language: id\nper_page: 1\n",
+    );
     // A second post: two pages of news.
-    let second = site.read(POST).replace("title:", "title: Kedua").replace("image: /images/rapat.png\nimage_alt: Peserta rapat\n", "");
+    let second = site
+        .read(POST)
+        .replace("title:", "title: Kedua")
+        .replace("image: /images/rapat.png\nimage_alt: Peserta rapat\n", "");
     site.write("content/berita/kedua.md", second);
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
@@ -124,8 +134,16 @@ fn icons_and_manifest_come_from_the_theme_by_default() {
     assert_eq!(m["lang"], "id");
     assert_eq!(m["start_url"], "/");
     for icon in m["icons"].as_array().unwrap() {
-        let side: u32 = icon["sizes"].as_str().unwrap().split('x').next().unwrap().parse().unwrap();
-        let bytes = std::fs::read(out.join(icon["src"].as_str().unwrap().trim_start_matches('/'))).unwrap();
+        let side: u32 = icon["sizes"]
+            .as_str()
+            .unwrap()
+            .split('x')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let bytes =
+            std::fs::read(out.join(icon["src"].as_str().unwrap().trim_start_matches('/'))).unwrap();
         let img = image::load_from_memory(&bytes).unwrap();
         assert_eq!((img.width(), img.height()), (side, side));
         // Drawn in the site's colour.
@@ -162,14 +180,24 @@ fn a_site_icon_is_made_in_every_size() {
         let src = icon["src"].as_str().unwrap();
         assert!(src.starts_with("/img/"), "{src}");
         let img = image::load_from_memory(&std::fs::read(out.join(&src[1..])).unwrap()).unwrap();
-        let side: u32 = icon["sizes"].as_str().unwrap().split('x').next().unwrap().parse().unwrap();
+        let side: u32 = icon["sizes"]
+            .as_str()
+            .unwrap()
+            .split('x')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert_eq!((img.width(), img.height()), (side, side));
     }
     let ico = std::fs::read(out.join("favicon.ico")).unwrap();
     assert_eq!(&ico[..4], &[0, 0, 1, 0]);
     let inner = image::load_from_memory(&ico[22..]).unwrap();
     assert_eq!((inner.width(), inner.height()), (32, 32));
-    assert!(!out.join("favicon.svg").exists(), "no theme icon beside the site's");
+    assert!(
+        !out.join("favicon.svg").exists(),
+        "no theme icon beside the site's"
+    );
 }
 
 #[test]
@@ -185,7 +213,11 @@ fn bad_app_settings_are_errors_at_their_place_in_check_and_build() {
         out.assert_error("data/site.yaml:5:19", &["background_color", "not a colour"]);
         out.assert_error("data/site.yaml:6:7", &["800×400", "not square", "512"]);
     }
-    site.edit("data/site.yaml", "icon: /images/lebar.png", "icon: /images/tidak-ada.png");
+    site.edit(
+        "data/site.yaml",
+        "icon: /images/lebar.png",
+        "icon: /images/tidak-ada.png",
+    );
     site.check(&[])
         .assert_error("data/site.yaml:6:7", &["tidak-ada.png", "not found"]);
     site.write("static/images/kecil.png", png(64, 64)).edit(
@@ -201,7 +233,10 @@ fn bad_app_settings_are_errors_at_their_place_in_check_and_build() {
 /// checking the folding on the way: CRLF only, at most 75 octets a line.
 fn unfold(ics: &str) -> Vec<String> {
     assert!(ics.ends_with("\r\n"));
-    assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "bare CR or LF");
+    assert!(
+        !ics.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF"
+    );
     let mut lines: Vec<String> = Vec::new();
     for l in ics.split_terminator("\r\n") {
         assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
@@ -224,8 +259,16 @@ fn property<'a>(lines: &'a [String], name: &str) -> &'a str {
 fn each_event_is_a_calendar_file_and_structured_data() {
     let site = TestSite::minimal();
     let long = "Pertemuan; belajar, bersama \\ mitra ".repeat(6);
-    site.edit(EVENT, "venue: Hotel MG Setos Semarang", "venue: \"Aula; Gedung A, Lt. 2\"")
-        .edit(EVENT, "participants:", &format!("summary: '{long}'\nparticipants:"));
+    site.edit(
+        EVENT,
+        "venue: Hotel MG Setos Semarang",
+        "venue: \"Aula; Gedung A, Lt. 2\"",
+    )
+    .edit(
+        EVENT,
+        "participants:",
+        &format!("summary: '{long}'\nparticipants:"),
+    );
     // A one-day event with no `end`, with a long title in another script.
     let one_day = EVENT_MD
         .replace("title: PLM Provinsi Jawa Tengah 2022", "title: Lokakarya Ñandú — pustaka digital untuk desa-desa di lereng Gunung Merapi dan sekitarnya")
@@ -243,15 +286,24 @@ fn each_event_is_a_calendar_file_and_structured_data() {
     assert_eq!(property(&lines, "DTSTART;VALUE=DATE:"), "20220802");
     // The end is exclusive: the day after the last day.
     assert_eq!(property(&lines, "DTEND;VALUE=DATE:"), "20220804");
-    assert_eq!(property(&lines, "UID:"), "plm-jawa-tengah-2022@uji.example.id");
+    assert_eq!(
+        property(&lines, "UID:"),
+        "plm-jawa-tengah-2022@uji.example.id"
+    );
     assert_eq!(property(&lines, "DTSTAMP:"), "20220802T000000Z");
-    assert_eq!(property(&lines, "LOCATION:"), "Aula\\; Gedung A\\, Lt. 2\\, Semarang");
+    assert_eq!(
+        property(&lines, "LOCATION:"),
+        "Aula\\; Gedung A\\, Lt. 2\\, Semarang"
+    );
     assert_eq!(
         property(&lines, "URL:"),
         "https://uji.example.id/plm/plm-jawa-tengah-2022/"
     );
     let description = property(&lines, "DESCRIPTION:");
-    assert!(description.starts_with("Pertemuan\\; belajar\\, bersama \\\\ mitra"), "{description}");
+    assert!(
+        description.starts_with("Pertemuan\\; belajar\\, bersama \\\\ mitra"),
+        "{description}"
+    );
     assert!(description.ends_with("\\n\\nhttps://uji.example.id/plm/plm-jawa-tengah-2022/"));
 
     let one = std::fs::read_to_string(out.join("plm/lokakarya/kalender.ics")).unwrap();

@@ -56,7 +56,10 @@ pub fn draw(letter: Option<char>, background: [u8; 3], size: u32) -> RgbaImage {
         if let Some(o) = font.outline_glyph(glyph) {
             let bounds = o.px_bounds();
             o.draw(|x, y, c| {
-                let (x, y) = (bounds.min.x as i32 + x as i32, bounds.min.y as i32 + y as i32);
+                let (x, y) = (
+                    bounds.min.x as i32 + x as i32,
+                    bounds.min.y as i32 + y as i32,
+                );
                 if x < 0 || y < 0 || x >= size as i32 || y >= size as i32 {
                     return;
                 }
@@ -150,8 +153,12 @@ pub fn ico(png: &[u8], w: u32, h: u32) -> Vec<u8> {
 pub fn png(letter: Option<char>, background: [u8; 3], size: u32) -> Vec<u8> {
     let img = image::DynamicImage::ImageRgba8(draw(letter, background, size));
     // An RGBA image of a valid size always encodes.
-    super::encode::encode(&img, super::Format::Png, super::Settings::default().quality())
-        .unwrap_or_default()
+    super::encode::encode(
+        &img,
+        super::Format::Png,
+        super::Settings::default().quality(),
+    )
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -184,7 +184,9 @@ pub fn is_pipeline_file(name: &str) -> bool {
         h.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     });
-    let ext_ok = [".webp", ".jpg", ".png", ".ico"].iter().any(|e| name.ends_with(e));
+    let ext_ok = [".webp", ".jpg", ".png", ".ico"]
+        .iter()
+        .any(|e| name.ends_with(e));
     hex && ext_ok
         && rest
             .as_bytes()

@@ -190,7 +190,10 @@ mod tests {
         let cut = fit(&f, 20.0, text, 150.0);
         let kept = cut.trim_end_matches('…').trim_end().chars().count();
         let longer: String = text.chars().take(kept + 1).collect();
-        assert!(width(&f, 20.0, &format!("{}…", longer.trim_end())) > 150.0, "{cut}");
+        assert!(
+            width(&f, 20.0, &format!("{}…", longer.trim_end())) > 150.0,
+            "{cut}"
+        );
     }
 
     /// Widths measured incrementally agree with measuring the whole line.
@@ -205,7 +208,10 @@ mod tests {
                 // The next word would not have fitted.
                 if let Some(next) = lines.get(i + 1) {
                     let first = next.split(' ').next().unwrap();
-                    assert!(width(&f, 17.0, &format!("{l} {first}")) > max - 0.01, "{l} | {first}");
+                    assert!(
+                        width(&f, 17.0, &format!("{l} {first}")) > max - 0.01,
+                        "{l} | {first}"
+                    );
                 }
             }
         }

@@ -25,11 +25,19 @@ pub fn spec(cx: &Cx, job: &Job, meta: &Meta) -> Option<CardSpec> {
         ),
         Job::Post(id) => {
             let p = &site.posts[id.0 as usize];
-            (p.title.clone(), section("news_title", cx.date(p.date)), label)
+            (
+                p.title.clone(),
+                section("news_title", cx.date(p.date)),
+                label,
+            )
         }
         Job::Story(id) => {
             let s = &site.stories[id.0 as usize];
-            (s.title.clone(), section("stories_title", cx.date(s.date)), label)
+            (
+                s.title.clone(),
+                section("stories_title", cx.date(s.date)),
+                label,
+            )
         }
         Job::Event(id) => {
             let e = site.event(id);
@@ -77,7 +85,9 @@ mod tests {
 
     /// Every page of a synthetic site, built without images: its job and
     /// the card it would get.
-    fn plan_all(check: impl Fn(&Cx, &Job, &Meta, Option<CardSpec>)) -> BTreeMap<&'static str, usize> {
+    fn plan_all(
+        check: impl Fn(&Cx, &Job, &Meta, Option<CardSpec>),
+    ) -> BTreeMap<&'static str, usize> {
         let dir = tempfile::tempdir().unwrap();
         let opts = crate::synth::SynthOptions {
             libraries: 200,
@@ -88,8 +98,8 @@ mod tests {
         crate::synth::write(dir.path(), &opts).unwrap();
         let mut checked = crate::pipeline::check(dir.path(), Default::default());
         let site = &checked.site;
-        let theme =
-            crate::load::theme::load_theme(dir.path(), "default", "id", &mut checked.files).unwrap();
+        let theme = crate::load::theme::load_theme(dir.path(), "default", "id", &mut checked.files)
+            .unwrap();
         let bodies = Bodies {
             posts: vec![String::new(); site.posts.len()],
             stories: vec![String::new(); site.stories.len()],
@@ -150,10 +160,7 @@ mod tests {
                 (Job::Post(id), Some(c)) => {
                     let p = &site.posts[id.0 as usize];
                     assert_eq!(c.title, p.title);
-                    assert_eq!(
-                        c.subtitle.unwrap(),
-                        format!("Berita · {}", cx.date(p.date))
-                    );
+                    assert_eq!(c.subtitle.unwrap(), format!("Berita · {}", cx.date(p.date)));
                     assert_eq!(c.label.as_ref(), Some(title));
                 }
                 (Job::Story(_), Some(c)) => {
@@ -183,8 +190,19 @@ mod tests {
             }
         });
         for k in [
-            "home", "post", "story", "event", "provinces", "province", "library", "awards",
-            "search", "page", "404", "list", "list page 2+",
+            "home",
+            "post",
+            "story",
+            "event",
+            "provinces",
+            "province",
+            "library",
+            "awards",
+            "search",
+            "page",
+            "404",
+            "list",
+            "list page 2+",
         ] {
             assert!(kinds.contains_key(k), "no {k} page in {kinds:?}");
         }

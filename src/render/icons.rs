@@ -91,7 +91,11 @@ pub fn build(cx: &Cx, plan: Option<&Plan>, draw: bool) -> Result<Icons, String> 
                 };
                 files.push(OutFile {
                     path: url[1..].to_string(),
-                    bytes: if draw { icon::png(letter, rgb, side) } else { Vec::new() },
+                    bytes: if draw {
+                        icon::png(letter, rgb, side)
+                    } else {
+                        Vec::new()
+                    },
                 });
                 made.push((url, side));
             }
@@ -198,7 +202,10 @@ mod tests {
     #[test]
     fn short_names_and_colours() {
         assert_eq!(short("TPBIS — Transformasi Perpustakaan"), "TPBIS");
-        assert_eq!(short("Perpustakaan Nasional Republik Indonesia"), "Perpustakaan");
+        assert_eq!(
+            short("Perpustakaan Nasional Republik Indonesia"),
+            "Perpustakaan"
+        );
         assert_eq!(short("Warta"), "Warta");
         assert_eq!(rgb("#0b5563"), [11, 85, 99]);
         assert_eq!(rgb("#ffffff"), [255, 255, 255]);

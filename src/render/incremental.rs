@@ -117,9 +117,8 @@ pub fn render_jobs(
     jobs: &[Job],
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
     let cx = prepared.cx(site, bodies);
-    let icons = super::icons::build(&cx, None, false).map_err(|e| {
-        vec![Diagnostic::global(format!("the site's icon: {e}"))]
-    })?;
+    let icons = super::icons::build(&cx, None, false)
+        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
     let common = pages::common(&cx, &prepared.stylesheet, &icons);
     let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .par_iter()

@@ -222,9 +222,8 @@ fn render_pages(
         bodies: &bodies,
     };
     let (static_files, stylesheet) = theme_static(theme);
-    let icons = icons::build(&cx, images, true).map_err(|e| {
-        vec![Diagnostic::global(format!("the site's icon: {e}"))]
-    })?;
+    let icons = icons::build(&cx, images, true)
+        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
     let common = view::with_images(index, || pages::common(&cx, &stylesheet, &icons));
     let out = Written {
         sink,
