@@ -313,6 +313,31 @@ mod tests {
         assert!(bright > 1000, "{bright} bright pixels");
     }
 
+    /// Emoji and Arabic-script words are left out, not drawn as boxes or
+    /// as unjoined letters in the wrong order: the card is the one of the
+    /// words that remain.
+    #[test]
+    fn words_the_font_cannot_draw_are_left_out() {
+        let base = Base::new(None, Some("TPBIS 📚"), 80).unwrap();
+        let card = |title: &str, sub: &str| {
+            base.render(&CardSpec {
+                title: title.into(),
+                subtitle: Some(sub.into()),
+                label: Some("TPBIS".into()),
+            })
+            .unwrap()
+        };
+        assert_eq!(
+            card("Perpustakaan 📚 Al-Ikhlas مكتبة", "Kudus 🇮🇩"),
+            card("Perpustakaan Al-Ikhlas", "Kudus")
+        );
+        assert_eq!(card("مكتبة الإخلاص", "Kudus"), card("", "Kudus"));
+        assert_eq!(
+            Base::new(None, Some("TPBIS 📚"), 80).unwrap().canvas,
+            Base::new(None, Some("TPBIS"), 80).unwrap().canvas
+        );
+    }
+
     #[test]
     fn same_words_same_bytes() {
         let s = spec("Perpustakaan Desa Sukamaju");

@@ -8,7 +8,7 @@
 //! `/favicon.ico`, PNGs of 32, 180 (Apple touch icon), 192 and 512 pixels,
 //! and `/manifest.webmanifest` (docs/images.md).
 
-use super::{escape, view::Cx, OutFile};
+use super::{view::Cx, OutFile};
 use crate::images::{icon, Fit, Format, Plan};
 use serde::Serialize;
 use serde_json::json;
@@ -159,9 +159,9 @@ pub fn build(cx: &Cx, plan: Option<&Plan>, draw: bool) -> Result<Icons, String> 
     }
     files.push(OutFile {
         path: MANIFEST[1..].to_string(),
-        // `<` written as `\u003c`, as in JSON-LD: no file warta writes
-        // holds text from data as markup, whatever serves or sniffs it.
-        bytes: escape::json_for_script(&manifest).into_bytes(),
+        // `<`, `>`, `&` as `\u` escapes: the same JSON, and no text from
+        // site.yaml looks like markup to anything that sniffs the file.
+        bytes: super::escape::json_for_script(&manifest).into_bytes(),
     });
     Ok(Icons {
         links,

@@ -74,7 +74,9 @@ fn host(base_url: &str) -> &str {
 }
 
 /// A TEXT value (RFC 5545 3.3.11): `\`, `;`, `,` escaped, line breaks as
-/// `\n`, other control characters dropped.
+/// `\n`, other control characters dropped. `<` and `>` become `‹` `›`:
+/// some calendars (Google Calendar) read HTML in a description, and TEXT
+/// has no way to escape it.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let s = s.replace("\r\n", "\n");
@@ -84,6 +86,8 @@ fn text(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' | '\r' => out.push_str("\\n"),
+            '<' => out.push('‹'),
+            '>' => out.push('›'),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -138,6 +142,7 @@ mod tests {
             text("Aula; lantai 2, gedung A\\B\r\nbaris\u{7}"),
             "Aula\\; lantai 2\\, gedung A\\\\B\\nbaris"
         );
+        assert_eq!(text("<script>x</script>"), "‹script›x‹/script›");
     }
 
     #[test]
