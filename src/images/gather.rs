@@ -116,8 +116,8 @@ fn body_images<'a>(
 }
 
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {
-    Diagnostic::error(span, format!("image `{dest}` not found (used by {page})"))
-        .with_help(format!("put the image file at `{source}`, or fix the name"))
+    Diagnostic::error(span, crate::msg!("image-not-found", image = dest, page = page))
+        .with_help(crate::msg!("image-not-found-help", path = source))
 }
 
 /// The images a Markdown body names that the site lacks, as the plan

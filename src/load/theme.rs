@@ -108,7 +108,7 @@ pub fn load_theme(
             let shown = slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
             match std::fs::read(entry.path()) {
                 Ok(bytes) => raw.push((rel, shown, bytes)),
-                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!("cannot-read", path = &shown, error = e.to_string()))),
             }
         }
     } else if name == "default" {
@@ -122,14 +122,11 @@ pub fn load_theme(
     } else {
         let known = list_dirs(&root.join("themes"));
         let help = suggest::closest(name, known.iter().map(String::as_str).chain(["default"]))
-            .map(|c| format!("did you mean `theme: {c}`?"))
-            .unwrap_or_else(|| {
-                "set `theme: default` in data/site.yaml, or create the theme folder".into()
-            });
-        return Err(vec![Diagnostic::global(format!(
-            "theme `{name}` not found: there is no folder themes/{name}/"
-        ))
-        .with_help(help)]);
+            .map(|c| crate::msg!("did-you-mean", suggestion = format!("theme: {c}")))
+            .unwrap_or_else(|| crate::msg!("theme-not-found-help"));
+        return Err(vec![
+            Diagnostic::global(crate::msg!("theme-not-found", theme = name)).with_help(help),
+        ]);
     }
 
     let mut templates: BTreeMap<String, ThemeTemplate> = BTreeMap::new();
@@ -166,16 +163,14 @@ pub fn load_theme(
                         templates.insert(t.name.clone(), t);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!("cannot-read", path = &shown, error = e.to_string()))),
             }
         }
     }
     if strings.is_none() && diags.is_empty() {
         diags.push(
-            Diagnostic::global(format!(
-                "theme `{name}` has no UI strings for language `{language}` (themes/{name}/i18n/{language}.yaml)"
-            ))
-            .with_help("set `language: id` or `language: en` in data/site.yaml, or add the file to the theme"),
+            Diagnostic::global(crate::msg!("theme-no-strings", theme = name, language = language))
+                .with_help(crate::msg!("theme-no-strings-help")),
         );
     }
     if !diags.is_empty() {
@@ -208,8 +203,8 @@ fn text_file(
         }
         Err(_) => {
             diags.push(
-                Diagnostic::global(format!("{shown} is not UTF-8 text"))
-                    .with_help("save the template with UTF-8 encoding"),
+                Diagnostic::global(crate::msg!("template-not-utf8", file = shown))
+                    .with_help(crate::msg!("template-not-utf8-help")),
             );
             None
         }
@@ -236,7 +231,7 @@ fn read_strings(
     match yaml::deserialize::<BTreeMap<String, String>>(&doc.value, &origin) {
         Ok(m) => Some(m),
         Err(d) => {
-            diags.push(d.with_help("each line is `key: text`; put texts holding `: ` in quotes"));
+            diags.push(d.with_help(crate::msg!("i18n-lines-help")));
             None
         }
     }

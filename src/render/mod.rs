@@ -163,7 +163,7 @@ pub fn check_bodies(site: &Site, bodies: &[(&str, &crate::site::BodySource)]) ->
 /// How the message about two pages of one address starts: a site that
 /// already has errors (a duplicate id, say) may cause it, and then it is
 /// not reported again (see `pipeline::make`).
-pub const COLLISION: &str = "two pages would be published at the same address";
+pub const COLLISION: &str = "page-address-collision";
 
 /// Counts what goes to a sink, and keeps the first file written to a path:
 /// two pages of one address are an error; the files made after the pages
@@ -190,7 +190,9 @@ impl Written<'_> {
         self.sink
             .put(path, bytes)
             .map(|()| true)
-            .map_err(|e| Diagnostic::global(format!("cannot write `{path}`: {e}")))
+            .map_err(|e| {
+                Diagnostic::global(crate::msg!("cannot-write", path = path, error = e.to_string()))
+            })
     }
     fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
         files
@@ -239,11 +241,11 @@ fn render_pages(
                 .render(page.template, &ctx)
                 .map_err(|e| templates::diagnostic(&e, theme))?;
             if !out.put(&urls::file_path(&page.url), html.as_bytes())? {
-                return Err(Diagnostic::global(format!(
-                    "{COLLISION} `{}`",
-                    crate::diag::shorten(&page.url)
+                return Err(Diagnostic::global(crate::msg!(
+                    "page-address-collision",
+                    url = crate::diag::shorten(&page.url)
                 ))
-                .with_help("give one of them another file name or slug"));
+                .with_help(crate::msg!("page-address-collision-help")));
             }
             Ok((page.url, page.template, page.in_sitemap))
         })

@@ -91,7 +91,7 @@ mod tests {
             text[..r.start].lines().count()
         };
         let mut found: Vec<(String, usize)> =
-            d.iter().map(|d| (d.message.clone(), at(d))).collect();
+            d.iter().map(|d| (d.message.en(), at(d))).collect();
         found.sort();
         assert_eq!(
             found,
