@@ -148,6 +148,7 @@ fn main() {
         open: false,
         style: warta::diag::Style::Plain,
         drafts: false,
+        lang: None,
     })
     .expect("server");
     let events = subscribe(running.addr.port());

@@ -7,6 +7,9 @@ use std::path::PathBuf;
 #[command(
     name = "warta",
     version,
+    // A later `--lang`/`--messages` wins (a test helper's defaults, a
+    // Netlify build command with its own).
+    args_override_self = true,
     about = "Static site generator for the TPBIS library programme"
 )]
 pub struct Cli {

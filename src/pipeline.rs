@@ -302,8 +302,14 @@ fn published_assets(site: &Site, plan: &Plan) -> Vec<(String, String)> {
 /// An output path no file system can hold: the name of the page is what an
 /// officer can change, so the message shows it.
 fn path_too_long(path: &str) -> Diagnostic {
-    Diagnostic::global(crate::msg!("page-address-too-long", url = crate::diag::shorten(path)))
-        .with_help(crate::msg!("page-address-too-long-help", limit = MAX_NAME_BYTES))
+    Diagnostic::global(crate::msg!(
+        "page-address-too-long",
+        url = crate::diag::shorten(path)
+    ))
+    .with_help(crate::msg!(
+        "page-address-too-long-help",
+        limit = MAX_NAME_BYTES
+    ))
 }
 
 /// By file and position, then message; the same problem found by two

@@ -36,7 +36,10 @@ pub fn run(
     let staging = match output::Staging::new(out) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error[cannot-stage]: {}", cat.text(&msg!("cannot-stage", error = e.to_string())));
+            eprintln!(
+                "error[cannot-stage]: {}",
+                cat.text(&msg!("cannot-stage", error = e.to_string()))
+            );
             eprintln!("{}", cat.text(&msg!("build-nothing-published")));
             return EXIT_SITE_ERRORS;
         }
@@ -81,8 +84,14 @@ pub fn run(
         Ok(w) => w,
         Err(e) => {
             progress.clear();
-            eprintln!("error[cannot-publish]: {}", cat.text(&msg!("cannot-publish", error = e.to_string())));
-            eprintln!("{}", cat.text(&msg!("build-not-published", output = unchanged())));
+            eprintln!(
+                "error[cannot-publish]: {}",
+                cat.text(&msg!("cannot-publish", error = e.to_string()))
+            );
+            eprintln!(
+                "{}",
+                cat.text(&msg!("build-not-published", output = unchanged()))
+            );
             return EXIT_SITE_ERRORS;
         }
     };

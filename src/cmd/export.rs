@@ -2,8 +2,8 @@
 
 use super::EXIT_SITE_ERRORS;
 use crate::diag::{Catalog, Style};
-use crate::msg;
 use crate::import::{self, export};
+use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -3,8 +3,8 @@
 use super::EXIT_SITE_ERRORS;
 use crate::cli::NewSection;
 use crate::diag::{shorten, Catalog, Message};
-use crate::msg;
 use crate::model::{limits, slug_from_title, Date};
+use crate::msg;
 use crate::validate::invisible;
 use std::path::{Path, PathBuf};
 
@@ -87,8 +87,15 @@ pub fn create(
     }
     if let Some(file) = Path::new(dir).ancestors().find(|p| root.join(p).is_file()) {
         return Err(refuse(
-            msg!("new-file-in-the-way", file = file.display().to_string(), folder = dir),
-            msg!("new-file-in-the-way-help", file = file.display().to_string()),
+            msg!(
+                "new-file-in-the-way",
+                file = file.display().to_string(),
+                folder = dir
+            ),
+            msg!(
+                "new-file-in-the-way-help",
+                file = file.display().to_string()
+            ),
         ));
     }
     std::fs::create_dir_all(root.join(dir)).map_err(|e| cannot("create", dir, &e))?;
@@ -122,7 +129,11 @@ fn check_title(title: &str) -> Result<(), Refusal> {
         .find(|(_, c)| invisible::hidden(*c))
     {
         return Err(refuse(
-            msg!("new-title-invisible", name = invisible::describe(c), position = i + 1),
+            msg!(
+                "new-title-invisible",
+                name = invisible::describe(c),
+                position = i + 1
+            ),
             msg!("new-title-invisible-help", name = invisible::describe(c)),
         ));
     }
@@ -130,10 +141,7 @@ fn check_title(title: &str) -> Result<(), Refusal> {
 }
 
 fn already(rel: &str) -> Refusal {
-    refuse(
-        msg!("new-exists", file = rel),
-        msg!("new-exists-help"),
-    )
+    refuse(msg!("new-exists", file = rel), msg!("new-exists-help"))
 }
 
 /// A file system error in plain words, without the system's error codes.
@@ -157,7 +165,10 @@ fn cannot(doing: &str, rel: &str, e: &std::io::Error) -> Refusal {
             (msg!("expected-other", what = text), msg!("fs-other-help"))
         }
     };
-    refuse(msg!("new-cannot", doing = doing, file = rel, why = why), help)
+    refuse(
+        msg!("new-cannot", doing = doing, file = rel, why = why),
+        help,
+    )
 }
 
 fn front_matter(section: NewSection, title: &str, today: Date) -> String {

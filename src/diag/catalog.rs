@@ -104,7 +104,9 @@ impl Catalog {
             args.set(*name, value);
         }
         let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, Some(&args), &mut errors);
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&args), &mut errors);
         debug_assert!(
             errors.is_empty(),
             "`{}` in {}.ftl: {errors:?}",

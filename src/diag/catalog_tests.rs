@@ -98,7 +98,8 @@ fn id_like_literals(text: &str) -> BTreeSet<&str> {
         .filter(|s| {
             s.len() > 1
                 && s.starts_with(|c: char| c.is_ascii_lowercase())
-                && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         })
         .collect()
 }

@@ -37,7 +37,12 @@ pub const MAX_SHOWN: usize = 200;
 
 /// Writes the diagnostics to stderr in the chosen style: the first
 /// [`MAX_SHOWN`], then "… and N more".
-pub fn emit(diags: &[Diagnostic], files: &SourceMap, style: Style, cat: &Catalog) -> io::Result<()> {
+pub fn emit(
+    diags: &[Diagnostic],
+    files: &SourceMap,
+    style: Style,
+    cat: &Catalog,
+) -> io::Result<()> {
     let shown = &diags[..diags.len().min(MAX_SHOWN)];
     match style {
         Style::Plain => {
@@ -125,9 +130,8 @@ fn to_codespan(d: &Diagnostic, cat: &Catalog) -> CsDiagnostic<u32> {
         labels.push(Label::primary(span.file.0, span.range.clone()));
     }
     for (span, label) in &d.related {
-        labels.push(
-            Label::secondary(span.file.0, span.range.clone()).with_message(cat.text(label)),
-        );
+        labels
+            .push(Label::secondary(span.file.0, span.range.clone()).with_message(cat.text(label)));
     }
     let mut out = CsDiagnostic::new(severity)
         .with_code(d.code())

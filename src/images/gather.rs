@@ -116,8 +116,11 @@ fn body_images<'a>(
 }
 
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {
-    Diagnostic::error(span, crate::msg!("image-not-found", image = dest, page = page))
-        .with_help(crate::msg!("image-not-found-help", path = source))
+    Diagnostic::error(
+        span,
+        crate::msg!("image-not-found", image = dest, page = page),
+    )
+    .with_help(crate::msg!("image-not-found-help", path = source))
 }
 
 /// The images a Markdown body names that the site lacks, as the plan

@@ -95,7 +95,10 @@ mod tests {
             },
         );
         let text = d.message.en();
-        assert!(text.contains("20000×20000 pixels (400 megapixels)"), "{text}");
+        assert!(
+            text.contains("20000×20000 pixels (400 megapixels)"),
+            "{text}"
+        );
         assert!(d.help.unwrap().en().contains("8000"));
     }
 }

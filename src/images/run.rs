@@ -186,7 +186,11 @@ pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
             Err(e) => {
                 let d = match &job.source {
                     Some((source, _, uses)) => fail(source, uses, Problem::Unreadable(e)),
-                    None => Diagnostic::global(crate::msg!("social-card-failed", card = &o.name, error = e)),
+                    None => Diagnostic::global(crate::msg!(
+                        "social-card-failed",
+                        card = &o.name,
+                        error = e
+                    )),
                 };
                 r.diag.get_or_insert(d);
             }

@@ -211,8 +211,11 @@ fn missing_files(loaded: &mut Loaded, has: impl Fn(Kind) -> bool) -> Vec<Diagnos
         if !has(kind) {
             loaded.partial.extend(partial_kinds(kind));
             diags.push(
-                Diagnostic::global(crate::msg!("data-file-missing", file = format!("data/{name}")))
-                    .with_help(crate::msg!("data-file-missing-help")),
+                Diagnostic::global(crate::msg!(
+                    "data-file-missing",
+                    file = format!("data/{name}")
+                ))
+                .with_help(crate::msg!("data-file-missing-help")),
             );
         }
     }
@@ -309,20 +312,33 @@ fn classify(rel: &str) -> Result<Option<Kind>, crate::diag::Message> {
             let tail = parts[1..].join("/");
             Err(match suggest::closest(&tail, DATA_FILES.iter().copied()) {
                 Some(c) => msg!("did-you-mean-data-file", file = format!("data/{c}")),
-                None => msg!("data-files-read", files = DATA_FILES.iter().map(|f| format!("`data/{f}`")).collect::<Vec<_>>().join(", ")),
+                None => msg!(
+                    "data-files-read",
+                    files = DATA_FILES
+                        .iter()
+                        .map(|f| format!("`data/{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             })
         }
         ["content", ..] if rel.ends_with(".md") => match &parts[1..] {
             [_page] => Ok(Some(Kind::Markdown(Section::Page))),
             // A stand-alone page bundle: `content/kontak/index.md`.
-            [folder, "index.md"] if Section::from_folder(folder).is_none() => Ok(Some(Kind::Markdown(Section::Page))),
+            [folder, "index.md"] if Section::from_folder(folder).is_none() => {
+                Ok(Some(Kind::Markdown(Section::Page)))
+            }
             [folder, rest @ ..] => match Section::from_folder(folder) {
-                Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => Ok(Some(Kind::Markdown(s))),
+                Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => {
+                    Ok(Some(Kind::Markdown(s)))
+                }
                 Some(s) => Err(msg!("post-too-deep-help", folder = s.folder())),
-                None => Err(match suggest::closest(folder, Section::FOLDERS.iter().copied()) {
-                    Some(c) => msg!("did-you-mean-folder", folder = format!("content/{c}/")),
-                    None => msg!("markdown-folders-help"),
-                }),
+                None => Err(
+                    match suggest::closest(folder, Section::FOLDERS.iter().copied()) {
+                        Some(c) => msg!("did-you-mean-folder", folder = format!("content/{c}/")),
+                        None => msg!("markdown-folders-help"),
+                    },
+                ),
             },
             [] => Ok(None),
         },
@@ -357,21 +373,40 @@ fn load_file(
                 Parsed::Nothing
             }
             Ok(doc) => match kind {
-                Kind::Config => records::single(doc, id, crate::msg!("what-site-settings"), &mut diags)
-                    .map_or(Parsed::Nothing, Parsed::Config),
-                Kind::Provinces => {
-                    Parsed::Provinces(records::list(doc, id, crate::msg!("what-provinces"), &mut diags))
+                Kind::Config => {
+                    records::single(doc, id, crate::msg!("what-site-settings"), &mut diags)
+                        .map_or(Parsed::Nothing, Parsed::Config)
                 }
-                Kind::Regencies => {
-                    Parsed::Regencies(records::list(doc, id, crate::msg!("what-regencies"), &mut diags))
-                }
+                Kind::Provinces => Parsed::Provinces(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-provinces"),
+                    &mut diags,
+                )),
+                Kind::Regencies => Parsed::Regencies(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-regencies"),
+                    &mut diags,
+                )),
                 Kind::Libraries => {
-                    let (records, ids) = records::list_keyed(doc, id, crate::msg!("what-libraries"), &mut diags);
+                    let (records, ids) =
+                        records::list_keyed(doc, id, crate::msg!("what-libraries"), &mut diags);
                     failed = ids;
                     Parsed::Libraries(records)
                 }
-                Kind::Awards => Parsed::Awards(records::list(doc, id, crate::msg!("what-awards"), &mut diags)),
-                Kind::Reports => Parsed::Reports(records::list(doc, id, crate::msg!("what-reports"), &mut diags)),
+                Kind::Awards => Parsed::Awards(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-awards"),
+                    &mut diags,
+                )),
+                Kind::Reports => Parsed::Reports(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-reports"),
+                    &mut diags,
+                )),
                 Kind::Markdown(_) => unreachable!("handled above"),
             },
         },

@@ -1,8 +1,8 @@
 //! Turning parsed YAML into typed records, reporting every problem.
 
 use crate::diag::{shorten, suggest, Diagnostic, FileId, Message, Span};
-use crate::msg;
 use crate::model::records::Fields;
+use crate::msg;
 use crate::yaml::{Document, Origin, Value};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -54,7 +54,11 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
         diags.push(
             Diagnostic::error(
                 Origin::new(file, spans, String::new()).record(),
-                msg!("expected-list-of", what = what, found = doc.value.kind_name()),
+                msg!(
+                    "expected-list-of",
+                    what = what,
+                    found = doc.value.kind_name()
+                ),
             )
             .with_help(msg!("expected-list-of-help")),
         );
@@ -256,11 +260,19 @@ mod tests {
     fn unknown_field_suggests_the_right_one_once() {
         let text = "tittle: Hello\ndate: 2022-08-02\n";
         let mut diags = Vec::new();
-        let r = single::<PostFrontMatter>(parse(text), FileId(0), crate::msg!("what-front-matter"), &mut diags);
+        let r = single::<PostFrontMatter>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-front-matter"),
+            &mut diags,
+        );
         assert!(r.is_none());
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].message.en(), "unknown field `tittle`");
-        assert_eq!(diags[0].help.as_ref().map(|h| h.en()).as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            diags[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `title`?")
+        );
         assert_eq!(&text[diags[0].span.clone().unwrap().range], "tittle");
     }
 
@@ -268,7 +280,12 @@ mod tests {
     fn nested_unknown_fields_are_found() {
         let text = "- id: a\n  name: A\n  level: desa\n  province: aceh\n  regency: Kabupaten Simeulue\n  kpi:\n    - period: '2024'\n      categori: tinggi\n";
         let mut diags = Vec::new();
-        let r = list::<LibraryRecord>(parse(text), FileId(0), crate::msg!("what-libraries"), &mut diags);
+        let r = list::<LibraryRecord>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(r.is_empty());
         assert!(
             diags
@@ -282,7 +299,12 @@ mod tests {
     fn every_bad_record_is_reported_and_good_ones_kept() {
         let text = "- id: a\n  name: A\n  level: desa\n  province: aceh\n  regency: X\n- id: b\n  level: desa\n  province: aceh\n  regency: X\n- id: c\n  name: C\n  level: desa\n  province: aceh\n  regency: X\n  joined: kemarin\n";
         let mut diags = Vec::new();
-        let r = list::<LibraryRecord>(parse(text), FileId(0), crate::msg!("what-libraries"), &mut diags);
+        let r = list::<LibraryRecord>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert_eq!(r.len(), 1);
         assert_eq!(diags.len(), 2, "{diags:?}");
     }
@@ -291,8 +313,12 @@ mod tests {
     fn a_flood_of_broken_records_is_cut_short() {
         let text = "- x\n".repeat(5_000) + "- id: ok\n  nama: y\n";
         let mut diags = Vec::new();
-        let (r, failed) =
-            list_keyed::<LibraryRecord>(parse(&text), FileId(0), crate::msg!("what-libraries"), &mut diags);
+        let (r, failed) = list_keyed::<LibraryRecord>(
+            parse(&text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(r.is_empty());
         assert_eq!(diags.len(), MAX_FILE_PROBLEMS + 1);
         assert!(diags[MAX_FILE_PROBLEMS]
@@ -316,10 +342,20 @@ mod tests {
     #[test]
     fn empty_and_wrong_shape() {
         let mut diags = Vec::new();
-        list::<LibraryRecord>(parse("# nothing\n"), FileId(0), crate::msg!("what-libraries"), &mut diags);
+        list::<LibraryRecord>(
+            parse("# nothing\n"),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(diags[0].message.en().contains("empty"));
         let mut diags = Vec::new();
-        list::<LibraryRecord>(parse("id: a\n"), FileId(0), crate::msg!("what-libraries"), &mut diags);
+        list::<LibraryRecord>(
+            parse("id: a\n"),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(diags[0].message.en().contains("expected a list"));
     }
 }

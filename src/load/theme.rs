@@ -108,7 +108,11 @@ pub fn load_theme(
             let shown = slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
             match std::fs::read(entry.path()) {
                 Ok(bytes) => raw.push((rel, shown, bytes)),
-                Err(e) => diags.push(Diagnostic::global(crate::msg!("cannot-read", path = &shown, error = e.to_string()))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!(
+                    "cannot-read",
+                    path = &shown,
+                    error = e.to_string()
+                ))),
             }
         }
     } else if name == "default" {
@@ -124,9 +128,11 @@ pub fn load_theme(
         let help = suggest::closest(name, known.iter().map(String::as_str).chain(["default"]))
             .map(|c| crate::msg!("did-you-mean", suggestion = format!("theme: {c}")))
             .unwrap_or_else(|| crate::msg!("theme-not-found-help"));
-        return Err(vec![
-            Diagnostic::global(crate::msg!("theme-not-found", theme = name)).with_help(help),
-        ]);
+        return Err(vec![Diagnostic::global(crate::msg!(
+            "theme-not-found",
+            theme = name
+        ))
+        .with_help(help)]);
     }
 
     let mut templates: BTreeMap<String, ThemeTemplate> = BTreeMap::new();
@@ -163,14 +169,22 @@ pub fn load_theme(
                         templates.insert(t.name.clone(), t);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::global(crate::msg!("cannot-read", path = &shown, error = e.to_string()))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!(
+                    "cannot-read",
+                    path = &shown,
+                    error = e.to_string()
+                ))),
             }
         }
     }
     if strings.is_none() && diags.is_empty() {
         diags.push(
-            Diagnostic::global(crate::msg!("theme-no-strings", theme = name, language = language))
-                .with_help(crate::msg!("theme-no-strings-help")),
+            Diagnostic::global(crate::msg!(
+                "theme-no-strings",
+                theme = name,
+                language = language
+            ))
+            .with_help(crate::msg!("theme-no-strings-help")),
         );
     }
     if !diags.is_empty() {

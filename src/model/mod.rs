@@ -185,9 +185,18 @@ mod tests {
     #[test]
     fn dates_parse_and_explain() {
         assert_eq!(Date::parse("2022-08-02").unwrap().to_string(), "2022-08-02");
-        assert!(Date::parse("2022-02-30").unwrap_err().en().contains("no day 30"));
-        assert!(Date::parse("2022-13-01").unwrap_err().en().contains("month 13"));
-        assert!(Date::parse("2/8/2022").unwrap_err().en().contains("YYYY-MM-DD"));
+        assert!(Date::parse("2022-02-30")
+            .unwrap_err()
+            .en()
+            .contains("no day 30"));
+        assert!(Date::parse("2022-13-01")
+            .unwrap_err()
+            .en()
+            .contains("month 13"));
+        assert!(Date::parse("2/8/2022")
+            .unwrap_err()
+            .en()
+            .contains("YYYY-MM-DD"));
         assert!(Date::parse("2024-02-29").is_ok());
         assert_eq!(Date::parse("2022-08-02").unwrap().weekday(), 2);
     }

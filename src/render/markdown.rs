@@ -347,9 +347,12 @@ fn broken_link(
         source.span.range.start + range.end
     };
     let typed = dest.trim_start_matches("@/");
-    let help = suggest::closest(typed.split('#').next().unwrap_or(typed), targets.by_path.keys().map(String::as_str))
-        .map(|c| crate::msg!("did-you-mean", suggestion = format!("@/{c}")))
-        .unwrap_or_else(|| crate::msg!("broken-link-help"));
+    let help = suggest::closest(
+        typed.split('#').next().unwrap_or(typed),
+        targets.by_path.keys().map(String::as_str),
+    )
+    .map(|c| crate::msg!("did-you-mean", suggestion = format!("@/{c}")))
+    .unwrap_or_else(|| crate::msg!("broken-link-help"));
     Diagnostic::error(
         Span::new(source.span.file, start..end),
         crate::msg!("broken-link", link = crate::diag::shorten(dest)),
@@ -474,7 +477,13 @@ mod tests {
         assert_eq!(d.len(), 1);
         let at = d[0].span.as_ref().unwrap().range.start;
         assert_eq!(at, 100 + body.find("@/").unwrap());
-        assert!(d[0].help.as_ref().map(|h| h.en()).as_deref().unwrap().contains("@/berita/a.md"));
+        assert!(d[0]
+            .help
+            .as_ref()
+            .map(|h| h.en())
+            .as_deref()
+            .unwrap()
+            .contains("@/berita/a.md"));
     }
 
     #[test]

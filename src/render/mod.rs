@@ -187,12 +187,13 @@ impl Written<'_> {
         }
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        self.sink
-            .put(path, bytes)
-            .map(|()| true)
-            .map_err(|e| {
-                Diagnostic::global(crate::msg!("cannot-write", path = path, error = e.to_string()))
-            })
+        self.sink.put(path, bytes).map(|()| true).map_err(|e| {
+            Diagnostic::global(crate::msg!(
+                "cannot-write",
+                path = path,
+                error = e.to_string()
+            ))
+        })
     }
     fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
         files

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-pub use outcome::{DiagView, ErrorReport, OverlayWords, Outcome, Served, Timings};
+pub use outcome::{DiagView, ErrorReport, Outcome, OverlayWords, Served, Timings};
 
 /// The last good build.
 struct Good {
@@ -476,13 +476,11 @@ impl Engine {
                         out.assets += 1;
                         new_files.push((path.clone(), Bytes::from(b)));
                     }
-                    Err(e) => {
-                        read_errors.push(Diagnostic::global(crate::msg!(
-                            "cannot-read",
-                            path = src,
-                            error = e.to_string()
-                        )))
-                    }
+                    Err(e) => read_errors.push(Diagnostic::global(crate::msg!(
+                        "cannot-read",
+                        path = src,
+                        error = e.to_string()
+                    ))),
                 }
             }
         }

@@ -226,9 +226,9 @@ mod tests {
                 message: "bad <script>alert(1)</script>".into(),
                 related: vec![],
                 help: Some("use \"x\" & y".into()),
-                words: super::super::engine::OverlayWords::new(
-                    &crate::diag::Catalog::new(crate::diag::Lang::Id),
-                ),
+                words: super::super::engine::OverlayWords::new(&crate::diag::Catalog::new(
+                    crate::diag::Lang::Id,
+                )),
             }],
         };
         let h = overlay_html(&r);

@@ -116,7 +116,12 @@ pub fn start(opts: Options) -> Result<Running, i32> {
                     msg!("serve-port-not-allowed", port = port, ip = ip)
                 }
                 std::io::ErrorKind::AddrNotAvailable => msg!("serve-not-this-computer", ip = ip),
-                _ => msg!("serve-cannot-listen", port = port, ip = ip, error = e.to_string()),
+                _ => msg!(
+                    "serve-cannot-listen",
+                    port = port,
+                    ip = ip,
+                    error = e.to_string()
+                ),
             };
             eprintln!("error[{}]: {}", why.id, say(why.clone()));
             return Err(EXIT_USAGE);
@@ -127,7 +132,12 @@ pub fn start(opts: Options) -> Result<Running, i32> {
         Err(e) => {
             eprintln!(
                 "error[serve-cannot-listen]: {}",
-                say(msg!("serve-cannot-listen", port = opts.port, ip = ip.to_string(), error = e.to_string()))
+                say(msg!(
+                    "serve-cannot-listen",
+                    port = opts.port,
+                    ip = ip.to_string(),
+                    error = e.to_string()
+                ))
             );
             return Err(EXIT_USAGE);
         }
@@ -209,16 +219,27 @@ pub fn start(opts: Options) -> Result<Running, i32> {
     if !ip.is_loopback() {
         eprintln!(
             "warning[serve-public]: {}",
-            say(msg!("serve-public", ip = ip.to_string(), port = addr.port()))
+            say(msg!(
+                "serve-public",
+                ip = ip.to_string(),
+                port = addr.port()
+            ))
         );
     }
     println!(
         "{}",
-        say(msg!("serve-serving", folder = root.display().to_string(), url = &url))
+        say(msg!(
+            "serve-serving",
+            folder = root.display().to_string(),
+            url = &url
+        ))
     );
     println!(
         "{}",
-        say(msg!("serve-watching", folders = watch::FOLDERS.join("/, ") + "/"))
+        say(msg!(
+            "serve-watching",
+            folders = watch::FOLDERS.join("/, ") + "/"
+        ))
     );
     if opts.drafts {
         println!("{}", say(msg!("serve-drafts")));

@@ -106,7 +106,11 @@ fn written(file: FileId, range: std::ops::Range<usize>, source: &str, c: char) -
         Span::new(file, range),
         crate::msg!("invisible-written", source = source, name = describe(c)),
     )
-    .with_help(crate::msg!("invisible-written-help", source = source, effect = effect(c)))
+    .with_help(crate::msg!(
+        "invisible-written-help",
+        source = source,
+        effect = effect(c)
+    ))
 }
 
 /// `(offset, length, character)` of every YAML escape (`\xAD`, `\u200B`,

@@ -90,8 +90,7 @@ mod tests {
             let r = d.span.as_ref().unwrap().range.clone();
             text[..r.start].lines().count()
         };
-        let mut found: Vec<(String, usize)> =
-            d.iter().map(|d| (d.message.en(), at(d))).collect();
+        let mut found: Vec<(String, usize)> = d.iter().map(|d| (d.message.en(), at(d))).collect();
         found.sort();
         assert_eq!(
             found,

@@ -2,11 +2,11 @@
 
 use super::invisible;
 use crate::diag::{shorten, suggest, Diagnostic, Diagnostics, Message, Span};
-use crate::msg;
 use crate::load::{Content, Loaded};
 use crate::model::limits::{self, ID, PAGE_NAME, TITLE_SLUG_CHARS};
 use crate::model::records::{FIGURE_KEYS, PARTICIPANT_KEYS};
 use crate::model::{cap_slug, is_slug, slugify};
+use crate::msg;
 use crate::yaml::Origin;
 use std::collections::HashMap;
 
@@ -124,11 +124,8 @@ fn alt_text(
 ) {
     if image.is_some() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
         diags.push(
-            Diagnostic::warning(
-                origin.key(field),
-                msg!("image-no-alt", field = field),
-            )
-            .with_help(msg!("image-no-alt-help", field = field)),
+            Diagnostic::warning(origin.key(field), msg!("image-no-alt", field = field))
+                .with_help(msg!("image-no-alt-help", field = field)),
         );
     }
 }
@@ -268,11 +265,8 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             });
             if !ok {
                 diags.push(
-                    Diagnostic::error(
-                        o.value("email"),
-                        msg!("not-an-email", value = shorten(e)),
-                    )
-                    .with_help(msg!("not-an-email-help")),
+                    Diagnostic::error(o.value("email"), msg!("not-an-email", value = shorten(e)))
+                        .with_help(msg!("not-an-email-help")),
                 );
             }
         }
@@ -282,23 +276,27 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             if !inside {
                 let swapped = (-11.5..=6.5).contains(&loc.lon) && (94.5..=141.5).contains(&loc.lat);
                 diags.push(
-                    Diagnostic::error(o.value("location"), msg!("location-outside", lat = loc.lat.to_string(), lon = loc.lon.to_string()))
-                        .with_help(if swapped {
-                            msg!("location-swapped-help")
-                        } else {
-                            msg!("location-outside-help")
-                        }),
+                    Diagnostic::error(
+                        o.value("location"),
+                        msg!(
+                            "location-outside",
+                            lat = loc.lat.to_string(),
+                            lon = loc.lon.to_string()
+                        ),
+                    )
+                    .with_help(if swapped {
+                        msg!("location-swapped-help")
+                    } else {
+                        msg!("location-outside-help")
+                    }),
                 );
             }
         }
         alt_text(&d.photo, &d.photo_alt, o, "photo", diags);
         if !d.kpi.is_empty() && !d.illustrative {
             diags.push(
-                Diagnostic::warning(
-                    o.key("kpi"),
-                    msg!("kpi-not-public"),
-                )
-                .with_help(msg!("kpi-not-public-help")),
+                Diagnostic::warning(o.key("kpi"), msg!("kpi-not-public"))
+                    .with_help(msg!("kpi-not-public-help")),
             );
         }
     }
@@ -308,7 +306,12 @@ pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
     let mut places = Seen::new(msg!("thing-award-place"));
     for a in &site.awards {
         let (d, o) = (&a.data, &a.origin);
-        slug(&d.category, o.value("category"), msg!("thing-award-category"), diags);
+        slug(
+            &d.category,
+            o.value("category"),
+            msg!("thing-award-category"),
+            diags,
+        );
         if d.rank == 0 {
             diags.push(
                 Diagnostic::error(o.value("rank"), msg!("rank-zero"))
@@ -400,11 +403,8 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
         );
         if c.front.venue.is_none() && c.front.city.is_none() && !c.front.online {
             d.push(
-                Diagnostic::error(
-                    c.origin.record(),
-                    msg!("event-needs-place"),
-                )
-                .with_help(msg!("event-needs-place-help")),
+                Diagnostic::error(c.origin.record(), msg!("event-needs-place"))
+                    .with_help(msg!("event-needs-place-help")),
             );
         }
     });
@@ -422,9 +422,12 @@ mod tests {
         for (i, text) in files.iter().enumerate() {
             let doc = crate::yaml::parse(text, FileId(i as u32), 0).unwrap();
             let mut diags = Vec::new();
-            loaded
-                .libraries
-                .extend(list(doc, FileId(i as u32), crate::msg!("what-libraries"), &mut diags));
+            loaded.libraries.extend(list(
+                doc,
+                FileId(i as u32),
+                crate::msg!("what-libraries"),
+                &mut diags,
+            ));
             assert!(diags.is_empty(), "{diags:?}");
         }
         loaded
@@ -455,7 +458,8 @@ mod tests {
         let a = format!("- id: a\n{BASE}- id: b\n{BASE}  aliases: [a]\n");
         let d = messages(&site_with_libraries(&[&a]));
         assert!(
-            d.iter().any(|d| d.message.en() == "duplicate library id `a`"),
+            d.iter()
+                .any(|d| d.message.en() == "duplicate library id `a`"),
             "{d:?}"
         );
     }
@@ -472,7 +476,11 @@ mod tests {
                 .unwrap_or_else(|| panic!("{s}: {d:?}"))
         };
         assert_eq!(
-            find("not a valid slug").help.as_ref().map(|h| h.en()).as_deref(),
+            find("not a valid slug")
+                .help
+                .as_ref()
+                .map(|h| h.en())
+                .as_deref(),
             Some("use lowercase letters, digits and hyphens only: `perpus-desa`")
         );
         assert!(find("`website` must be a web address")

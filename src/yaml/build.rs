@@ -339,7 +339,10 @@ impl Builder<'_> {
                         Span::new(self.file, self.base + first.start..self.base + first.end),
                         crate::msg!("first-written-here"),
                     )
-                    .with_help(crate::msg!("field-written-twice-help", field = shorten(&text)));
+                    .with_help(crate::msg!(
+                        "field-written-twice-help",
+                        field = shorten(&text)
+                    ));
                     self.spans.add_problem(map_path, d);
                 } else {
                     seen.insert(text.clone(), range.clone());

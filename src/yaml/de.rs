@@ -141,7 +141,10 @@ fn explain(msg: &str, path: &str, found: Option<&Value>) -> (Message, Option<Mes
         );
     }
     // Any other message: never more than a line of it.
-    (msg!("field-problem", field = field, problem = shorten(msg)), None)
+    (
+        msg!("field-problem", field = field, problem = shorten(msg)),
+        None,
+    )
 }
 
 #[cfg(test)]

@@ -112,7 +112,8 @@ pub(super) fn inline_too_long(at: Span, bracket: char) -> Diagnostic {
     } else {
         crate::msg!("yaml-inline-map-too-long", limit = size(MAX_INLINE_CHARS))
     };
-    Diagnostic::error(at, message).with_help(crate::msg!("yaml-inline-too-long-help", close = close))
+    Diagnostic::error(at, message)
+        .with_help(crate::msg!("yaml-inline-too-long-help", close = close))
 }
 
 /// `1.5 MB`, `64 KB`.

@@ -134,9 +134,7 @@ pub fn string_map(text: &str) -> Result<Vec<(String, Option<String>)>, Message> 
     for (k, v) in map {
         let key = match k {
             Value::String(_) | Value::Int(_) | Value::Float(_) => k.key_text(),
-            other => {
-                return Err(msg!("mapping-header-not-text", found = other.kind_name()))
-            }
+            other => return Err(msg!("mapping-header-not-text", found = other.kind_name())),
         };
         let val = match v {
             Value::Null => None,
@@ -164,7 +162,11 @@ mod tests {
         let err = parse(text, FileId(0), 0).unwrap_err();
         let line = text[..err.span.unwrap().range.start].matches('\n').count() + 1;
         assert_eq!(line, 2);
-        assert!(err.message.en().contains("never closed"), "{:?}", err.message);
+        assert!(
+            err.message.en().contains("never closed"),
+            "{:?}",
+            err.message
+        );
     }
 
     #[test]
@@ -193,7 +195,10 @@ mod tests {
                 ("2024".to_string(), Some("kpi_period".to_string())),
             ]
         );
-        assert!(string_map("- a\n").unwrap_err().en().contains("column header"));
+        assert!(string_map("- a\n")
+            .unwrap_err()
+            .en()
+            .contains("column header"));
         assert!(string_map("a: [b]\n").unwrap_err().en().contains("`a`"));
     }
 }

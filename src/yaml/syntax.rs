@@ -58,11 +58,7 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     let ch = t.text[at..].chars().next().unwrap_or(' ');
     if info.contains("tab") {
         if let Some(tab) = t.tab_in_indent_near(at) {
-            return (
-                tab,
-                msg!("yaml-tab"),
-                msg!("yaml-tab-help"),
-            );
+            return (tab, msg!("yaml-tab"), msg!("yaml-tab-help"));
         }
     }
     if info.starts_with("':' must be followed") {
@@ -131,7 +127,10 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     if info.contains("unprintable") || info.contains("byte order mark") {
         return (
             at,
-            msg!("yaml-invisible-character", character = shorten(&ch.to_string())),
+            msg!(
+                "yaml-invisible-character",
+                character = shorten(&ch.to_string())
+            ),
             msg!("yaml-invisible-character-help"),
         );
     }
@@ -216,18 +215,22 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     {
         if let Some((open, c)) = t.unclosed_bracket_before(at) {
             return if c == '[' {
-                (open, msg!("yaml-list-not-closed"), msg!("yaml-list-not-closed-help"))
+                (
+                    open,
+                    msg!("yaml-list-not-closed"),
+                    msg!("yaml-list-not-closed-help"),
+                )
             } else {
-                (open, msg!("yaml-map-not-closed"), msg!("yaml-map-not-closed-help"))
+                (
+                    open,
+                    msg!("yaml-map-not-closed"),
+                    msg!("yaml-map-not-closed-help"),
+                )
             };
         }
     }
     if info.contains("document") || info.contains("directive") {
-        return (
-            at,
-            msg!("yaml-data-ended"),
-            msg!("yaml-data-ended-help"),
-        );
+        return (at, msg!("yaml-data-ended"), msg!("yaml-data-ended-help"));
     }
     (
         at,
@@ -261,7 +264,12 @@ fn quote_it(t: &Lines, at: usize, c: char) -> Plain {
     let (message, why) = quote_words(c);
     let line = quoted_line(t.text, at);
     let help = if c == '|' || c == '>' {
-        msg!("yaml-must-quote-block-help", line = line, why = why, sign = c.to_string())
+        msg!(
+            "yaml-must-quote-block-help",
+            line = line,
+            why = why,
+            sign = c.to_string()
+        )
     } else {
         msg!("yaml-must-quote-help", line = line, why = why)
     };
@@ -416,11 +424,7 @@ fn no_colon(t: &Lines, at: usize) -> Plain {
             );
         }
     }
-    (
-        first,
-        msg!("yaml-no-colon"),
-        msg!("yaml-no-colon-help"),
-    )
+    (first, msg!("yaml-no-colon"), msg!("yaml-no-colon-help"))
 }
 
 /// How a line is named in a message: `` `name:` ``, "the `- `", "the line"
@@ -455,7 +459,12 @@ mod tests {
         let at = d.span.unwrap().range.start;
         let line = text[..at].matches('\n').count() + 1;
         let col = text[..at].rfind('\n').map_or(at, |n| at - n - 1) + 1;
-        (line, col, d.message.en(), d.help.map(|h| h.en()).unwrap_or_default())
+        (
+            line,
+            col,
+            d.message.en(),
+            d.help.map(|h| h.en()).unwrap_or_default(),
+        )
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! warta's own YAML value: what a document holds after parsing, with no
 //! type of a YAML crate in it (the backend is swapped in `src/yaml/` only).
 
-
 /// A parsed YAML value. Mappings keep their keys in document order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {

@@ -12,8 +12,8 @@
 
 use super::source::*;
 use crate::diag::{shorten, suggest, Diagnostic, Message, Span};
-use crate::msg;
 use crate::load::theme::{Theme, ThemeTemplate};
+use crate::msg;
 use std::ops::Range;
 use tera::{ErrorKind, ReportError};
 
@@ -97,11 +97,9 @@ pub fn render(err: &tera::Error, theme: &Theme) -> Diagnostic {
             let help = template_help(parent, theme);
             match find(current) {
                 Some(t) => Diagnostic::error(at(t, quoted(&t.source, parent)), message),
-                None => Diagnostic::global(msg!(
-                    "in-template",
-                    template = current,
-                    message = message
-                )),
+                None => {
+                    Diagnostic::global(msg!("in-template", template = current, message = message))
+                }
             }
             .with_help(help)
         }
@@ -158,15 +156,18 @@ fn syntax(r: &ReportError, t: &ThemeTemplate) -> Vec<Diagnostic> {
         "Unexpected end of input" => {
             let open = open_tags(&t.source, t.source.len());
             if open.is_empty() {
-                return vec![Diagnostic::error(at(t, range), msg!("template-ends-inside-tag"))
-                    .with_help(msg!("template-ends-inside-tag-help"))];
+                return vec![
+                    Diagnostic::error(at(t, range), msg!("template-ends-inside-tag"))
+                        .with_help(msg!("template-ends-inside-tag-help")),
+                ];
             }
             open.iter().map(|tag| not_closed(t, tag, None)).collect()
         }
-        m => vec![
-            Diagnostic::error(at(t, range), msg!("template-syntax-error", error = plain(m)))
-                .with_help(fix_help(t, msg!("template-syntax-error-help"))),
-        ],
+        m => vec![Diagnostic::error(
+            at(t, range),
+            msg!("template-syntax-error", error = plain(m)),
+        )
+        .with_help(fix_help(t, msg!("template-syntax-error-help")))],
     }
 }
 
@@ -183,7 +184,7 @@ fn unknown_tag(t: &ThemeTemplate, range: Range<usize>) -> Diagnostic {
             .map(|c| msg!("did-you-mean", suggestion = format!("{{% {c} %}}")))
             .unwrap_or_else(|| msg!("template-tags-help"));
         return Diagnostic::error(at(t, word_range), msg!("unknown-tag", tag = shorten(word)))
-        .with_help(help);
+            .with_help(help);
     }
     match open.last() {
         Some(tag) if word == "elif" || word == "else" => Diagnostic::error(
@@ -198,11 +199,8 @@ fn unknown_tag(t: &ThemeTemplate, range: Range<usize>) -> Diagnostic {
             close = closer(&tag.name)
         )),
         Some(tag) => not_closed(t, tag, Some((word, word_range))),
-        None => Diagnostic::error(
-            at(t, word_range),
-            msg!("tag-closes-nothing", tag = word),
-        )
-        .with_help(msg!("tag-closes-nothing-help", open = opener_of(word))),
+        None => Diagnostic::error(at(t, word_range), msg!("tag-closes-nothing", tag = word))
+            .with_help(msg!("tag-closes-nothing-help", open = opener_of(word))),
     }
 }
 
@@ -236,8 +234,11 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
     let mut d = if let Some(rest) = msg.strip_prefix("Variable `") {
         let (name, rest) = rest.split_once('`').unwrap_or((rest, ""));
         if rest.starts_with(" exists") {
-            Diagnostic::error(at(t, range), msg!("variable-no-value", name = shorten(name)))
-                .with_help(msg!("variable-no-value-help", name = name))
+            Diagnostic::error(
+                at(t, range),
+                msg!("variable-no-value", name = shorten(name)),
+            )
+            .with_help(msg!("variable-no-value-help", name = name))
         } else {
             let available = list_after(rest, "Available variables: ");
             let help = suggest::closest(name, available.iter().copied())
@@ -252,8 +253,11 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
                             .join(", ")
                     )
                 });
-            Diagnostic::error(at(t, range), msg!("variable-not-defined", name = shorten(name)))
-                .with_help(help)
+            Diagnostic::error(
+                at(t, range),
+                msg!("variable-not-defined", name = shorten(name)),
+            )
+            .with_help(help)
         }
     } else if let Some(rest) = msg.strip_prefix("Field `") {
         let (field, rest) = rest.split_once('`').unwrap_or((rest, ""));
@@ -271,7 +275,10 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
         };
         Diagnostic::error(
             at(t, range),
-            msg!("variable-not-defined", name = shorten(&format!("{owner}{field}"))),
+            msg!(
+                "variable-not-defined",
+                name = shorten(&format!("{owner}{field}"))
+            ),
         )
         .with_help(help)
     } else if let Some(rest) = msg.strip_prefix("Missing keyword argument `") {
@@ -281,7 +288,11 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
             at(t, range),
             msg!("missing-argument", function = callee, argument = arg),
         )
-        .with_help(msg!("missing-argument-help", function = callee, argument = arg))
+        .with_help(msg!(
+            "missing-argument-help",
+            function = callee,
+            argument = arg
+        ))
     } else {
         // Tera's own words (a `throw` message is the template's), no final period.
         let msg = msg.trim().trim_end_matches('.');
@@ -295,7 +306,12 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
             // Tera points at the start of the value: show all of `post.title`.
             let value = value_at(&t.source, range.start);
             (
-                msg!("filter-wrong-kind", value = shorten(value), got = got, want = want),
+                msg!(
+                    "filter-wrong-kind",
+                    value = shorten(value),
+                    got = got,
+                    want = want
+                ),
                 msg!("filter-wrong-kind-help"),
             )
         } else if written.is_empty() {
@@ -305,7 +321,11 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
             )
         } else if !callee.is_empty() && written[callee.len()..].starts_with('(') {
             (
-                msg!("template-error-in-call", call = shorten(written), error = msg),
+                msg!(
+                    "template-error-in-call",
+                    call = shorten(written),
+                    error = msg
+                ),
                 msg!("check-call-help", function = callee),
             )
         } else {
@@ -368,11 +388,7 @@ fn checked(r: &Report, theme: &Theme) -> Diagnostic {
         .with_help(template_help(&name, theme))
     } else if let Some(name) = quoted_name("Block `") {
         let blocks = block_names(theme, &t.name);
-        Diagnostic::error(
-            at(t, range),
-            msg!("block-not-in-parent", block = &name),
-        )
-        .with_help(
+        Diagnostic::error(at(t, range), msg!("block-not-in-parent", block = &name)).with_help(
             suggest::closest(&name, blocks.iter().map(String::as_str))
                 .map(|c| msg!("did-you-mean", suggestion = format!("{{% block {c} %}}")))
                 .unwrap_or_else(|| msg!("block-not-in-parent-help")),

@@ -127,18 +127,29 @@ impl Ctx<'_> {
         }
         let key_of = format!("{what}:{}", key.trim());
         let d = if key.trim().is_empty() {
-            Diagnostic::error(origin.value(field), crate::msg!("reference-empty", field = field))
-                .with_help(crate::msg!("reference-empty-help", what = ref_what(what)))
+            Diagnostic::error(
+                origin.value(field),
+                crate::msg!("reference-empty", field = field),
+            )
+            .with_help(crate::msg!("reference-empty-help", what = ref_what(what)))
         } else if self.drafts.contains(&key_of) {
             Diagnostic::error(
                 origin.value(field),
-                crate::msg!("reference-draft", what = ref_what(what), key = crate::diag::shorten(key)),
+                crate::msg!(
+                    "reference-draft",
+                    what = ref_what(what),
+                    key = crate::diag::shorten(key)
+                ),
             )
             .with_help(crate::msg!("reference-draft-help"))
         } else {
             Diagnostic::error(
                 origin.value(field),
-                crate::msg!("unknown-reference", what = ref_what(what), key = crate::diag::shorten(key)),
+                crate::msg!(
+                    "unknown-reference",
+                    what = ref_what(what),
+                    key = crate::diag::shorten(key)
+                ),
             )
             .with_help_opt(lookup.suggest(key))
         };
@@ -218,8 +229,11 @@ impl Ctx<'_> {
         if let Some(d) = date {
             if d > self.opts.today && !draft {
                 self.error(
-                    Diagnostic::warning(origin.value("date"), crate::msg!("future-date", date = d.to_string()))
-                        .with_help(crate::msg!("future-date-help")),
+                    Diagnostic::warning(
+                        origin.value("date"),
+                        crate::msg!("future-date", date = d.to_string()),
+                    )
+                    .with_help(crate::msg!("future-date-help")),
                 );
             }
         }

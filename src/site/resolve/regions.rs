@@ -3,9 +3,9 @@
 use super::{Ctx, Refs};
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diagnostic, Message};
-use crate::msg;
 use crate::load::Record;
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 use crate::site::index::RegencyMatch;
 use crate::site::*;
 use crate::yaml::Origin;
@@ -96,7 +96,10 @@ pub(super) fn libraries(
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    msg!("unknown-library-level", level = crate::diag::shorten(&d.level)),
+                    msg!(
+                        "unknown-library-level",
+                        level = crate::diag::shorten(&d.level)
+                    ),
                 )
                 .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
             );
@@ -157,12 +160,18 @@ fn kpi(cx: &mut Ctx, recs: &[crate::model::records::KpiRecord], o: &Origin) -> V
             None => cx.error(
                 Diagnostic::error(
                     o.value(&format!("kpi/{i}/category")),
-                    msg!("unknown-kpi-category", category = crate::diag::shorten(&k.category)),
+                    msg!(
+                        "unknown-kpi-category",
+                        category = crate::diag::shorten(&k.category)
+                    ),
                 )
                 .with_help(msg!(
                     "kpi-category-help",
                     suggestion = did_you_mean(&k.category, KpiCategory::NAMES.iter().copied())
-                        .unwrap_or_else(|| msg!("expected-one-of", values = KpiCategory::NAMES.join(", ")))
+                        .unwrap_or_else(|| msg!(
+                            "expected-one-of",
+                            values = KpiCategory::NAMES.join(", ")
+                        ))
                 )),
             ),
         }
