@@ -566,3 +566,7 @@ export-written = warta export: { $libraries } libraries written to { $file }{ $i
 i18n-lines-help = each line is `key: text`; put texts holding `: ` in quotes
 yaml-tag-help = put the value in quotes: { $line }; YAML reads `!{ $tag }` as a type tag, which warta's files do not use
 yaml-anchor-help = put the value in quotes: { $line }; YAML reads `&{ $name }` as a name for the value and leaves it out of the text
+tera-kind-text = text
+tera-kind-boolean = true or false
+tera-kind-map = a map
+tera-kind-none = nothing (none)

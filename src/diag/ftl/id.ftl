@@ -574,3 +574,7 @@ export-written = warta export: { $libraries } perpustakaan ditulis ke { $file }{
 i18n-lines-help = setiap baris berbentuk `kunci: teks`; beri tanda kutip pada teks yang berisi `: `
 yaml-tag-help = beri tanda kutip pada nilainya: { $line }; YAML membaca `!{ $tag }` sebagai penanda jenis, yang tidak dipakai di berkas warta
 yaml-anchor-help = beri tanda kutip pada nilainya: { $line }; YAML membaca `&{ $name }` sebagai nama untuk nilai itu dan tidak memasukkannya ke teks
+tera-kind-text = teks
+tera-kind-boolean = benar atau salah (true/false)
+tera-kind-map = peta kunci dan nilai (map)
+tera-kind-none = kosong (none)

@@ -455,11 +455,11 @@ fn kind_of(tera_type: &str) -> Message {
         "i64" | "u64" | "i32" | "u32" | "usize" | "isize" | "i128" | "u128" => {
             msg!("expected-whole-number")
         }
-        "string" | "str" | "&str" | "String" => msg!("expected-text"),
-        "bool" => msg!("expected-boolean"),
+        "string" | "str" | "&str" | "String" => msg!("tera-kind-text"),
+        "bool" => msg!("tera-kind-boolean"),
         "array" | "Vec" => msg!("expected-list"),
-        "map" => msg!("expected-record"),
-        "none" => msg!("kind-nothing"),
+        "map" => msg!("tera-kind-map"),
+        "none" => msg!("tera-kind-none"),
         other => msg!("expected-other", what = format!("`{other}`")),
     }
 }
