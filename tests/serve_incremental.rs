@@ -8,6 +8,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use warta::serve::engine::{Engine, Outcome};
 
+/// Messages in English: these tests assert English words.
+fn en() -> warta::diag::Catalog {
+    warta::diag::Catalog::new(warta::diag::Lang::En)
+}
+
 /// What `warta build` would publish, in memory: output path → bytes.
 fn full_build(root: &Path, opts: warta::site::ResolveOptions) -> HashMap<String, Vec<u8>> {
     let checked = warta::pipeline::check(root, opts);
@@ -94,7 +99,7 @@ fn step(
     patched: Option<bool>,
 ) -> Outcome {
     let o = engine.rebuild(&[changed.to_path_buf()]);
-    assert!(o.ok, "{what}: {:?}", o.views());
+    assert!(o.ok, "{what}: {:?}", o.views(&en()));
     if let Some(p) = patched {
         assert_eq!(
             o.patched, p,
@@ -133,7 +138,7 @@ fn engine(root: &Path, drafts: bool) -> Engine {
     );
     engine.verify = true;
     let o = engine.build();
-    assert!(o.ok, "{:?}", o.views());
+    assert!(o.ok, "{:?}", o.views(&en()));
     assert_same(&engine, root, "first build");
     engine
 }
@@ -373,16 +378,16 @@ fn broken_post_edits_are_reported_by_the_patch() {
             .diags
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.message.clone())
+            .map(|d| d.message.en())
             .collect();
         let got: Vec<String> = o
-            .views()
+            .views(&en())
             .into_iter()
             .filter(|d| d.severity == "error")
             .map(|d| d.message)
             .collect();
         assert_eq!(got, want);
-        o.views()
+        o.views(&en())
     };
     // YAML that does not parse.
     let v = broken(&mut engine, good.replacen("title:", "title: [", 1));

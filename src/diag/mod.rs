@@ -56,8 +56,9 @@ pub struct Diagnostic {
     pub message: Message,
     /// Other places that matter (e.g. the first definition of a duplicate).
     pub related: Vec<(Span, Message)>,
-    /// What would fix it.
-    pub help: Option<Message>,
+    /// What would fix it (boxed: most diagnostics are made and dropped in
+    /// `Result`s, which stay small).
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -87,13 +88,13 @@ impl Diagnostic {
         }
     }
     pub fn with_help(mut self, help: Message) -> Self {
-        self.help = Some(help);
+        self.help = Some(Box::new(help));
         self
     }
     /// Adds help only when there is some (e.g. an optional suggestion).
     pub fn with_help_opt(mut self, help: Option<Message>) -> Self {
         if help.is_some() {
-            self.help = help;
+            self.help = help.map(Box::new);
         }
         self
     }

@@ -17,8 +17,6 @@ use crate::site::BodySource;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser};
 use std::ops::Range;
 
-/// The `help:` of every unsafe-address error.
-
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// The scheme of `url` as a browser reads it when warta does not publish
