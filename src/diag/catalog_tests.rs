@@ -90,11 +90,11 @@ fn literals_after<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Every string literal of `text` that looks like a message id.
+/// Every `"…"` of `text` that looks like a message id. Each quote is
+/// tried as an opening one, so a `'"'` elsewhere cannot shift the pairs.
 fn id_like_literals(text: &str) -> BTreeSet<&str> {
-    text.split('"')
-        .skip(1)
-        .step_by(2)
+    text.match_indices('"')
+        .filter_map(|(i, _)| text[i + 1..].split('"').next())
         .filter(|s| {
             s.len() > 1
                 && s.starts_with(|c: char| c.is_ascii_lowercase())
