@@ -274,7 +274,12 @@ fn partial_rebuilds_match_full_builds() {
         Some("content/berita/berita-baru-sekali.md:3:7"),
         "{d:?}"
     );
-    assert!(d.message.contains("no day 30") && d.help.is_some(), "{d:?}");
+    // What the overlay shows speaks the site's language (Indonesian).
+    assert_eq!(d.code, "invalid-date", "{d:?}");
+    assert!(
+        d.message.contains("tidak punya tanggal 30") && d.help.is_some(),
+        "{d:?}"
+    );
     assert!(e.served().read().unwrap().files == before);
     replace_line(&new_post, "date:", "date: 2031-02-28");
     step(e, root, "fixed", &new_post, None);
