@@ -56,7 +56,7 @@ fn main() {
     engine.defer_search = true;
     let t = Instant::now();
     let first = engine.build();
-    assert!(first.ok, "{:?}", first.views());
+    assert!(first.ok, "{:?}", first.views(&engine.catalog()));
     let first_ms = t.elapsed();
     let search_first = engine.finish_search().unwrap_or_default();
     println!(
@@ -73,7 +73,7 @@ fn main() {
             o.ok && o.patched && o.full.is_none(),
             "{:?} {:?}",
             o.full_check,
-            o.views()
+            o.views(&engine.catalog())
         );
         o.timings.search = engine.finish_search().unwrap_or_default();
         title_rows.push(o);
@@ -92,7 +92,7 @@ fn main() {
     assert!(!broken.ok && broken.error_count() > 0);
     std::fs::write(&post, &original).unwrap();
     let mut fixed = engine.rebuild(std::slice::from_ref(&post));
-    assert!(fixed.ok, "{:?}", fixed.views());
+    assert!(fixed.ok, "{:?}", fixed.views(&engine.catalog()));
     fixed.timings.search = engine.finish_search().unwrap_or_default();
     // A new post: a full check; the pages after it in the news list move.
     let new_post = root.join("content/berita/zz-bench-baru.md");
@@ -102,7 +102,7 @@ fn main() {
     )
     .unwrap();
     let mut added = engine.rebuild(std::slice::from_ref(&new_post));
-    assert!(added.ok, "{:?}", added.views());
+    assert!(added.ok, "{:?}", added.views(&engine.catalog()));
     added.timings.search = engine.finish_search().unwrap_or_default();
     std::fs::remove_file(&new_post).unwrap();
     let mut removed = engine.rebuild(std::slice::from_ref(&new_post));
@@ -148,6 +148,7 @@ fn main() {
         open: false,
         style: warta::diag::Style::Plain,
         drafts: false,
+        lang: None,
     })
     .expect("server");
     let events = subscribe(running.addr.port());

@@ -7,6 +7,9 @@ use std::path::PathBuf;
 #[command(
     name = "warta",
     version,
+    // A later `--lang`/`--messages` wins (a test helper's defaults, a
+    // Netlify build command with its own).
+    args_override_self = true,
     about = "Static site generator for the TPBIS library programme"
 )]
 pub struct Cli {
@@ -17,8 +20,27 @@ pub struct Cli {
     /// (`file:line:col: error: …`). Default: rich on a terminal.
     #[arg(long, global = true, value_enum)]
     pub messages: Option<MessageStyle>,
+    /// The language of warta's messages: id (Indonesian) or en (English).
+    /// Default: the site's `language` in data/site.yaml, else id.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangChoice {
+    Id,
+    En,
+}
+
+impl From<LangChoice> for crate::diag::Lang {
+    fn from(c: LangChoice) -> Self {
+        match c {
+            LangChoice::Id => crate::diag::Lang::Id,
+            LangChoice::En => crate::diag::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

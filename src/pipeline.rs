@@ -106,11 +106,11 @@ impl Sink for Limits<'_> {
 /// verify) the images. A problem in one stage never stops the others: every
 /// stage runs on what is valid, so one run reports every problem; once
 /// there is an error, pages go to [`Discard`] instead of `sink`. `stage`
-/// is told when each stage starts (for a progress line).
-pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) -> Made {
-    stage("reading content and data");
+/// is told the message id of each stage as it starts (for a progress line).
+pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'static str)) -> Made {
+    stage("stage-reading");
     let (loaded, mut files, mut all) = crate::load::load_site(root);
-    stage("checking content and data");
+    stage("stage-checking");
     crate::validate::validate(&loaded, &mut all);
     let mut site = site::resolve(
         &loaded,
@@ -136,7 +136,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
     };
     // Images are planned from headers only, before render, which may ask
     // for more sizes (`resize` in templates). See docs/images.md.
-    stage("planning images");
+    stage("stage-planning-images");
     let images = Pipeline::new(root.join(".warta-cache/images"), root.to_path_buf());
     let plan = images.plan(&site);
     diags.extend(plan.diagnostics());
@@ -148,7 +148,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
         too_long: Default::default(),
     };
     let rendered = theme.as_ref().and_then(|theme| {
-        stage("rendering pages");
+        stage("stage-rendering");
         match render::render_into(&site, theme, Some(&plan), &limits) {
             Ok(r) => Some(r),
             Err(ds) => {
@@ -156,7 +156,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
                 // reported (a duplicate id or alias): don't say it twice.
                 diags.extend(
                     ds.into_iter()
-                        .filter(|d| !(failed && d.message.starts_with(render::COLLISION))),
+                        .filter(|d| !(failed && d.code() == render::COLLISION)),
                 );
                 None
             }
@@ -170,7 +170,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&str)) 
     diags.extend(too_long.iter().map(|p| path_too_long(p)));
     let fine = !diags.iter().any(Diagnostic::is_error);
     let processed = if opts.process_images && fine {
-        stage("making image variants");
+        stage("stage-images");
         match images.process(&plan) {
             Ok(done) => Some(done),
             Err(ds) => {
@@ -302,12 +302,13 @@ fn published_assets(site: &Site, plan: &Plan) -> Vec<(String, String)> {
 /// An output path no file system can hold: the name of the page is what an
 /// officer can change, so the message shows it.
 fn path_too_long(path: &str) -> Diagnostic {
-    Diagnostic::global(format!(
-        "the address of the page `{}` is too long to be saved as a file",
-        crate::diag::shorten(path)
+    Diagnostic::global(crate::msg!(
+        "page-address-too-long",
+        url = crate::diag::shorten(path)
     ))
-    .with_help(format!(
-        "shorten the file name, slug or tag it is made from (at most {MAX_NAME_BYTES} bytes for each part of the address)"
+    .with_help(crate::msg!(
+        "page-address-too-long-help",
+        limit = MAX_NAME_BYTES
     ))
 }
 

@@ -766,7 +766,8 @@ fn missing_regencies_file_does_not_cascade() {
     let out = site.check(&[]);
     assert_eq!(out.code, 1, "{out}");
     assert!(
-        out.stderr.contains("error: data/regencies.yaml is missing"),
+        out.stderr
+            .contains("error[data-file-missing]: data/regencies.yaml is missing"),
         "{out}"
     );
     assert_eq!(out.error_count(), 1, "{out}");

@@ -460,8 +460,9 @@ fn fails_with(name: &str, bytes: Option<&[u8]>) -> String {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
     assert!(d.is_error());
-    assert!(d.message.contains(&format!("`{source}`")), "{}", d.message);
-    assert!(d.message.contains("(used by /berita/a/)"), "{}", d.message);
+    let text = d.message.en();
+    assert!(text.contains(&format!("`{source}`")), "{text}");
+    assert!(text.contains("(used by /berita/a/)"), "{text}");
     assert!(d.help.is_some());
     let left: Vec<_> = std::fs::read_dir(cache.path())
         .unwrap()
@@ -469,7 +470,7 @@ fn fails_with(name: &str, bytes: Option<&[u8]>) -> String {
         .filter(|n| n != "sources.tsv")
         .collect();
     assert!(left.is_empty(), "{name}: left {left:?}");
-    d.message.clone()
+    text
 }
 
 #[test]
@@ -559,12 +560,10 @@ fn verify_reports_what_process_reports_and_writes_nothing() {
     let processed = p.process(&plan).expect_err("a damaged image fails");
     assert_eq!(verified, processed);
     assert_eq!(verified.len(), 1, "{verified:#?}");
+    let text = verified[0].message.en();
     assert!(
-        verified[0]
-            .message
-            .starts_with("image `static/images/logo.png` (used by /berita/plm-jawa-tengah-2022-semarang/) is damaged or incomplete"),
-        "{}",
-        verified[0].message
+        text.starts_with("image `static/images/logo.png` (used by /berita/plm-jawa-tengah-2022-semarang/) is damaged or incomplete"),
+        "{text}"
     );
 
     // The others are cached now; a problem found while planning as well.
@@ -599,12 +598,12 @@ fn bad_image_in_a_site_points_at_the_page_that_uses_it() {
     let diags = p.process(&plan).expect_err("must fail");
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
+    let text = d.message.en();
     assert!(
-        d.message.starts_with(
+        text.starts_with(
             "image `static/images/rapat.jpg` (used by /berita/plm-jawa-tengah-2022-semarang/) is not an image"
         ),
-        "{}",
-        d.message
+        "{text}"
     );
     let span = d.span.as_ref().expect("points into the post");
     let checked = warta::pipeline::check(site.root(), ResolveOptions::default());
@@ -629,6 +628,7 @@ fn missing_image_in_a_markdown_body_is_reported_with_its_line() {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert!(diags[0]
         .message
+        .en()
         .contains("`/images/tidak-ada.png` not found"));
     let checked = warta::pipeline::check(site.root(), ResolveOptions::default());
     let loc = checked.files.location(diags[0].span.as_ref().unwrap());

@@ -36,7 +36,8 @@ fn site() -> tempfile::TempDir {
 
 fn warta(root: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
-        .args(["--messages", "plain", "--root"])
+        // English: these tests assert the English wording (see messages_id.rs).
+        .args(["--messages", "plain", "--lang", "en", "--root"])
         .arg(root)
         .args(args)
         .output()

@@ -44,7 +44,15 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
             .arg("--root")
             .arg(root)
-            .args(["--messages", "plain", "serve", "--port", "0"])
+            .args([
+                "--messages",
+                "plain",
+                "--lang",
+                "en",
+                "serve",
+                "--port",
+                "0",
+            ])
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -69,7 +77,9 @@ impl Server {
             log: rx,
             seen: Vec::new(),
         };
-        let line = s.wait_line(|l| l.contains(" at http://127.0.0.1:"));
+        // "serving … at http://…" (English) or "menyajikan … di http://…".
+        let line =
+            s.wait_line(|l| l.starts_with("warta serve:") && l.contains(" http://127.0.0.1:"));
         let port = line
             .split("http://127.0.0.1:")
             .nth(1)
@@ -280,6 +290,50 @@ fn serves_the_site_and_reloads_after_an_edit() {
 }
 
 #[test]
+fn the_overlay_speaks_the_site_language_with_the_same_codes() {
+    // The site says nothing about `language`: Indonesian, the default.
+    let site = TestSite::minimal();
+    let mut server = Server::start(site.root(), &["--lang", "id"]);
+    let v = server.version();
+    site.edit(
+        POST,
+        "  - perpustakaan-kota-semarang",
+        "  - perpustakaan-kota-semarangg",
+    );
+    server.wait_build(&v);
+    // The terminal and the overlay say the same, in Indonesian.
+    let line = server.wait_line(|l| l.contains("error[unknown-reference]"));
+    assert!(
+        line.contains("perpustakaan `perpustakaan-kota-semarangg` tidak dikenal"),
+        "{line}"
+    );
+    server.wait_line(|l| l.contains("situs terakhir yang berhasil tetap disajikan"));
+    let r = server.get(POST_URL);
+    let overlay = r
+        .body
+        .split("<div id=\"__warta_overlay\"")
+        .nth(1)
+        .and_then(|s| s.split("<script").next())
+        .expect("overlay markup");
+    for want in [
+        "<h2>warta: situs ini punya error</h2>",
+        "Perbaiki berkasnya lalu simpan",
+        "<b>error[unknown-reference]:</b> perpustakaan `perpustakaan-kota-semarangg` tidak dikenal",
+        "saran: maksud Anda `perpustakaan-kota-semarang`?",
+    ] {
+        assert!(overlay.contains(want), "no {want:?} in {overlay}");
+    }
+    // The state the script rebuilds the overlay from carries the same words.
+    let state = r
+        .body
+        .split("<script type=\"application/json\" id=\"__warta_state\">")
+        .nth(1)
+        .expect("the state block");
+    assert!(state.contains("\"code\":\"unknown-reference\""), "{state}");
+    assert!(state.contains("\"help\":\"saran\""), "{state}");
+}
+
+#[test]
 fn a_broken_edit_shows_the_overlay_and_keeps_the_last_good_site() {
     let site = TestSite::minimal();
     let mut server = Server::start(site.root(), &[]);
@@ -427,7 +481,7 @@ fn a_taken_port_exits_2_and_other_addresses_warn() {
     let site = TestSite::minimal();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let (code, err) = run_bounded(site.root(), &["serve", "--port", &port]);
+    let (code, err) = run_bounded(site.root(), &["--lang", "en", "serve", "--port", &port]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("already in use") && err.contains("--port"),
@@ -435,11 +489,16 @@ fn a_taken_port_exits_2_and_other_addresses_warn() {
     );
     let (code, err) = run_bounded(site.root(), &["serve", "--bind", "not-an-address"]);
     assert_eq!(code, 2, "{err}");
+    // The site's language: Indonesian, with the same code.
+    assert!(
+        err.contains("error[serve-bad-bind]: `--bind not-an-address` bukan alamat IP"),
+        "{err}"
+    );
 
     // Bound elsewhere than loopback: a clear warning (still only tested
     // through 127.0.0.1).
     let mut server = Server::start(site.root(), &["--bind", "0.0.0.0"]);
-    server.wait_line(|l| l.starts_with("warning:") && l.contains("0.0.0.0"));
+    server.wait_line(|l| l.starts_with("warning[serve-public]:") && l.contains("0.0.0.0"));
     assert_eq!(server.get("/").status, 200);
 }
 

@@ -12,6 +12,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use warta::serve::engine::{Engine, Outcome};
 
+/// Messages in English: these tests assert English words.
+fn en() -> warta::diag::Catalog {
+    warta::diag::Catalog::new(warta::diag::Lang::En)
+}
+
 fn first_file(dir: &Path) -> PathBuf {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -32,7 +37,7 @@ fn step(
     patched: Option<bool>,
 ) -> Outcome {
     let o = engine.rebuild(&[changed.to_path_buf()]);
-    assert!(o.ok, "{what}: {:?}", o.views());
+    assert!(o.ok, "{what}: {:?}", o.views(&en()));
     if let Some(p) = patched {
         assert_eq!(
             o.patched, p,
@@ -71,7 +76,7 @@ fn engine(root: &Path, drafts: bool) -> Engine {
     );
     engine.verify = true;
     let o = engine.build();
-    assert!(o.ok, "{:?}", o.views());
+    assert!(o.ok, "{:?}", o.views(&en()));
     assert_served_as_built(&engine, root, "first build");
     engine
 }
@@ -207,7 +212,12 @@ fn partial_rebuilds_match_full_builds() {
         Some("content/berita/berita-baru-sekali.md:3:7"),
         "{d:?}"
     );
-    assert!(d.message.contains("no day 30") && d.help.is_some(), "{d:?}");
+    // What the overlay shows speaks the site's language (Indonesian).
+    assert_eq!(d.code, "invalid-date", "{d:?}");
+    assert!(
+        d.message.contains("tidak punya tanggal 30") && d.help.is_some(),
+        "{d:?}"
+    );
     assert!(e.served().read().unwrap().files == before);
     set_line(&new_post, "date:", "date: 2031-02-28");
     step(e, root, "fixed", &new_post, None);
@@ -311,16 +321,16 @@ fn broken_post_edits_are_reported_by_the_patch() {
             .diags
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.message.clone())
+            .map(|d| d.message.en())
             .collect();
         let got: Vec<String> = o
-            .views()
+            .views(&en())
             .into_iter()
             .filter(|d| d.severity == "error")
             .map(|d| d.message)
             .collect();
         assert_eq!(got, want);
-        o.views()
+        o.views(&en())
     };
     // YAML that does not parse.
     let v = broken(&mut engine, good.replacen("title:", "title: [", 1));

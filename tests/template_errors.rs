@@ -283,14 +283,14 @@ fn rich_messages_show_the_template_line() {
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
         .arg("--root")
         .arg(site.root())
-        .args(["--messages", "rich", "build", "--out"])
+        .args(["--messages", "rich", "--lang", "en", "build", "--out"])
         .arg(site.path("public"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = strip_ansi(&String::from_utf8_lossy(&out.stderr));
     for want in [
-        "error: `post.titel` is not defined",
+        "error[variable-not-defined]: `post.titel` is not defined",
         "templates/post.html:3:13",
         "3 │ <h1>{{ post.titel }}</h1>",
         "help: did you mean `post.title`?",

@@ -489,7 +489,7 @@ fn new_with_a_very_long_title_makes_a_readable_file_name() {
     assert!(out.stdout.contains(&format!("created {rel}")), "{out}");
     assert!(
         out.stderr
-            .contains("warning: the title is 551 characters long; a title can be at most 200")
+            .contains("warning[new-title-too-long]: the title is 551 characters long; a title can be at most 200")
             && out
                 .stderr
                 .contains(&format!("help: shorten it in {rel} by 351 characters")),
@@ -506,7 +506,7 @@ fn new_refuses_in_plain_words() {
     let out = site.run(&["new", "berita", "Judul\u{200b} Baru"]);
     assert_eq!(out.code, 1, "{out}");
     assert!(
-        out.stderr.contains("error: the title holds an invisible character, U+200B (zero-width space) (character 6 of the title)")
+        out.stderr.contains("error[new-title-invisible]: the title holds an invisible character, U+200B (zero-width space) (character 6 of the title)")
             && out.stderr.contains("help: remove the invisible character U+200B"),
         "{out}"
     );
@@ -520,7 +520,7 @@ fn new_refuses_in_plain_words() {
     assert_eq!(out.code, 1, "{out}");
     assert!(
         out.stderr
-            .contains("error: content/plm is a file, where warta keeps the folder content/plm/")
+            .contains("error[new-file-in-the-way]: content/plm is a file, where warta keeps the folder content/plm/")
             && out.stderr.contains("help: rename or move content/plm away"),
         "{out}"
     );

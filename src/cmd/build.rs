@@ -1,15 +1,28 @@
 //! `warta build`: everything `check` does, then make the images and write
 //! atomically. Nothing is written when any problem is an error.
 
-use super::{check::plural, EXIT_SITE_ERRORS, EXIT_USAGE};
-use crate::diag::{emit, Style};
-use crate::{output, pipeline};
+use super::{EXIT_SITE_ERRORS, EXIT_USAGE};
+use crate::diag::{emit, Catalog, Message, Style};
+use crate::{msg, output, pipeline};
 use std::path::Path;
 
-pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style: Style) -> i32 {
+pub fn run(
+    root: &Path,
+    out: &Path,
+    drafts: bool,
+    base_url: Option<&str>,
+    style: Style,
+    cat: &Catalog,
+) -> i32 {
     let started = std::time::Instant::now();
     if let Err(refused) = output::guard::check(out, root) {
-        eprintln!("error: {}\n  help: {}", refused.message, refused.help);
+        eprintln!(
+            "error[{}]: {}\n  {}: {}",
+            refused.message.id,
+            cat.text(&refused.message),
+            cat.text(&msg!("label-help")),
+            cat.text(&refused.help)
+        );
         return EXIT_USAGE;
     }
     let progress = super::progress::Progress::new(6);
@@ -23,8 +36,11 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
     let staging = match output::Staging::new(out) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("warta build: nothing was published");
+            eprintln!(
+                "error[cannot-stage]: {}",
+                cat.text(&msg!("cannot-stage", error = e.to_string()))
+            );
+            eprintln!("{}", cat.text(&msg!("build-nothing-published")));
             return EXIT_SITE_ERRORS;
         }
     };
@@ -34,24 +50,24 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         timings
             .borrow_mut()
             .push((s.to_string(), std::time::Instant::now()));
-        progress.stage(s)
+        progress.stage(cat.text(&Message::new(s)))
     });
     let unchanged = || {
+        let folder = out.display().to_string();
         if out.exists() {
-            format!("{} is unchanged", out.display())
+            msg!("output-unchanged", folder = folder)
         } else {
-            format!("{} was not made", out.display())
+            msg!("output-not-made", folder = folder)
         }
     };
     let (Some(rendered), Some(done), false) = (&made.rendered, &made.images, made.has_errors())
     else {
         progress.clear();
-        let _ = emit(&made.diags, &made.files, style);
+        let _ = emit(&made.diags, &made.files, style, cat);
         let errors = made.diags.iter().filter(|d| d.is_error()).count();
         eprintln!(
-            "warta build: {errors} error{}; nothing was written, {}",
-            plural(errors),
-            unchanged()
+            "{}",
+            cat.text(&msg!("build-failed", errors = errors, output = unchanged()))
         );
         return EXIT_SITE_ERRORS;
     };
@@ -60,7 +76,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         .iter()
         .map(|f| (f.path.clone(), f.url.clone()))
         .collect();
-    progress.stage("writing the site");
+    progress.stage(cat.text(&msg!("stage-writing")));
     timings
         .borrow_mut()
         .push(("copying images, swapping".into(), std::time::Instant::now()));
@@ -68,8 +84,14 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         Ok(w) => w,
         Err(e) => {
             progress.clear();
-            eprintln!("error: {e}");
-            eprintln!("warta build: nothing was published; {}", unchanged());
+            eprintln!(
+                "error[cannot-publish]: {}",
+                cat.text(&msg!("cannot-publish", error = e.to_string()))
+            );
+            eprintln!(
+                "{}",
+                cat.text(&msg!("build-not-published", output = unchanged()))
+            );
             return EXIT_SITE_ERRORS;
         }
     };
@@ -82,7 +104,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         }
     }
     if !made.diags.is_empty() {
-        let _ = emit(&made.diags, &made.files, style);
+        let _ = emit(&made.diags, &made.files, style, cat);
     }
     let pages: usize = rendered.pages_by_kind.values().sum();
     let kinds = rendered
@@ -92,15 +114,20 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         .collect::<Vec<_>>()
         .join(", ");
     println!(
-        "warta build: {pages} pages ({kinds}), {} other files, {} assets, {} image files ({} made, {} cached), {:.1} MB in {} ({} ms)",
-        written.files - pages,
-        written.assets,
-        written.copied,
-        done.processed,
-        done.cached,
-        written.bytes as f64 / (1024.0 * 1024.0),
-        out.display(),
-        started.elapsed().as_millis()
+        "{}",
+        cat.text(&msg!(
+            "build-ok",
+            pages = pages,
+            kinds = kinds,
+            others = written.files - pages,
+            assets = written.assets,
+            images = written.copied,
+            made = done.processed,
+            cached = done.cached,
+            megabytes = format!("{:.1}", written.bytes as f64 / (1024.0 * 1024.0)),
+            output = out.display().to_string(),
+            ms = started.elapsed().as_millis() as u64
+        ))
     );
     0
 }

@@ -1,28 +1,33 @@
 //! `warta check`: everything `build` does, in memory, writing nothing.
 
 use super::EXIT_SITE_ERRORS;
-use crate::diag::{emit, Style};
-use crate::pipeline;
+use crate::diag::{emit, Catalog, Message, Style};
+use crate::{msg, pipeline};
 use std::path::Path;
 
-pub fn run(root: &Path, drafts: bool, style: Style) -> i32 {
+pub fn run(root: &Path, drafts: bool, style: Style, cat: &Catalog) -> i32 {
     let started = std::time::Instant::now();
     let progress = super::progress::Progress::new(4);
     let opts = pipeline::Options {
         drafts,
         ..pipeline::Options::default()
     };
-    let made = pipeline::make(root, &opts, &pipeline::Discard, &|s| progress.stage(s));
+    let made = pipeline::make(root, &opts, &pipeline::Discard, &|s| {
+        progress.stage(cat.text(&Message::new(s)))
+    });
     progress.clear();
-    let _ = emit(&made.diags, &made.files, style);
+    let _ = emit(&made.diags, &made.files, style, cat);
     let errors = made.diags.iter().filter(|d| d.is_error()).count();
     let warnings = made.diags.len() - errors;
     if errors > 0 {
         eprintln!(
-            "warta check: {errors} error{}, {warnings} warning{} in {} files; nothing was published",
-            plural(errors),
-            plural(warnings),
-            made.files.len()
+            "{}",
+            cat.text(&msg!(
+                "check-failed",
+                errors = errors,
+                warnings = warnings,
+                files = made.files.len()
+            ))
         );
         return EXIT_SITE_ERRORS;
     }
@@ -33,19 +38,15 @@ pub fn run(root: &Path, drafts: bool, style: Style) -> i32 {
     // The same figures `build` prints, so a run of `check` tells what a
     // build would publish.
     println!(
-        "warta check: ok, {warnings} warning{}: {}, {pages} pages ({} files, {} ms)",
-        plural(warnings),
-        made.site.summary(),
-        made.files.len(),
-        started.elapsed().as_millis()
+        "{}",
+        cat.text(&msg!(
+            "check-ok",
+            warnings = warnings,
+            site = made.site.summary(),
+            pages = pages,
+            files = made.files.len(),
+            ms = started.elapsed().as_millis() as u64
+        ))
     );
     0
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

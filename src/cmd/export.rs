@@ -1,8 +1,9 @@
 //! `warta export libraries`: the libraries of `data/` as CSV or XLSX.
 
 use super::EXIT_SITE_ERRORS;
-use crate::diag::Style;
+use crate::diag::{Catalog, Style};
 use crate::import::{self, export};
+use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ pub fn libraries(
     format: Option<export::Format>,
     out: Option<&Path>,
     style: Style,
+    cat: &Catalog,
 ) -> i32 {
     let format = format.unwrap_or_else(|| {
         match out
@@ -23,7 +25,7 @@ pub fn libraries(
     });
     let (loaded, _files, regions) = match import::load(root) {
         Ok(x) => x,
-        Err(f) => return super::import::failure(f, style),
+        Err(f) => return super::import::failure(f, style, cat),
     };
     let table = export::table(&loaded, &regions);
     let bytes = match format {
@@ -33,7 +35,10 @@ pub fn libraries(
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot make the spreadsheet: {e}");
+            eprintln!(
+                "error[export-cannot-make]: {}",
+                cat.text(&msg!("export-cannot-make", error = e.to_string()))
+            );
             return EXIT_SITE_ERRORS;
         }
     };
@@ -41,7 +46,8 @@ pub fn libraries(
         Some(p) if p == Path::new("-") => {
             if format == export::Format::Xlsx {
                 eprintln!(
-                    "error: an XLSX workbook cannot go to standard output; pass --out FILE.xlsx"
+                    "error[export-xlsx-stdout]: {}",
+                    cat.text(&msg!("export-xlsx-stdout"))
                 );
                 return super::EXIT_USAGE;
             }
@@ -64,22 +70,24 @@ pub fn libraries(
     ));
     if let Err(e) = std::fs::write(&tmp, &bytes).and_then(|_| std::fs::rename(&tmp, &path)) {
         let _ = std::fs::remove_file(&tmp);
-        eprintln!("error: cannot write {}: {e}", path.display());
+        eprintln!(
+            "error[cannot-write]: {}",
+            cat.text(&msg!(
+                "cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        );
         return EXIT_SITE_ERRORS;
     }
-    let skipped = if table.illustrative > 0 {
-        format!(
-            " ({} illustrative example{} left out)",
-            table.illustrative,
-            if table.illustrative == 1 { "" } else { "s" }
-        )
-    } else {
-        String::new()
-    };
     eprintln!(
-        "warta export: {} libraries written to {}{skipped}",
-        table.rows.len(),
-        path.display()
+        "{}",
+        cat.text(&msg!(
+            "export-written",
+            libraries = table.rows.len(),
+            file = path.display().to_string(),
+            illustrative = table.illustrative
+        ))
     );
     0
 }

@@ -1,15 +1,23 @@
 //! `warta import libraries FILE`: a spreadsheet into `data/libraries/`.
 
 use super::EXIT_SITE_ERRORS;
-use crate::diag::{emit, Style};
+use crate::diag::{emit, Catalog, Style};
 use crate::import::{self, Failure, Options};
+use crate::msg;
 use std::path::Path;
 
-pub fn libraries(root: &Path, file: &Path, opts: &Options, dry_run: bool, style: Style) -> i32 {
+pub fn libraries(
+    root: &Path,
+    file: &Path,
+    opts: &Options,
+    dry_run: bool,
+    style: Style,
+    cat: &Catalog,
+) -> i32 {
     let started = std::time::Instant::now();
     let import = match import::prepare(root, file, opts) {
         Ok(i) => i,
-        Err(f) => return failure(f, style),
+        Err(f) => return failure(f, style, cat),
     };
     print!("{}", import::report(&import, dry_run, dry_run));
     for n in &import.plan.notes {
@@ -21,10 +29,12 @@ pub fn libraries(root: &Path, file: &Path, opts: &Options, dry_run: bool, style:
             eprint!("{}", e.render("error"));
         }
         eprintln!(
-            "warta import: {} problem{} in {}; nothing was written",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" },
-            import.sheet.label
+            "{}",
+            cat.text(&msg!(
+                "import-failed",
+                problems = errors.len(),
+                sheet = &import.sheet.label
+            ))
         );
         return EXIT_SITE_ERRORS;
     }
@@ -35,34 +45,36 @@ pub fn libraries(root: &Path, file: &Path, opts: &Options, dry_run: bool, style:
         Ok(written) => {
             if !written.is_empty() {
                 eprintln!(
-                    "warta import: {} file{} written in {} ms; run `warta check` to see the site with them",
-                    written.len(),
-                    if written.len() == 1 { "" } else { "s" },
-                    started.elapsed().as_millis()
+                    "{}",
+                    cat.text(&msg!(
+                        "import-written",
+                        files = written.len(),
+                        ms = started.elapsed().as_millis() as u64
+                    ))
                 );
             }
             0
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("warta import: nothing was changed in data/");
+            eprintln!("error[cannot-write]: {e}");
+            eprintln!("{}", cat.text(&msg!("import-nothing-changed")));
             EXIT_SITE_ERRORS
         }
     }
 }
 
 /// Prints why an import or export could not start.
-pub(super) fn failure(f: Failure, style: Style) -> i32 {
+pub(super) fn failure(f: Failure, style: Style, cat: &Catalog) -> i32 {
     match f {
         Failure::Site { diags, files } => {
-            let _ = emit(&diags, &files, style);
-            eprintln!("warta: fix these problems in data/ first (`warta check` lists them); nothing was written");
+            let _ = emit(&diags, &files, style, cat);
+            eprintln!("{}", cat.text(&msg!("import-fix-site-first")));
         }
         Failure::Problems(ps) => {
             for p in &ps {
                 eprint!("{}", p.render("error"));
             }
-            eprintln!("warta: nothing was written");
+            eprintln!("{}", cat.text(&msg!("import-nothing-written")));
         }
     }
     EXIT_SITE_ERRORS

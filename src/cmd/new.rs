@@ -2,31 +2,45 @@
 
 use super::EXIT_SITE_ERRORS;
 use crate::cli::NewSection;
-use crate::diag::shorten;
+use crate::diag::{shorten, Catalog, Message};
 use crate::model::{limits, slug_from_title, Date};
+use crate::msg;
 use crate::validate::invisible;
 use std::path::{Path, PathBuf};
 
-pub fn run(root: &Path, section: NewSection, title: &str) -> i32 {
+pub fn run(root: &Path, section: NewSection, title: &str, cat: &Catalog) -> i32 {
+    let help_word = cat.text(&msg!("label-help"));
     match create(root, section, title, Date::today()) {
         Ok(path) => {
-            println!("created {}", path.display());
+            let file = path.display().to_string();
+            println!("{}", cat.text(&msg!("new-created", file = &file)));
             let title = title.trim();
             let (chars, max) = (title.chars().count(), limits::TITLE.chars);
             if chars > max {
+                let m = msg!("new-title-too-long", length = chars, limit = max);
+                let help = msg!(
+                    "new-title-too-long-help",
+                    file = file,
+                    over = chars - max,
+                    hint = Message::new(limits::TITLE.hint)
+                );
                 eprintln!(
-                    "warning: the title is {chars} characters long; a title can be at most {max}\n  \
-                     help: shorten it in {} by {} characters: {}",
-                    path.display(),
-                    chars - max,
-                    limits::TITLE.hint
+                    "warning[{}]: {}\n  {help_word}: {}",
+                    m.id,
+                    cat.text(&m),
+                    cat.text(&help)
                 );
             }
-            println!("fill in the fields, then run `warta check`");
+            println!("{}", cat.text(&msg!("new-fill-in")));
             0
         }
         Err(Refusal { message, help }) => {
-            eprintln!("error: {message}\n  help: {help}");
+            eprintln!(
+                "error[{}]: {}\n  {help_word}: {}",
+                message.id,
+                cat.text(&message),
+                cat.text(&help)
+            );
             EXIT_SITE_ERRORS
         }
     }
@@ -35,15 +49,12 @@ pub fn run(root: &Path, section: NewSection, title: &str) -> i32 {
 /// Why no file was written, in an officer's words.
 #[derive(Debug)]
 pub struct Refusal {
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
 }
 
-fn refuse(message: impl Into<String>, help: impl Into<String>) -> Refusal {
-    Refusal {
-        message: message.into(),
-        help: help.into(),
-    }
+fn refuse(message: Message, help: Message) -> Refusal {
+    Refusal { message, help }
 }
 
 /// Writes the file and returns its path; never overwrites.
@@ -58,11 +69,8 @@ pub fn create(
     let slug = slug_from_title(title);
     if slug.is_empty() {
         return Err(refuse(
-            format!(
-                "cannot make a file name from the title `{}`",
-                shorten(title)
-            ),
-            "use some letters or digits in the title, e.g. `warta new berita \"PLM Jawa Tengah 2022\"`",
+            msg!("new-no-file-name", title = shorten(title)),
+            msg!("new-no-file-name-help"),
         ));
     }
     let dir = match section {
@@ -73,23 +81,24 @@ pub fn create(
     };
     if !root.join("content").is_dir() {
         return Err(refuse(
-            format!("{} has no content/ folder", root.display()),
-            "run warta in the site's folder, or pass `--root DIR`",
+            msg!("new-no-content", root = root.display().to_string()),
+            msg!("folder-missing-help"),
         ));
     }
     if let Some(file) = Path::new(dir).ancestors().find(|p| root.join(p).is_file()) {
         return Err(refuse(
-            format!(
-                "{} is a file, where warta keeps the folder {dir}/",
-                file.display()
+            msg!(
+                "new-file-in-the-way",
+                file = file.display().to_string(),
+                folder = dir
             ),
-            format!(
-                "rename or move {} away, then run `warta new` again",
-                file.display()
+            msg!(
+                "new-file-in-the-way-help",
+                file = file.display().to_string()
             ),
         ));
     }
-    std::fs::create_dir_all(root.join(dir)).map_err(|e| cannot("create the folder", dir, &e))?;
+    std::fs::create_dir_all(root.join(dir)).map_err(|e| cannot("create", dir, &e))?;
     let rel = format!("{dir}/{slug}.md");
     let bundle = format!("{dir}/{slug}/index.md");
     if root.join(&bundle).exists() {
@@ -120,59 +129,46 @@ fn check_title(title: &str) -> Result<(), Refusal> {
         .find(|(_, c)| invisible::hidden(*c))
     {
         return Err(refuse(
-            format!(
-                "the title holds an invisible character, {} (character {} of the title)",
-                invisible::describe(c),
-                i + 1
+            msg!(
+                "new-title-invisible",
+                name = invisible::describe(c),
+                position = i + 1
             ),
-            format!(
-                "remove the invisible character {}: type the title again instead of pasting it",
-                invisible::describe(c)
-            ),
+            msg!("new-title-invisible-help", name = invisible::describe(c)),
         ));
     }
     Ok(())
 }
 
 fn already(rel: &str) -> Refusal {
-    refuse(
-        format!("{rel} already exists"),
-        "choose another title, or edit that file",
-    )
+    refuse(msg!("new-exists", file = rel), msg!("new-exists-help"))
 }
 
 /// A file system error in plain words, without the system's error codes.
 fn cannot(doing: &str, rel: &str, e: &std::io::Error) -> Refusal {
     use std::io::ErrorKind as K;
     let (why, help) = match e.kind() {
-        K::PermissionDenied | K::ReadOnlyFilesystem => (
-            "you may not write there",
-            "check that the site's folder is yours and not read-only",
-        ),
-        K::StorageFull | K::QuotaExceeded => {
-            ("the disk is full", "make room on the disk, then try again")
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            (msg!("fs-not-allowed"), msg!("fs-not-allowed-help"))
         }
-        K::NotADirectory => (
-            "a file stands where a folder should be",
-            "move that file out of the way",
-        ),
-        K::InvalidFilename => (
-            "the name is not allowed here",
-            "choose a shorter or simpler title",
-        ),
-        _ => ("", "check the site's folder, then try again"),
+        K::StorageFull | K::QuotaExceeded => (msg!("fs-disk-full"), msg!("fs-disk-full-help")),
+        K::NotADirectory => (msg!("fs-not-a-folder"), msg!("fs-not-a-folder-help")),
+        K::InvalidFilename => (msg!("fs-bad-name"), msg!("fs-bad-name-help")),
+        _ => {
+            // The system's words, without its error number.
+            let text = e.to_string();
+            let text = text
+                .split(" (os error")
+                .next()
+                .unwrap_or(&text)
+                .to_lowercase();
+            (msg!("expected-other", what = text), msg!("fs-other-help"))
+        }
     };
-    let why = if why.is_empty() {
-        // The system's words, without its error number.
-        let text = e.to_string();
-        text.split(" (os error")
-            .next()
-            .unwrap_or(&text)
-            .to_lowercase()
-    } else {
-        why.to_string()
-    };
-    refuse(format!("cannot {doing} {rel}: {why}"), help)
+    refuse(
+        msg!("new-cannot", doing = doing, file = rel, why = why),
+        help,
+    )
 }
 
 fn front_matter(section: NewSection, title: &str, today: Date) -> String {
@@ -225,7 +221,7 @@ mod tests {
         );
         std::fs::write(dir.path().join(&p), "mine").unwrap();
         let err = create(dir.path(), NewSection::Berita, "Judul Berita PLM", today).unwrap_err();
-        assert!(err.message.contains("already exists"));
+        assert!(err.message.en().contains("already exists"));
         assert_eq!(
             std::fs::read_to_string(dir.path().join(&p)).unwrap(),
             "mine"

@@ -32,7 +32,7 @@ impl Progress {
         }
     }
 
-    /// Starts the next stage (`"rendering 118 pages"`).
+    /// Starts the next stage (its text in the run's language).
     pub fn stage(&self, message: impl Into<String>) {
         if self.terminal && !self.shown.get() && self.started.elapsed() >= SHOW_AFTER {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -1,10 +1,18 @@
 //! `warta serve`: build into memory, serve on 127.0.0.1, rebuild and
 //! reload the browser on change. The work is in [`crate::serve`].
 
-use crate::diag::Style;
+use crate::diag::{Lang, Style};
 use std::path::Path;
 
-pub fn run(root: &Path, port: u16, bind: &str, open: bool, drafts: bool, style: Style) -> i32 {
+pub fn run(
+    root: &Path,
+    port: u16,
+    bind: &str,
+    open: bool,
+    drafts: bool,
+    style: Style,
+    lang: Option<Lang>,
+) -> i32 {
     crate::serve::run(crate::serve::Options {
         root: root.to_path_buf(),
         port,
@@ -12,5 +20,6 @@ pub fn run(root: &Path, port: u16, bind: &str, open: bool, drafts: bool, style: 
         open,
         style,
         drafts,
+        lang,
     })
 }

@@ -198,7 +198,7 @@ pub fn check(cms: &CmsRecord, o: &Origin, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         o.value("cms/backend"),
-                        format!("unknown editor backend `{}`", shorten(name)),
+                        crate::msg!("cms-backend-unknown", backend = shorten(name)),
                     )
                     .with_help_opt(suggest::did_you_mean(name, names.iter().copied())),
                 );
@@ -217,23 +217,16 @@ pub fn check(cms: &CmsRecord, o: &Origin, diags: &mut Diagnostics) {
         None => diags.push(
             Diagnostic::error(
                 o.value("cms"),
-                format!(
-                    "the editor's `{}` backend needs `repo`: officers could not sign in",
-                    kind.name()
-                ),
+                crate::msg!("cms-repo-missing", backend = kind.name()),
             )
-            .with_help(format!(
-                "add the repository the site is built from under `cms:`, e.g. `repo: {example}` (docs/cms.md, \"Signing in\")"
-            )),
+            .with_help(crate::msg!("cms-repo-missing-help", example = example)),
         ),
         Some(repo) if !repo_shape(repo, kind == Kind::GitLab) => diags.push(
             Diagnostic::error(
                 o.value("cms/repo"),
-                format!("`repo` must be `owner/name`, found `{}`", shorten(repo)),
+                crate::msg!("cms-repo-shape", repo = shorten(repo)),
             )
-            .with_help(format!(
-                "write the owner and the repository's name, as in its address: `repo: {example}`"
-            )),
+            .with_help(crate::msg!("cms-repo-shape-help", example = example)),
         ),
         Some(_) => {}
     }
@@ -241,21 +234,18 @@ pub fn check(cms: &CmsRecord, o: &Origin, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 o.value("cms"),
-                format!(
-                    "the editor's `{}` backend needs `app_id`, the id of the OAuth application officers sign in with",
-                    kind.name()
-                ),
+                crate::msg!("cms-app-id-missing", backend = kind.name()),
             )
-            .with_help("create the application (docs/cms.md, \"Signing in\") and add `app_id: <Application ID>` under `cms:`"),
+            .with_help(crate::msg!("cms-app-id-missing-help")),
         );
     }
     if kind == Kind::Gitea && trimmed(&cms.base_url).is_none() {
         diags.push(
             Diagnostic::error(
                 o.value("cms"),
-                "the editor's `gitea` backend needs `base_url`, the address of the Gitea server",
+                crate::msg!("cms-gitea-base-url"),
             )
-            .with_help("add e.g. `base_url: https://gitea.example.id` under `cms:`"),
+            .with_help(crate::msg!("cms-gitea-base-url-help")),
         );
     }
 }

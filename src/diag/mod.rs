@@ -5,10 +5,16 @@
 //! [`SourceMap`] file by byte span, so line and column are computed only when
 //! printing.
 
+mod catalog;
+#[cfg(test)]
+mod catalog_tests;
 mod emit;
+mod message;
 pub mod suggest;
 
-pub use emit::{emit, Style};
+pub use catalog::{Catalog, Lang, CATALOGUES};
+pub use emit::{emit, render_plain, severity_word, Style};
+pub use message::{Arg, Message};
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -46,53 +52,68 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where it applies; `None` for problems with no file (e.g. a missing folder).
     pub span: Option<Span>,
-    pub message: String,
+    /// What is wrong; its id is the diagnostic's code.
+    pub message: Message,
     /// Other places that matter (e.g. the first definition of a duplicate).
-    pub related: Vec<(Span, String)>,
-    /// What would fix it.
-    pub help: Option<String>,
+    pub related: Vec<(Span, Message)>,
+    /// What would fix it (boxed: most diagnostics are made and dropped in
+    /// `Result`s, which stay small).
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    pub fn error(span: Span, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span: Some(span),
-            message: message.into(),
+            message,
             related: Vec::new(),
             help: None,
         }
     }
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(span: Span, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
     }
     /// A problem that concerns no particular file.
-    pub fn global(message: impl Into<String>) -> Self {
+    pub fn global(message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span: None,
-            message: message.into(),
+            message,
             related: Vec::new(),
             help: None,
         }
     }
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
     /// Adds help only when there is some (e.g. an optional suggestion).
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+    pub fn with_help_opt(mut self, help: Option<Message>) -> Self {
         if help.is_some() {
-            self.help = help;
+            self.help = help.map(Box::new);
         }
         self
     }
-    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.related.push((span, label.into()));
+    pub fn with_related(mut self, span: Span, label: Message) -> Self {
+        self.related.push((span, label));
         self
+    }
+    /// The diagnostic's code: the id of its message (`unknown-field`), the
+    /// same in every language.
+    /// A problem in a draft keeps the code of the problem.
+    pub fn code(&self) -> &'static str {
+        let mut m = &self.message;
+        while m.id == "in-draft" {
+            match m.args.first() {
+                Some((_, Arg::Message(inner))) => m = inner,
+                _ => break,
+            }
+        }
+        m.id
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -44,18 +44,19 @@ where
 
 /// A ready-made help text: "did you mean `x`?", or the list of allowed values
 /// when the list is short and nothing is close.
-pub fn did_you_mean<'a, I>(typed: &str, candidates: I) -> Option<String>
+pub fn did_you_mean<'a, I>(typed: &str, candidates: I) -> Option<super::Message>
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
     if let Some(c) = closest(typed, candidates.clone()) {
-        return Some(format!("did you mean `{c}`?"));
+        return Some(crate::msg!("did-you-mean", suggestion = c));
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     if all.len() <= 12 {
-        Some(format!(
-            "expected one of: {}",
-            all.iter()
+        Some(crate::msg!(
+            "expected-one-of",
+            values = all
+                .iter()
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -95,11 +96,11 @@ mod tests {
     fn lists_allowed_values_when_nothing_is_close() {
         let levels = ["provinsi", "kabupaten", "kota", "desa", "kelurahan"];
         assert_eq!(
-            did_you_mean("sekolah", levels).unwrap(),
+            did_you_mean("sekolah", levels).unwrap().en(),
             "expected one of: `provinsi`, `kabupaten`, `kota`, `desa`, `kelurahan`"
         );
         assert_eq!(
-            did_you_mean("kabupatn", levels).unwrap(),
+            did_you_mean("kabupatn", levels).unwrap().en(),
             "did you mean `kabupaten`?"
         );
     }

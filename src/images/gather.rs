@@ -126,27 +126,31 @@ fn check_icon(plan: &Plan, site: &Site) -> Option<Diagnostic> {
     let app = &site.config.app;
     let (icon, at) = (app.icon.as_ref()?, app.icon_at.clone()?);
     let problem = match plan.probe(&icon.source) {
-        Err(p) => super::report::problem_text(&icon.source, &[], &p),
+        Err(p) => super::report::problem_message(&icon.source, &[], &p),
         Ok(p) => {
             let (w, h) = p.size();
             if w == h && w >= ICON_MIN {
                 return None;
             }
-            let shape = if w == h { "too small" } else { "not square" };
-            format!("the icon `{}` is {w}×{h} pixels: {shape}", icon.source)
+            let icon = icon.source.as_str();
+            if w == h {
+                crate::msg!("icon-too-small", icon = icon, width = w, height = h)
+            } else {
+                crate::msg!("icon-not-square", icon = icon, width = w, height = h)
+            }
         }
     };
     Some(
-        Diagnostic::error(at, problem).with_help(format!(
-            "use a square PNG or JPEG of at least {ICON_MIN}×{ICON_MIN} pixels (e.g. the logo on a plain background), or remove `icon:` to use the theme's"
-        )),
+        Diagnostic::error(at, problem).with_help(crate::msg!("icon-help", min = ICON_MIN)),
     )
 }
 
 fn not_found(dest: &str, source: &str, span: Span, page: &str) -> Diagnostic {
-    let (dest, source) = (crate::diag::shorten(dest), crate::diag::shorten(source));
-    Diagnostic::error(span, format!("image `{dest}` not found (used by {page})"))
-        .with_help(format!("put the image file at `{source}`, or fix the name"))
+    Diagnostic::error(
+        span,
+        crate::msg!("image-not-found", image = crate::diag::shorten(dest), page = page),
+    )
+    .with_help(crate::msg!("image-not-found-help", path = crate::diag::shorten(source)))
 }
 
 /// The images a Markdown body names that the site lacks, as the plan

@@ -278,9 +278,10 @@ impl Pipeline {
     pub fn process(&self, plan: &Plan) -> Result<Processed, Vec<Diagnostic>> {
         let mut diags = plan.diagnostics();
         if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
-            diags.push(Diagnostic::global(format!(
-                "cannot create the image cache folder {}: {e}",
-                self.cache_dir.display()
+            diags.push(Diagnostic::global(crate::msg!(
+                "image-cache-folder",
+                folder = self.cache_dir.display().to_string(),
+                error = e.to_string()
             )));
             return Err(diags);
         }

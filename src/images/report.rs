@@ -3,49 +3,62 @@
 
 use super::source::Problem;
 use super::ImageUse;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message};
+use crate::msg;
 
-fn pages_text(uses: &[ImageUse]) -> String {
+/// "image `x` (used by /a/, /b/ and 2 more)".
+fn image_words(source: &str, uses: &[ImageUse]) -> Message {
     let mut pages: Vec<&str> = uses.iter().map(|u| u.page.as_str()).collect();
     pages.sort_unstable();
     pages.dedup();
     match pages.len() {
-        0 => String::new(),
-        1..=3 => format!(" (used by {})", pages.join(", ")),
-        n => format!(" (used by {} and {} more)", pages[..3].join(", "), n - 3),
+        0 => msg!("image-named", image = source),
+        1..=3 => msg!("image-used-by", image = source, pages = pages.join(", ")),
+        n => msg!(
+            "image-used-by-more",
+            image = source,
+            pages = pages[..3].join(", "),
+            more = n - 3
+        ),
     }
 }
 
-pub(super) fn problem_text(source: &str, uses: &[ImageUse], p: &Problem) -> String {
-    let at = format!("image `{source}`{}", pages_text(uses));
+/// What is wrong with the image, as a message.
+pub(super) fn problem_message(source: &str, uses: &[ImageUse], p: &Problem) -> Message {
+    let at = image_words(source, uses);
     match p {
-        Problem::Missing => format!("{at} is missing"),
-        Problem::Unreadable(e) => format!("{at} cannot be read: {e}"),
-        Problem::NotAnImage => format!("{at} is not an image: it is not a JPEG, PNG or WebP file"),
-        Problem::Unsupported(f) => format!("{at} is in a format warta cannot resize ({f})"),
-        Problem::TooLarge { width, height } if *width > 0 => format!(
-            "{at} is {width}×{height} pixels ({:.0} megapixels), too large to process safely",
-            f64::from(*width) * f64::from(*height) / 1e6
+        Problem::Missing => msg!("image-missing", image = at),
+        Problem::Unreadable(e) => msg!("image-unreadable", image = at, error = e),
+        Problem::NotAnImage => msg!("image-not-an-image", image = at),
+        Problem::Unsupported(f) => msg!("image-unsupported", image = at, format = f.to_string()),
+        Problem::TooLarge { width, height } if *width > 0 => msg!(
+            "image-too-large-pixels",
+            image = at,
+            width = *width,
+            height = *height,
+            megapixels = format!("{:.0}", f64::from(*width) * f64::from(*height) / 1e6)
         ),
-        Problem::TooLarge { .. } => format!("{at} is too large to process safely"),
-        Problem::Damaged(e) => format!("{at} is damaged or incomplete: {e}"),
-        Problem::Changed => format!("{at} changed while the site was being built"),
+        Problem::TooLarge { .. } => msg!("image-too-large", image = at),
+        Problem::Damaged(e) => msg!("image-damaged", image = at, error = e),
+        Problem::Changed => msg!("image-changed", image = at),
     }
+}
+
+/// The same in English: for template functions, whose errors Tera carries
+/// as text.
+pub(super) fn problem_text(source: &str, uses: &[ImageUse], p: &Problem) -> String {
+    problem_message(source, uses, p).en()
 }
 
 pub(super) fn problem_diag(source: &str, uses: &[ImageUse], p: &Problem) -> Diagnostic {
-    let message = problem_text(source, uses, p);
+    let message = problem_message(source, uses, p);
     let help = match p {
-        Problem::Missing => format!("put the file back at `{source}`, or change the reference to it"),
-        Problem::Unreadable(_) => "check the file's permissions, then build again".into(),
-        Problem::NotAnImage | Problem::Unsupported(_) => {
-            "save the picture as JPEG (photos) or PNG (drawings, logos) and point to that file".into()
-        }
-        Problem::TooLarge { .. } => {
-            "scale it down to at most 8000 pixels on the long side (a phone photo is about 4000×3000) and save it again".into()
-        }
-        Problem::Damaged(_) => "open the picture and save it again, or copy it again from the camera or phone".into(),
-        Problem::Changed => "build again once the file is saved".into(),
+        Problem::Missing => msg!("image-missing-help", path = source),
+        Problem::Unreadable(_) => msg!("image-unreadable-help"),
+        Problem::NotAnImage | Problem::Unsupported(_) => msg!("image-format-help"),
+        Problem::TooLarge { .. } => msg!("image-too-large-help"),
+        Problem::Damaged(_) => msg!("image-damaged-help"),
+        Problem::Changed => msg!("image-changed-help"),
     };
     let mut spans = uses.iter().filter_map(|u| u.span.clone());
     let d = match spans.next() {
@@ -53,7 +66,7 @@ pub(super) fn problem_diag(source: &str, uses: &[ImageUse], p: &Problem) -> Diag
         None => Diagnostic::global(message),
     };
     spans
-        .fold(d, |d, s| d.with_related(s, "also used here"))
+        .fold(d, |d, s| d.with_related(s, msg!("also-used-here")))
         .with_help(help)
 }
 
@@ -81,11 +94,11 @@ mod tests {
                 height: 20000,
             },
         );
+        let text = d.message.en();
         assert!(
-            d.message.contains("20000×20000 pixels (400 megapixels)"),
-            "{}",
-            d.message
+            text.contains("20000×20000 pixels (400 megapixels)"),
+            "{text}"
         );
-        assert!(d.help.unwrap().contains("8000"));
+        assert!(d.help.unwrap().en().contains("8000"));
     }
 }

@@ -192,7 +192,11 @@ pub(super) fn run_job(plan: &Plan, job: &Job) -> JobResult {
             Err(e) => {
                 let d = match &job.source {
                     Some((source, _, uses)) => fail(source, uses, Problem::Unreadable(e)),
-                    None => Diagnostic::global(format!("social card {}: {e}", o.name)),
+                    None => Diagnostic::global(crate::msg!(
+                        "social-card-failed",
+                        card = &o.name,
+                        error = e
+                    )),
                 };
                 r.diag.get_or_insert(d);
             }

@@ -337,7 +337,7 @@ impl Mapping {
     /// reported, an unknown field name with the closest one.
     pub fn parse(label: &str, text: &str) -> Result<Mapping, Vec<Problem>> {
         let pairs = crate::yaml::string_map(text).map_err(|e| {
-            vec![Problem::file(label, format!("this mapping file cannot be read: {e}"))
+            vec![Problem::file(label, format!("this mapping file cannot be read: {}", e.en()))
                 .with_help("write one line per column: `Column header as in the sheet: field`, e.g. `Nama Perpus Desa: name`")]
         })?;
         let mut entries = Vec::new();

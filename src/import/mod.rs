@@ -115,10 +115,10 @@ pub fn load(root: &Path) -> Result<(Loaded, SourceMap, Regions), Failure> {
                     || p == "data/provinces.yaml"
                     || p == "data/regencies.yaml"
             }
-            None => {
-                d.message.contains("data/provinces.yaml")
-                    || d.message.contains("data/regencies.yaml")
-            }
+            None => matches!(
+                d.message.text_arg("file"),
+                Some("data/provinces.yaml" | "data/regencies.yaml")
+            ),
         })
         .cloned()
         .collect();

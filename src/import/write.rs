@@ -428,7 +428,7 @@ pub(crate) mod tests {
         let back = crate::load::records::list::<LibraryRecord>(
             doc,
             crate::diag::FileId(0),
-            "libraries",
+            crate::msg!("what-libraries"),
             &mut diags,
         );
         assert!(diags.is_empty(), "{diags:?}");

@@ -223,7 +223,7 @@ impl LoadCache {
                         let misplaced = self
                             .walk
                             .iter()
-                            .any(|d| d.message.starts_with(&format!("{rel}: ")));
+                            .any(|d| d.message.text_arg("file") == Some(rel.as_str()));
                         if inside || misplaced {
                             return self.rescan();
                         }

@@ -200,9 +200,8 @@ fn missing_files(loaded: &mut Loaded, has: impl Fn(Kind) -> bool) -> Vec<Diagnos
     let mut diags = Vec::new();
     if loaded.config.is_none() && !has(Kind::Config) {
         diags.push(
-            Diagnostic::global("data/site.yaml is missing: a site needs its settings").with_help(
-                "create data/site.yaml with at least `title: …` and `base_url: https://…`",
-            ),
+            Diagnostic::global(crate::msg!("site-yaml-missing"))
+                .with_help(crate::msg!("site-yaml-missing-help")),
         );
     }
     for (kind, name) in [
@@ -212,9 +211,11 @@ fn missing_files(loaded: &mut Loaded, has: impl Fn(Kind) -> bool) -> Vec<Diagnos
         if !has(kind) {
             loaded.partial.extend(partial_kinds(kind));
             diags.push(
-                Diagnostic::global(format!("data/{name} is missing")).with_help(
-                    "copy it from the example site: it lists the official Kemendagri regions",
-                ),
+                Diagnostic::global(crate::msg!(
+                    "data-file-missing",
+                    file = format!("data/{name}")
+                ))
+                .with_help(crate::msg!("data-file-missing-help")),
             );
         }
     }
@@ -242,11 +243,12 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
         if !dir.is_dir() {
             if top != "static" {
                 diags.push(
-                    Diagnostic::global(format!(
-                        "folder `{top}/` is missing under {}",
-                        root.display()
+                    Diagnostic::global(crate::msg!(
+                        "folder-missing",
+                        folder = top,
+                        root = root.display().to_string()
                     ))
-                    .with_help("run warta in the site's folder, or pass `--root DIR`"),
+                    .with_help(crate::msg!("folder-missing-help")),
                 );
             }
             continue;
@@ -255,9 +257,10 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::global(format!(
-                        "cannot read {}: {e}",
-                        dir.display()
+                    diags.push(Diagnostic::global(crate::msg!(
+                        "cannot-read",
+                        path = dir.display().to_string(),
+                        error = e.to_string()
                     )));
                     continue;
                 }
@@ -283,7 +286,7 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
                     }
                 }
                 Err(help) => diags.push(
-                    Diagnostic::global(format!("{rel_str}: this file is not part of any section"))
+                    Diagnostic::global(crate::msg!("file-in-no-section", file = rel_str))
                         .with_help(help),
                 ),
             }
@@ -294,7 +297,8 @@ fn discover(root: &Path, assets: &mut BTreeSet<String>) -> (Vec<(PathBuf, Kind)>
 
 /// What a file is, from its path. `Ok(None)` for assets; `Err(help)` for a
 /// file in a place the contract does not know.
-fn classify(rel: &str) -> Result<Option<Kind>, String> {
+fn classify(rel: &str) -> Result<Option<Kind>, crate::diag::Message> {
+    use crate::msg;
     let parts: Vec<&str> = rel.split('/').collect();
     let is_yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
     match parts.as_slice() {
@@ -307,25 +311,34 @@ fn classify(rel: &str) -> Result<Option<Kind>, String> {
         ["data", ..] => {
             let tail = parts[1..].join("/");
             Err(match suggest::closest(&tail, DATA_FILES.iter().copied()) {
-                Some(c) => format!("did you mean `data/{c}`? (data files end in `.yaml`)"),
-                None => format!("warta reads only {}", DATA_FILES.iter().map(|f| format!("`data/{f}`")).collect::<Vec<_>>().join(", ")),
+                Some(c) => msg!("did-you-mean-data-file", file = format!("data/{c}")),
+                None => msg!(
+                    "data-files-read",
+                    files = DATA_FILES
+                        .iter()
+                        .map(|f| format!("`data/{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             })
         }
         ["content", ..] if rel.ends_with(".md") => match &parts[1..] {
             [_page] => Ok(Some(Kind::Markdown(Section::Page))),
             // A stand-alone page bundle: `content/kontak/index.md`.
-            [folder, "index.md"] if Section::from_folder(folder).is_none() => Ok(Some(Kind::Markdown(Section::Page))),
+            [folder, "index.md"] if Section::from_folder(folder).is_none() => {
+                Ok(Some(Kind::Markdown(Section::Page)))
+            }
             [folder, rest @ ..] => match Section::from_folder(folder) {
-                Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => Ok(Some(Kind::Markdown(s))),
-                Some(s) => Err(format!(
-                    "put the post directly in `content/{}/`, or in a page bundle `content/{}/<slug>/index.md`",
-                    s.folder(),
-                    s.folder()
-                )),
-                None => Err(match suggest::closest(folder, Section::FOLDERS.iter().copied()) {
-                    Some(c) => format!("did you mean the folder `content/{c}/`?"),
-                    None => "Markdown goes in `content/berita/`, `content/kisah/`, `content/plm/` or directly in `content/`".into(),
-                }),
+                Some(s) if rest.len() == 1 || (rest.len() == 2 && rest[1] == "index.md") => {
+                    Ok(Some(Kind::Markdown(s)))
+                }
+                Some(s) => Err(msg!("post-too-deep-help", folder = s.folder())),
+                None => Err(
+                    match suggest::closest(folder, Section::FOLDERS.iter().copied()) {
+                        Some(c) => msg!("did-you-mean-folder", folder = format!("content/{c}/")),
+                        None => msg!("markdown-folders-help"),
+                    },
+                ),
             },
             [] => Ok(None),
         },
@@ -360,21 +373,40 @@ fn load_file(
                 Parsed::Nothing
             }
             Ok(doc) => match kind {
-                Kind::Config => records::single(doc, id, "data/site.yaml", &mut diags)
-                    .map_or(Parsed::Nothing, Parsed::Config),
-                Kind::Provinces => {
-                    Parsed::Provinces(records::list(doc, id, "provinces", &mut diags))
+                Kind::Config => {
+                    records::single(doc, id, crate::msg!("what-site-settings"), &mut diags)
+                        .map_or(Parsed::Nothing, Parsed::Config)
                 }
-                Kind::Regencies => {
-                    Parsed::Regencies(records::list(doc, id, "regencies", &mut diags))
-                }
+                Kind::Provinces => Parsed::Provinces(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-provinces"),
+                    &mut diags,
+                )),
+                Kind::Regencies => Parsed::Regencies(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-regencies"),
+                    &mut diags,
+                )),
                 Kind::Libraries => {
-                    let (records, ids) = records::list_keyed(doc, id, "libraries", &mut diags);
+                    let (records, ids) =
+                        records::list_keyed(doc, id, crate::msg!("what-libraries"), &mut diags);
                     failed = ids;
                     Parsed::Libraries(records)
                 }
-                Kind::Awards => Parsed::Awards(records::list(doc, id, "awards", &mut diags)),
-                Kind::Reports => Parsed::Reports(records::list(doc, id, "reports", &mut diags)),
+                Kind::Awards => Parsed::Awards(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-awards"),
+                    &mut diags,
+                )),
+                Kind::Reports => Parsed::Reports(records::list(
+                    doc,
+                    id,
+                    crate::msg!("what-reports"),
+                    &mut diags,
+                )),
                 Kind::Markdown(_) => unreachable!("handled above"),
             },
         },
@@ -408,21 +440,20 @@ fn markdown(
         Ok(s) => s,
         Err(frontmatter::SplitError::Missing) => {
             let msg = if text.trim().is_empty() {
-                "this file is empty"
+                crate::msg!("markdown-empty")
             } else {
-                "this file has no front matter"
+                crate::msg!("front-matter-missing")
             };
-            diags.push(Diagnostic::error(Span::new(id, 0..0), msg).with_help(
-                "start the file with a line `---`, then the fields (`title: …`, `date: YYYY-MM-DD`, …), then another `---` line; \
-                 `warta new` writes one for you",
-            ));
+            diags.push(
+                Diagnostic::error(Span::new(id, 0..0), msg)
+                    .with_help(crate::msg!("front-matter-missing-help")),
+            );
             return Parsed::Nothing;
         }
         Err(frontmatter::SplitError::Unclosed) => {
             diags.push(
-                Diagnostic::error(Span::new(id, 0..3), "the front matter is not closed").with_help(
-                    "add a line `---` after the last field, before the text of the page",
-                ),
+                Diagnostic::error(Span::new(id, 0..3), crate::msg!("front-matter-not-closed"))
+                    .with_help(crate::msg!("front-matter-not-closed-help")),
             );
             return Parsed::Nothing;
         }
@@ -440,7 +471,7 @@ fn markdown(
     let mk = |origin: Origin| (origin, slug.clone(), dir.clone());
     macro_rules! content {
         ($ty:ty, $variant:ident) => {
-            match records::single::<$ty>(doc, id, "the front matter", diags) {
+            match records::single::<$ty>(doc, id, crate::msg!("what-front-matter"), diags) {
                 Some(r) => {
                     let (origin, slug, dir) = mk(r.origin);
                     Parsed::$variant(Content {
@@ -501,9 +532,11 @@ mod tests {
         assert_eq!(classify("content/berita/a/foto.jpg"), Ok(None));
         assert!(classify("content/beritaa/a.md")
             .unwrap_err()
+            .en()
             .contains("content/berita/"));
         assert!(classify("data/province.yaml")
             .unwrap_err()
+            .en()
             .contains("provinces.yaml"));
     }
 }

@@ -19,7 +19,7 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
         Err(e) => {
             return empty(Diagnostic::error(
                 here,
-                format!("cannot read this file: {e}"),
+                crate::msg!("cannot-read-this-file", error = e.to_string()),
             ))
         }
     };
@@ -27,16 +27,13 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
         return empty(
             Diagnostic::error(
                 here,
-                format!(
-                    "this file is {}, larger than the {} limit for a text file",
-                    size_above(size, MAX_TEXT_BYTES),
-                    human_size(MAX_TEXT_BYTES)
+                crate::msg!(
+                    "text-file-too-large",
+                    size = size_above(size, MAX_TEXT_BYTES),
+                    limit = human_size(MAX_TEXT_BYTES)
                 ),
             )
-            .with_help(
-                "split it into smaller files (for libraries: one file per province), \
-                 and put large downloads in `static/` instead",
-            ),
+            .with_help(crate::msg!("text-file-too-large-help")),
         );
     }
     let bytes = match std::fs::read(abs) {
@@ -44,7 +41,7 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
         Err(e) => {
             return empty(Diagnostic::error(
                 here,
-                format!("cannot read this file: {e}"),
+                crate::msg!("cannot-read-this-file", error = e.to_string()),
             ))
         }
     };
@@ -66,12 +63,9 @@ pub fn read_text(abs: &Path, rel: &Path, id: FileId) -> (SourceFile, Option<Diag
             let file = SourceFile::new(rel.to_path_buf(), shown);
             let d = Diagnostic::error(
                 Span::new(id, at..at),
-                format!("this file is not UTF-8 text: byte 0x{byte:02X} cannot be read"),
+                crate::msg!("not-utf8", byte = format!("0x{byte:02X}")),
             )
-            .with_help(
-                "save the file with UTF-8 encoding (in Notepad or Excel: Save As → Encoding: UTF-8); \
-                 files exported as Windows-1252 garble letters such as `é`",
-            );
+            .with_help(crate::msg!("not-utf8-help"));
             (file, Some(d))
         }
     }
@@ -113,7 +107,7 @@ mod tests {
         let (f, d) = read_text(&p, Path::new("a.md"), FileId(0));
         let d = d.unwrap();
         assert_eq!(f.line_col(d.span.unwrap().range.start), (2, 11));
-        assert!(d.message.contains("0xE9"));
+        assert!(d.message.en().contains("0xE9"));
     }
 
     #[test]
@@ -123,7 +117,7 @@ mod tests {
         std::fs::write(&p, vec![b'a'; (MAX_TEXT_BYTES + 1) as usize]).unwrap();
         let (_, d) = read_text(&p, Path::new("big.yaml"), FileId(0));
         assert_eq!(
-            d.unwrap().message,
+            d.unwrap().message.en(),
             "this file is 2.00 MB, larger than the 2.0 MB limit for a text file"
         );
         assert_eq!(size_above(2_140_000, MAX_TEXT_BYTES), "2.04 MB");

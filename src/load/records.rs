@@ -1,7 +1,8 @@
 //! Turning parsed YAML into typed records, reporting every problem.
 
-use crate::diag::{shorten, suggest, Diagnostic, FileId, Span};
+use crate::diag::{shorten, suggest, Diagnostic, FileId, Message, Span};
 use crate::model::records::Fields;
+use crate::msg;
 use crate::yaml::{Document, Origin, Value};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ pub struct Record<T> {
 pub fn list<T: DeserializeOwned + Fields>(
     doc: Document,
     file: FileId,
-    what: &str,
+    what: Message,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record<T>> {
     list_keyed(doc, file, what, diags).0
@@ -35,7 +36,7 @@ pub fn list<T: DeserializeOwned + Fields>(
 pub fn list_keyed<T: DeserializeOwned + Fields>(
     doc: Document,
     file: FileId,
-    what: &str,
+    what: Message,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Record<T>>, Vec<String>) {
     let spans = Arc::new(doc.spans);
@@ -43,11 +44,9 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
         diags.push(
             Diagnostic::error(
                 Span::file_start(file),
-                format!("this file is empty; it should hold a list of {what}"),
+                msg!("file-empty-list", what = what.clone()),
             )
-            .with_help(format!(
-                "write each of the {what} as an item starting with `- `, or delete the file"
-            )),
+            .with_help(msg!("file-empty-list-help", what = what)),
         );
         return (Vec::new(), Vec::new());
     }
@@ -55,9 +54,13 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
         diags.push(
             Diagnostic::error(
                 Origin::new(file, spans, String::new()).record(),
-                format!("expected a list of {what}, found {}", doc.value.kind_name()),
+                msg!(
+                    "expected-list-of",
+                    what = what,
+                    found = doc.value.kind_name()
+                ),
             )
-            .with_help("start each record with `- ` (a dash and a space) at the left margin"),
+            .with_help(msg!("expected-list-of-help")),
         );
         return (Vec::new(), Vec::new());
     };
@@ -86,27 +89,24 @@ pub fn list_keyed<T: DeserializeOwned + Fields>(
 fn stopped(file: FileId, at: Span) -> Diagnostic {
     Diagnostic::error(
         Span::file_start(file),
-        format!("this file has more than {MAX_FILE_PROBLEMS} problems; warta stopped checking it"),
+        msg!("too-many-problems", limit = MAX_FILE_PROBLEMS),
     )
-    .with_related(at, "checking stopped here")
-    .with_help(
-        "fix the problems above first; they often have one cause, such as a wrong \
-         indentation or a misspelt field repeated in every record",
-    )
+    .with_related(at, msg!("checking-stopped-here"))
+    .with_help(msg!("too-many-problems-help"))
 }
 
 /// Loads a file (or front matter) holding one record.
 pub fn single<T: DeserializeOwned + Fields>(
     doc: Document,
     file: FileId,
-    what: &str,
+    what: Message,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Record<T>> {
     let origin = Origin::new(file, Arc::new(doc.spans), String::new());
     if doc.value.is_null() {
         diags.push(
-            Diagnostic::error(origin.record(), format!("{what} is empty"))
-                .with_help(format!("fill in the fields of {what}, e.g. `title: …`")),
+            Diagnostic::error(origin.record(), msg!("record-empty", what = what.clone()))
+                .with_help(msg!("record-empty-help", what = what)),
         );
         return None;
     }
@@ -131,20 +131,14 @@ fn one<T: DeserializeOwned + Fields>(
         let help = match value.as_str().and_then(glued_key) {
             Some((key, rest)) => {
                 let key = shorten(key);
-                format!(
-                    "a space is missing after `{key}:`: write `{key}: {}`",
-                    shorten(rest)
-                )
+                msg!("glued-key-help", key = key, value = shorten(rest))
             }
-            None => format!(
-                "write the record as indented `name: value` lines, e.g. `{}: …`, one field per line",
-                T::FIELDS[0]
-            ),
+            None => msg!("expected-record-help", field = T::FIELDS[0]),
         };
         diags.push(
             Diagnostic::error(
                 origin.record(),
-                format!("expected a record of fields, found {}", value.describe()),
+                msg!("expected-record-found", found = value.describe()),
             )
             .with_help(help),
         );
@@ -179,14 +173,15 @@ fn one<T: DeserializeOwned + Fields>(
         Err(d) => {
             // An unknown field often explains the missing one ("tittle");
             // don't pile a second error on the same typo.
-            let typo_help = d
-                .message
-                .strip_prefix("missing required field ")
-                .map(|f| format!("did you mean {f}?"));
-            let typo_explains = typo_help.is_some_and(|h| {
-                diags[before..]
-                    .iter()
-                    .any(|u| u.help.as_deref() == Some(h.as_str()))
+            let missing = (d.message.id == "missing-field")
+                .then(|| d.message.text_arg("field"))
+                .flatten();
+            let typo_explains = missing.is_some_and(|f| {
+                diags[before..].iter().any(|u| {
+                    u.help.as_ref().is_some_and(|h| {
+                        h.id == "did-you-mean" && h.text_arg("suggestion") == Some(f)
+                    })
+                })
             });
             if !typo_explains {
                 diags.push(d);
@@ -221,10 +216,10 @@ fn check_fields(
             format!("{path}/{key}")
         };
         let help = match suggest::closest(&key, allowed.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!(
-                "the fields allowed here are: {}",
-                allowed
+            Some(c) => msg!("did-you-mean", suggestion = c),
+            None => msg!(
+                "fields-allowed-here",
+                fields = allowed
                     .iter()
                     .map(|f| format!("`{f}`"))
                     .collect::<Vec<_>>()
@@ -234,7 +229,7 @@ fn check_fields(
         diags.push(
             Diagnostic::error(
                 origin.key(&at),
-                format!("unknown field `{}`", shorten(&key)),
+                msg!("unknown-field", field = shorten(&key)),
             )
             .with_help(help),
         );
@@ -265,11 +260,19 @@ mod tests {
     fn unknown_field_suggests_the_right_one_once() {
         let text = "tittle: Hello\ndate: 2022-08-02\n";
         let mut diags = Vec::new();
-        let r = single::<PostFrontMatter>(parse(text), FileId(0), "front matter", &mut diags);
+        let r = single::<PostFrontMatter>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-front-matter"),
+            &mut diags,
+        );
         assert!(r.is_none());
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(diags[0].message, "unknown field `tittle`");
-        assert_eq!(diags[0].help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(diags[0].message.en(), "unknown field `tittle`");
+        assert_eq!(
+            diags[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `title`?")
+        );
         assert_eq!(&text[diags[0].span.clone().unwrap().range], "tittle");
     }
 
@@ -277,12 +280,17 @@ mod tests {
     fn nested_unknown_fields_are_found() {
         let text = "- id: a\n  name: A\n  level: desa\n  province: aceh\n  regency: Kabupaten Simeulue\n  kpi:\n    - period: '2024'\n      categori: tinggi\n";
         let mut diags = Vec::new();
-        let r = list::<LibraryRecord>(parse(text), FileId(0), "libraries", &mut diags);
+        let r = list::<LibraryRecord>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(r.is_empty());
         assert!(
             diags
                 .iter()
-                .any(|d| d.message == "unknown field `categori`"),
+                .any(|d| d.message.en() == "unknown field `categori`"),
             "{diags:?}"
         );
     }
@@ -291,7 +299,12 @@ mod tests {
     fn every_bad_record_is_reported_and_good_ones_kept() {
         let text = "- id: a\n  name: A\n  level: desa\n  province: aceh\n  regency: X\n- id: b\n  level: desa\n  province: aceh\n  regency: X\n- id: c\n  name: C\n  level: desa\n  province: aceh\n  regency: X\n  joined: kemarin\n";
         let mut diags = Vec::new();
-        let r = list::<LibraryRecord>(parse(text), FileId(0), "libraries", &mut diags);
+        let r = list::<LibraryRecord>(
+            parse(text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert_eq!(r.len(), 1);
         assert_eq!(diags.len(), 2, "{diags:?}");
     }
@@ -300,12 +313,17 @@ mod tests {
     fn a_flood_of_broken_records_is_cut_short() {
         let text = "- x\n".repeat(5_000) + "- id: ok\n  nama: y\n";
         let mut diags = Vec::new();
-        let (r, failed) =
-            list_keyed::<LibraryRecord>(parse(&text), FileId(0), "libraries", &mut diags);
+        let (r, failed) = list_keyed::<LibraryRecord>(
+            parse(&text),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
         assert!(r.is_empty());
         assert_eq!(diags.len(), MAX_FILE_PROBLEMS + 1);
         assert!(diags[MAX_FILE_PROBLEMS]
             .message
+            .en()
             .contains("stopped checking"));
         assert_eq!(diags[MAX_FILE_PROBLEMS].span.clone().unwrap().range, 0..0);
         // The record past the cut still keeps references to it quiet.
@@ -315,7 +333,7 @@ mod tests {
         single::<PostFrontMatter>(
             parse(&one_record),
             FileId(0),
-            "the front matter",
+            crate::msg!("what-front-matter"),
             &mut diags,
         );
         assert_eq!(diags.len(), MAX_FILE_PROBLEMS + 1);
@@ -324,10 +342,20 @@ mod tests {
     #[test]
     fn empty_and_wrong_shape() {
         let mut diags = Vec::new();
-        list::<LibraryRecord>(parse("# nothing\n"), FileId(0), "libraries", &mut diags);
-        assert!(diags[0].message.contains("empty"));
+        list::<LibraryRecord>(
+            parse("# nothing\n"),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
+        assert!(diags[0].message.en().contains("empty"));
         let mut diags = Vec::new();
-        list::<LibraryRecord>(parse("id: a\n"), FileId(0), "libraries", &mut diags);
-        assert!(diags[0].message.contains("expected a list"));
+        list::<LibraryRecord>(
+            parse("id: a\n"),
+            FileId(0),
+            crate::msg!("what-libraries"),
+            &mut diags,
+        );
+        assert!(diags[0].message.en().contains("expected a list"));
     }
 }

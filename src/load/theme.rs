@@ -114,7 +114,11 @@ pub fn load_theme(
             let shown = slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
             match std::fs::read(entry.path()) {
                 Ok(bytes) => raw.push((rel, shown, bytes)),
-                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!(
+                    "cannot-read",
+                    path = &shown,
+                    error = e.to_string()
+                ))),
             }
         }
     } else if name == "default" {
@@ -128,12 +132,11 @@ pub fn load_theme(
     } else {
         let known = list_dirs(&root.join("themes"));
         let help = suggest::closest(name, known.iter().map(String::as_str).chain(["default"]))
-            .map(|c| format!("did you mean `theme: {c}`?"))
-            .unwrap_or_else(|| {
-                "set `theme: default` in data/site.yaml, or create the theme folder".into()
-            });
-        return Err(vec![Diagnostic::global(format!(
-            "theme `{name}` not found: there is no folder themes/{name}/"
+            .map(|c| crate::msg!("did-you-mean", suggestion = format!("theme: {c}")))
+            .unwrap_or_else(|| crate::msg!("theme-not-found-help"));
+        return Err(vec![Diagnostic::global(crate::msg!(
+            "theme-not-found",
+            theme = name
         ))
         .with_help(help)]);
     }
@@ -172,7 +175,11 @@ pub fn load_theme(
                         templates.insert(t.name.clone(), t);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::global(format!("cannot read {shown}: {e}"))),
+                Err(e) => diags.push(Diagnostic::global(crate::msg!(
+                    "cannot-read",
+                    path = &shown,
+                    error = e.to_string()
+                ))),
             }
         }
     }
@@ -181,10 +188,12 @@ pub fn load_theme(
     }
     if strings.is_none() && diags.is_empty() {
         diags.push(
-            Diagnostic::global(format!(
-                "theme `{name}` has no UI strings for language `{language}` (themes/{name}/i18n/{language}.yaml)"
+            Diagnostic::global(crate::msg!(
+                "theme-no-strings",
+                theme = name,
+                language = language
             ))
-            .with_help("set `language: id` or `language: en` in data/site.yaml, or add the file to the theme"),
+            .with_help(crate::msg!("theme-no-strings-help")),
         );
     }
     if !diags.is_empty() {
@@ -217,8 +226,8 @@ fn text_file(
         }
         Err(_) => {
             diags.push(
-                Diagnostic::global(format!("{shown} is not UTF-8 text"))
-                    .with_help("save the template with UTF-8 encoding"),
+                Diagnostic::global(crate::msg!("template-not-utf8", file = shown))
+                    .with_help(crate::msg!("template-not-utf8-help")),
             );
             None
         }
@@ -241,7 +250,11 @@ fn site_strings(
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => {
-            diags.push(Diagnostic::global(format!("cannot read {shown}: {e}")));
+            diags.push(Diagnostic::global(crate::msg!(
+                "theme-strings-unreadable",
+                file = shown.as_str(),
+                error = e.to_string()
+            )));
             return;
         }
     };
@@ -253,14 +266,14 @@ fn site_strings(
             Some(t) => *t = text,
             None => {
                 let help = suggest::closest(&key, strings.keys().map(String::as_str))
-                    .map(|c| format!("did you mean `{c}`?"))
+                    .map(|c| crate::msg!("did-you-mean", suggestion = c))
                     .unwrap_or_else(|| {
-                        format!("a site can only change the theme's strings; they are listed in themes/{theme}/i18n/{language}.yaml")
+                        crate::msg!("theme-string-unknown-help", theme = theme, language = language)
                     });
                 diags.push(
                     Diagnostic::error(
                         origin.key(&key),
-                        format!("unknown string `{key}`: the theme `{theme}` has no string of that name"),
+                        crate::msg!("theme-string-unknown", key = key.as_str(), theme = theme),
                     )
                     .with_help(help),
                 );
@@ -299,7 +312,7 @@ fn read_strings_at(
     match yaml::deserialize::<BTreeMap<String, String>>(&doc.value, &origin) {
         Ok(m) => Some((m, origin)),
         Err(d) => {
-            diags.push(d.with_help("each line is `key: text`; put texts holding `: ` in quotes"));
+            diags.push(d.with_help(crate::msg!("i18n-lines-help")));
             None
         }
     }

@@ -8,13 +8,15 @@
 //! system error at `warta build`. The numbers leave ample room for every
 //! real record of the programme (see each constant).
 
+use crate::diag::Message;
+
 /// The most characters one kind of text may have, and how to fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
     pub chars: usize,
-    /// What such a text is, for messages: "a title".
+    /// What such a text is: the id of a message ("a title").
     pub what: &'static str,
-    /// How to make it fit, for help.
+    /// How to make it fit: the id of a message.
     pub hint: &'static str,
 }
 
@@ -24,8 +26,8 @@ pub struct Limit {
 /// 39 characters.
 pub const ID: Limit = Limit {
     chars: 80,
-    what: "an id or file name",
-    hint: "a few words joined by hyphens are enough, e.g. `perpusdes-loram-wetan`",
+    what: "limit-id",
+    hint: "limit-id-hint",
 };
 
 /// File and folder names of pages (their URLs). `warta new` makes names
@@ -34,90 +36,90 @@ pub const ID: Limit = Limit {
 /// allows for a name.
 pub const PAGE_NAME: Limit = Limit {
     chars: 120,
-    what: "the file name of a page",
-    hint: "a few words of the title joined by hyphens are enough",
+    what: "limit-page-name",
+    hint: "limit-page-name-hint",
 };
 
 /// Tags and themes: a word or two, shown as a chip and made a page.
 pub const TAG: Limit = Limit {
     chars: 50,
-    what: "a tag or theme",
-    hint: "a tag is a word or two, e.g. `perpustakaan-desa`",
+    what: "limit-tag",
+    hint: "limit-tag-hint",
 };
 
 /// Keys of a `social:` list: the name of a network.
 pub const KEY: Limit = Limit {
     chars: 50,
-    what: "a network name",
-    hint: "write the network's short name, e.g. `facebook` or `instagram`",
+    what: "limit-key",
+    hint: "limit-key-hint",
 };
 
 /// Names of libraries, places and people, references, periods and other
 /// one-line values. Official library names run to about 100 characters.
 pub const NAME: Limit = Limit {
     chars: 150,
-    what: "a name",
-    hint: "write the name as it is usually written; details belong in `summary`",
+    what: "limit-name",
+    hint: "limit-name-hint",
 };
 
 /// Titles of pages, posts, events and reports: a headline, also the
 /// `<title>` of the page and the text of every link to it.
 pub const TITLE: Limit = Limit {
     chars: 200,
-    what: "a title",
-    hint: "keep the headline short; say the rest in `summary` or the text",
+    what: "limit-title",
+    hint: "limit-title-hint",
 };
 
 /// Alt text, read out by screen readers: a sentence or two (WCAG
 /// advice); longer descriptions belong in the text.
 pub const ALT: Limit = Limit {
     chars: 300,
-    what: "an alt text",
-    hint: "a sentence or two is enough; longer descriptions belong in the text",
+    what: "limit-alt",
+    hint: "limit-alt-hint",
 };
 
 /// Postal addresses.
 pub const ADDRESS: Limit = Limit {
     chars: 300,
-    what: "an address",
-    hint: "write the street, number, village and district; directions belong in `summary`",
+    what: "limit-address",
+    hint: "limit-address-hint",
 };
 
 /// Summaries, descriptions and quotes: shown on cards, in search results
 /// and as the page description. The longest in the example site has 202.
 pub const SUMMARY: Limit = Limit {
     chars: 500,
-    what: "a summary",
-    hint: "two or three sentences are enough; the rest belongs in the text",
+    what: "limit-summary",
+    hint: "limit-summary-hint",
 };
 
 /// Notes on awards and reports.
 pub const NOTE: Limit = Limit {
     chars: 1000,
-    what: "a note",
-    hint: "keep the note to a short paragraph",
+    what: "limit-note",
+    hint: "limit-note-hint",
 };
 
 /// Web addresses and image paths: sitemaps refuse URLs of 2,048
 /// characters or more.
 pub const URL: Limit = Limit {
     chars: 2000,
-    what: "an address",
-    hint: "use the page's short address, without tracking parameters",
+    what: "limit-url",
+    hint: "limit-url-hint",
 };
 
 /// E-mail addresses: 254 characters is the most mail servers accept.
 pub const EMAIL: Limit = Limit {
     chars: 254,
-    what: "an e-mail address",
-    hint: "write one address, e.g. `perpus@example.id`",
+    what: "limit-email",
+    hint: "limit-email-hint",
 };
 
 /// Telephone numbers, with room for a second number or an extension.
 pub const PHONE: Limit = Limit {
     chars: 50,
-    what: "a phone number",
-    hint: "write one or two numbers, e.g. `(0291) 123456`",
+    what: "limit-phone",
+    hint: "limit-phone-hint",
 };
 
 /// Slugs that `warta new` makes from titles are cut at a word boundary at
@@ -146,7 +148,8 @@ fn special(field: &str) -> Option<Limit> {
         "image_alt" | "photo_alt" => ALT,
         "address" => ADDRESS,
         "summary" | "description" | "quote" => SUMMARY,
-        "note" => NOTE,
+        // A theme's settings: announcements and the like.
+        "note" | "extra" => NOTE,
         "url" | "base_url" | "api_root" | "website" | "social" | "image" | "photo" | "cdn"
         | "icon" => URL,
         "email" => EMAIL,
@@ -174,19 +177,21 @@ pub fn is_required_name(field: &str) -> bool {
 
 /// The message and help for a text of `chars` characters in `field` over
 /// `limit`, or `None` when it fits.
-pub fn check(field: &str, value: &str, limit: Limit) -> Option<(String, String)> {
+pub fn check(field: &str, value: &str, limit: Limit) -> Option<(Message, Message)> {
     let chars = value.chars().count();
     (chars > limit.chars).then(|| {
         (
-            format!(
-                "`{field}` is {chars} characters long; {} can be at most {}",
-                limit.what, limit.chars
+            crate::msg!(
+                "text-too-long",
+                field = field,
+                length = chars,
+                what = Message::new(limit.what),
+                limit = limit.chars
             ),
-            format!(
-                "shorten it by {} character{}: {}",
-                chars - limit.chars,
-                if chars - limit.chars == 1 { "" } else { "s" },
-                limit.hint
+            crate::msg!(
+                "text-too-long-help",
+                over = chars - limit.chars,
+                hint = Message::new(limit.hint)
             ),
         )
     })
@@ -295,6 +300,7 @@ mod tests {
     fn messages_say_the_limit_and_by_how_much() {
         assert_eq!(check("title", "Judul", TITLE), None);
         let (m, h) = check("tags", &"a".repeat(53), TAG).unwrap();
+        let (m, h) = (m.en(), h.en());
         assert_eq!(
             m,
             "`tags` is 53 characters long; a tag or theme can be at most 50"

@@ -13,7 +13,7 @@ pub struct Date(NaiveDate);
 
 impl Date {
     /// Parses `YYYY-MM-DD`; the error says what is wrong in an author's words.
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub fn parse(s: &str) -> Result<Date, crate::diag::Message> {
         let s = s.trim();
         let parts: Vec<&str> = s.split('-').collect();
         let shape_ok = parts.len() == 3
@@ -22,10 +22,7 @@ impl Date {
             && parts[2].len() == 2
             && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
         if !shape_ok {
-            return Err(format!(
-                "`{}` is not a date in the form YYYY-MM-DD",
-                crate::diag::shorten(s)
-            ));
+            return Err(crate::msg!("date-shape", date = crate::diag::shorten(s)));
         }
         let (y, m, d) = (
             parts[0].parse::<i32>().unwrap_or(0),
@@ -33,11 +30,11 @@ impl Date {
             parts[2].parse::<u32>().unwrap_or(0),
         );
         if !(1..=12).contains(&m) {
-            return Err(format!("`{s}` has month {m}; months go from 01 to 12"));
+            return Err(crate::msg!("date-month", date = s, month = m));
         }
         NaiveDate::from_ymd_opt(y, m, d)
             .map(Date)
-            .ok_or_else(|| format!("`{s}` is not a real day: that month has no day {d}"))
+            .ok_or_else(|| crate::msg!("date-day", date = s, day = d))
     }
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
         NaiveDate::from_ymd_opt(y, m, d).map(Date)
@@ -204,9 +201,18 @@ mod tests {
     #[test]
     fn dates_parse_and_explain() {
         assert_eq!(Date::parse("2022-08-02").unwrap().to_string(), "2022-08-02");
-        assert!(Date::parse("2022-02-30").unwrap_err().contains("no day 30"));
-        assert!(Date::parse("2022-13-01").unwrap_err().contains("month 13"));
-        assert!(Date::parse("2/8/2022").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(Date::parse("2022-02-30")
+            .unwrap_err()
+            .en()
+            .contains("no day 30"));
+        assert!(Date::parse("2022-13-01")
+            .unwrap_err()
+            .en()
+            .contains("month 13"));
+        assert!(Date::parse("2/8/2022")
+            .unwrap_err()
+            .en()
+            .contains("YYYY-MM-DD"));
         assert!(Date::parse("2024-02-29").is_ok());
         assert_eq!(Date::parse("2022-08-02").unwrap().weekday(), 2);
     }

@@ -35,49 +35,44 @@ const SOURCES: &[&str] = &[
 /// words, for the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
-    pub message: String,
-    pub help: String,
+    pub message: crate::diag::Message,
+    pub help: crate::diag::Message,
 }
 
 /// Checks that `out` may be (re)placed by a build of the site at `root`.
 pub fn check(out: &Path, root: &Path) -> Result<(), Refused> {
     let shown = out.display().to_string();
-    let refuse = |what: String, help: &str| {
+    use crate::msg;
+    let refuse = |why: crate::diag::Message, help: crate::diag::Message| {
         Err(Refused {
-            message: format!("will not write the site into `{shown}`: {what}"),
-            help: help.to_string(),
+            message: msg!("output-refused", folder = &shown, why = why),
+            help,
         })
     };
-    let pick = "choose a new folder for the built site, e.g. `--out public` (the default)";
+    let pick = || msg!("output-pick-help");
     if let Ok(meta) = fs::symlink_metadata(out) {
         if meta.file_type().is_symlink() {
-            return refuse(
-                "it is a symbolic link".into(),
-                "give the real folder the link points to, or a new folder",
-            );
+            return refuse(msg!("output-is-link"), msg!("output-is-link-help"));
         }
         if !meta.is_dir() {
-            return refuse("it is an existing file, not a folder".into(), pick);
+            return refuse(msg!("output-is-file"), pick());
         }
     }
     let root = absolute(root);
     let out_abs = absolute(out);
     if out_abs == root {
-        return refuse("it is the site's own folder".into(), pick);
+        return refuse(msg!("output-is-site"), pick());
     }
     if root.starts_with(&out_abs) {
-        return refuse("it holds the site's own files".into(), pick);
+        return refuse(msg!("output-holds-site"), pick());
     }
     for s in SOURCES {
         if out_abs.starts_with(root.join(s)) {
-            return refuse(format!("it is inside the site's `{s}` folder"), pick);
+            return refuse(msg!("output-inside-source", folder = *s), pick());
         }
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() && !is_empty_dir(&out_abs) {
-        return refuse(
-            "the folder is not empty and was not made by warta (a build replaces the whole folder)".into(),
-            "choose a new or empty folder; if it is the output of an older warta, delete it once and build again",
-        );
+        return refuse(msg!("output-foreign"), msg!("output-foreign-help"));
     }
     Ok(())
 }
@@ -162,6 +157,7 @@ mod tests {
         assert!(check(&root.join("notes.txt"), root)
             .unwrap_err()
             .message
+            .en()
             .contains("existing file"));
         fs::create_dir_all(root.join("mine")).unwrap();
         fs::write(root.join("mine/a.txt"), "x").unwrap();

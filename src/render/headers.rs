@@ -173,10 +173,12 @@ fn rules_text<'a>(
             continue;
         }
         if let Some(f) = hashed_folders().iter().find(|f| path.starts_with(*f)) {
-            return Err(Diagnostic::global(format!(
-                "the page `/{path}` would be inside `/{f}`, the folder of files cached for a year"
+            return Err(Diagnostic::global(crate::msg!(
+                "page-in-hashed-folder",
+                page = format!("/{path}"),
+                folder = format!("/{f}")
             ))
-            .with_help("give the page another slug"));
+            .with_help(crate::msg!("page-in-hashed-folder-help")));
         }
         for s in shapes(path) {
             pages.insert((k == Kind::Editor, s));

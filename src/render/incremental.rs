@@ -119,7 +119,7 @@ pub fn render_jobs(
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
     let cx = prepared.cx(site, bodies);
     let icons = super::icons::build(&cx, None, false)
-        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
+        .map_err(|e| vec![Diagnostic::global(crate::msg!("icon-failed", error = e.to_string()))])?;
     let common = pages::common(&cx, &prepared.stylesheet, &icons);
     let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .par_iter()

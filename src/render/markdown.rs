@@ -268,9 +268,9 @@ fn too_deep(body: &str, range: Range<usize>, source: &BodySource) -> Diagnostic 
     let at = source.span.range.start + range.start.min(body.len());
     Diagnostic::error(
         crate::diag::Span::new(source.span.file, at..at),
-        format!("the text is nested more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside each other)"),
+        crate::msg!("markdown-too-deep", levels = MAX_NESTING),
     )
-    .with_help("remove the extra `>`, list markers or indentation: a quote or list a few levels deep is all readers can follow")
+    .with_help(crate::msg!("markdown-too-deep-help"))
 }
 
 /// pulldown-cmark writes a table column's alignment as a `style`
@@ -335,7 +335,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         let at = d[0].span.as_ref().unwrap().range.start;
         assert_eq!(at, 100 + body.find("@/").unwrap());
-        assert!(d[0].help.as_deref().unwrap().contains("@/berita/a.md"));
+        assert!(d[0].help.as_ref().unwrap().en().contains("@/berita/a.md"));
     }
 
     #[test]
@@ -489,9 +489,9 @@ mod tests {
             let (html, d) = render(&deep, &src(), false, &targets());
             assert_eq!(d.len(), 1, "{d:?}");
             assert!(
-                d[0].message.contains("nested more than 32"),
+                d[0].message.en().contains("nested more than 32"),
                 "{}",
-                d[0].message
+                d[0].message.en()
             );
             assert!(html.is_empty());
         }

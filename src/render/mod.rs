@@ -173,7 +173,7 @@ pub fn check_bodies(site: &Site, bodies: &[(&str, &crate::site::BodySource)]) ->
 /// How the message about two pages of one address starts: a site that
 /// already has errors (a duplicate id, say) may cause it, and then it is
 /// not reported again (see `pipeline::make`).
-pub const COLLISION: &str = "two pages would be published at the same address";
+pub const COLLISION: &str = "page-address-collision";
 
 /// Counts what goes to a sink, and keeps the first file written to a path:
 /// two pages of one address are an error; the files made after the pages
@@ -197,10 +197,13 @@ impl Written<'_> {
         }
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        self.sink
-            .put(path, bytes)
-            .map(|()| true)
-            .map_err(|e| Diagnostic::global(format!("cannot write `{path}`: {e}")))
+        self.sink.put(path, bytes).map(|()| true).map_err(|e| {
+            Diagnostic::global(crate::msg!(
+                "cannot-write",
+                path = path,
+                error = e.to_string()
+            ))
+        })
     }
     fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
         files
@@ -230,7 +233,7 @@ fn render_pages(
     };
     let (static_files, stylesheet) = theme_static(theme);
     let icons = icons::build(&cx, images, true)
-        .map_err(|e| vec![Diagnostic::global(format!("the site's icon: {e}"))])?;
+        .map_err(|e| vec![Diagnostic::global(crate::msg!("icon-failed", error = e.to_string()))])?;
     let common = view::with_images(index, || pages::common(&cx, &stylesheet, &icons));
     let out = Written {
         sink,
@@ -251,11 +254,11 @@ fn render_pages(
                 .render(page.template, &ctx)
                 .map_err(|e| templates::diagnostic(&e, theme))?;
             if !out.put(&urls::file_path(&page.url), html.as_bytes())? {
-                return Err(Diagnostic::global(format!(
-                    "{COLLISION} `{}`",
-                    crate::diag::shorten(&page.url)
+                return Err(Diagnostic::global(crate::msg!(
+                    "page-address-collision",
+                    url = crate::diag::shorten(&page.url)
                 ))
-                .with_help("give one of them another file name or slug"));
+                .with_help(crate::msg!("page-address-collision-help")));
             }
             Ok((page.url, page.template, page.in_sitemap))
         })

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-pub use outcome::{DiagView, ErrorReport, Outcome, Served, Timings};
+pub use outcome::{DiagView, ErrorReport, Outcome, OverlayWords, Served, Timings};
 
 /// The last good build.
 struct Good {
@@ -81,6 +81,9 @@ pub struct Engine {
     search_job: Option<SearchJob>,
     /// Bumped by every good build: a search index of an older one is stale.
     generation: u64,
+    /// The messages of the overlay and the terminal, in the site's
+    /// language (or `--lang`, see [`Engine::set_lang`]).
+    catalog: Arc<crate::diag::Catalog>,
 }
 
 /// A search index being built on its own thread.
@@ -91,6 +94,14 @@ struct SearchJob {
 }
 
 impl Engine {
+    /// Messages in `lang` whatever the site says (`--lang`).
+    pub fn set_lang(&mut self, lang: crate::diag::Lang) {
+        self.catalog = Arc::new(crate::diag::Catalog::new(lang));
+    }
+    /// The catalogue messages are written with.
+    pub fn catalog(&self) -> Arc<crate::diag::Catalog> {
+        self.catalog.clone()
+    }
     pub fn new(root: &Path, opts: ResolveOptions) -> Engine {
         Engine {
             root: root.to_path_buf(),
@@ -108,6 +119,9 @@ impl Engine {
             defer_search: false,
             search_due: false,
             search_job: None,
+            catalog: Arc::new(crate::diag::Catalog::new(crate::diag::Lang::for_site(
+                root, None,
+            ))),
             generation: 0,
         }
     }
@@ -466,9 +480,11 @@ impl Engine {
                         out.assets += 1;
                         new_files.push((path.clone(), Bytes::from(b)));
                     }
-                    Err(e) => {
-                        read_errors.push(Diagnostic::global(format!("cannot read {src}: {e}")))
-                    }
+                    Err(e) => read_errors.push(Diagnostic::global(crate::msg!(
+                        "cannot-read",
+                        path = src,
+                        error = e.to_string()
+                    ))),
                 }
             }
         }
@@ -542,7 +558,9 @@ impl Engine {
     }
 
     fn fail(&mut self, mut out: Outcome, started: Instant) -> Outcome {
-        let report = ErrorReport { items: out.views() };
+        let report = ErrorReport {
+            items: out.views(&self.catalog),
+        };
         let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
         served.version += 1;
         served.errors = Some(Arc::new(report));

@@ -91,8 +91,13 @@ const BOX: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;backg
 /// before the script runs); the script rebuilds it, styled, on load and
 /// when errors arrive by SSE.
 pub fn overlay_html(report: &ErrorReport) -> String {
-    let mut h = String::from(
-        "<div id=\"__warta_overlay\" role=\"alert\"><div><h2>warta: the site has errors</h2><p>This page is the last good build. Fix the file and save: the page reloads by itself.</p>",
+    let Some(words) = report.items.first().map(|d| &d.words) else {
+        return String::new();
+    };
+    let mut h = format!(
+        "<div id=\"__warta_overlay\" role=\"alert\"><div><h2>{}</h2><p>{}</p>",
+        esc(&words.title),
+        esc(&words.intro)
     );
     for d in &report.items {
         h.push_str("<div>");
@@ -100,19 +105,21 @@ pub fn overlay_html(report: &ErrorReport) -> String {
             h.push_str(&format!("<div>{}</div>", esc(l)));
         }
         h.push_str(&format!(
-            "<div><b>{}:</b> {}</div>",
+            "<div><b>{}[{}]:</b> {}</div>",
             esc(d.severity),
+            esc(d.code),
             esc(&d.message)
         ));
         for (loc, label) in &d.related {
             h.push_str(&format!(
-                "<div>note: <span>{}</span> {}</div>",
+                "<div>{}: <span>{}</span> {}</div>",
+                esc(&words.note),
                 esc(loc),
                 esc(label)
             ));
         }
         if let Some(help) = &d.help {
-            h.push_str(&format!("<div>help: {}</div>", esc(help)));
+            h.push_str(&format!("<div>{}: {}</div>", esc(&words.help), esc(help)));
         }
         h.push_str("</div>");
     }
@@ -176,14 +183,15 @@ var o=document.getElementById("__warta_overlay");if(o)o.remove();
 if(!items||!items.length)return;
 o=el("div","__BOX__");o.id="__warta_overlay";o.setAttribute("role","alert");
 var w=el("div","max-width:60em;margin:auto");o.appendChild(w);
-w.appendChild(el("h2","color:#ff8080;margin:0 0 .5em","warta: the site has errors"));
-w.appendChild(el("p","margin:0 0 1em;color:#ccc","This page is the last good build. Fix the file and save: the page reloads by itself."));
+var W=items[0].words;
+w.appendChild(el("h2","color:#ff8080;margin:0 0 .5em",W.title));
+w.appendChild(el("p","margin:0 0 1em;color:#ccc",W.intro));
 items.forEach(function(d){
 var b=el("div","margin:0 0 1.2em;padding:.8em 1em;border-left:4px solid #ff8080;background:#2a2a2a");
 if(d.location)b.appendChild(el("div","font-family:monospace;color:#9cf",d.location));
-var m=el("div");m.appendChild(el("b","",d.severity+":"));m.appendChild(document.createTextNode(" "+d.message));b.appendChild(m);
-(d.related||[]).forEach(function(r){b.appendChild(el("div","color:#ccc","note: "+r[0]+" "+r[1]))});
-if(d.help)b.appendChild(el("div","color:#9f9","help: "+d.help));
+var m=el("div");m.appendChild(el("b","",d.severity+"["+d.code+"]:"));m.appendChild(document.createTextNode(" "+d.message));b.appendChild(m);
+(d.related||[]).forEach(function(r){b.appendChild(el("div","color:#ccc",W.note+": "+r[0]+" "+r[1]))});
+if(d.help)b.appendChild(el("div","color:#9f9",W.help+": "+d.help));
 w.appendChild(b);});
 document.body.appendChild(o);}
 window.__warta={state:S};
@@ -213,15 +221,21 @@ mod tests {
         let r = ErrorReport {
             items: vec![DiagView {
                 severity: "error",
+                code: "unknown-field",
                 location: Some("content/berita/a.md:2:1".into()),
                 message: "bad <script>alert(1)</script>".into(),
                 related: vec![],
                 help: Some("use \"x\" & y".into()),
+                words: super::super::engine::OverlayWords::new(&crate::diag::Catalog::new(
+                    crate::diag::Lang::Id,
+                )),
             }],
         };
         let h = overlay_html(&r);
         assert!(h.contains("bad &lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(h.contains("use &quot;x&quot; &amp; y"));
+        assert!(h.contains("<b>error[unknown-field]:</b>"), "{h}");
+        assert!(h.contains("<h2>warta: situs ini punya error</h2>"), "{h}");
         let state = State {
             version: "1",
             errors: Some(&r.items),

@@ -17,7 +17,8 @@ pub mod live;
 pub mod plan;
 pub mod watch;
 
-use crate::diag::Style;
+use crate::diag::{Catalog, Lang, Style};
+use crate::msg;
 use crate::site::ResolveOptions;
 use engine::{Engine, Outcome};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
@@ -36,6 +37,8 @@ pub struct Options {
     pub style: Style,
     /// Publish drafts too (`--drafts`), as `warta build --drafts` does.
     pub drafts: bool,
+    /// `--lang`: messages in this language whatever the site says.
+    pub lang: Option<Lang>,
 }
 
 /// How long the site must be quiet after a rebuild before the search
@@ -88,14 +91,16 @@ impl Running {
 /// Builds the site, starts watching and serving (on threads of their own)
 /// and prints the URL; `Err` holds the exit status when it cannot.
 pub fn start(opts: Options) -> Result<Running, i32> {
+    let cat = Catalog::new(Lang::for_site(&opts.root, opts.lang));
+    let say = |m: crate::diag::Message| cat.text(&m);
     let ip: IpAddr = match opts.bind.as_str() {
         "localhost" => IpAddr::V4(Ipv4Addr::LOCALHOST),
         s => match s.trim_start_matches('[').trim_end_matches(']').parse() {
             Ok(ip) => ip,
             Err(_) => {
                 eprintln!(
-                    "error: `--bind {}` is not an IP address; use 127.0.0.1 (this computer only) or e.g. 0.0.0.0 (every network)",
-                    opts.bind
+                    "error[serve-bad-bind]: {}",
+                    say(msg!("serve-bad-bind", bind = &opts.bind))
                 );
                 return Err(EXIT_USAGE);
             }
@@ -104,28 +109,36 @@ pub fn start(opts: Options) -> Result<Running, i32> {
     let listener = match TcpListener::bind(SocketAddr::new(ip, opts.port)) {
         Ok(l) => l,
         Err(e) => {
+            let (ip, port) = (ip.to_string(), opts.port);
             let why = match e.kind() {
-                std::io::ErrorKind::AddrInUse => format!(
-                    "port {} on {ip} is already in use (is another `warta serve` running?); stop it or pick another port with `--port`",
-                    opts.port
+                std::io::ErrorKind::AddrInUse => msg!("serve-port-in-use", port = port, ip = ip),
+                std::io::ErrorKind::PermissionDenied => {
+                    msg!("serve-port-not-allowed", port = port, ip = ip)
+                }
+                std::io::ErrorKind::AddrNotAvailable => msg!("serve-not-this-computer", ip = ip),
+                _ => msg!(
+                    "serve-cannot-listen",
+                    port = port,
+                    ip = ip,
+                    error = e.to_string()
                 ),
-                std::io::ErrorKind::PermissionDenied => format!(
-                    "not allowed to use port {} on {ip}; ports below 1024 need special rights, pick another with `--port`",
-                    opts.port
-                ),
-                std::io::ErrorKind::AddrNotAvailable => format!(
-                    "{ip} is not an address of this computer; use `--bind 127.0.0.1`"
-                ),
-                _ => format!("cannot listen on {ip} port {}: {e}", opts.port),
             };
-            eprintln!("error: {why}");
+            eprintln!("error[{}]: {}", why.id, say(why.clone()));
             return Err(EXIT_USAGE);
         }
     };
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot listen: {e}");
+            eprintln!(
+                "error[serve-cannot-listen]: {}",
+                say(msg!(
+                    "serve-cannot-listen",
+                    port = opts.port,
+                    ip = ip.to_string(),
+                    error = e.to_string()
+                ))
+            );
             return Err(EXIT_USAGE);
         }
     };
@@ -139,8 +152,9 @@ pub fn start(opts: Options) -> Result<Running, i32> {
         },
     );
     engine.defer_search = true;
+    engine.set_lang(cat.lang());
     let outcome = engine.build();
-    report(&outcome, None, opts.style);
+    report(&outcome, None, opts.style, &cat);
     engine.finish_search();
 
     let hub = Arc::new(live::Hub::default());
@@ -160,8 +174,12 @@ pub fn start(opts: Options) -> Result<Running, i32> {
         Ok(w) => Some(w),
         Err(e) => {
             eprintln!(
-                "warning: cannot watch {} for changes ({e}); the site will not rebuild by itself",
-                root.display()
+                "warning[serve-cannot-watch]: {}",
+                say(msg!(
+                    "serve-cannot-watch",
+                    folder = root.display().to_string(),
+                    error = e.to_string()
+                ))
             );
             None
         }
@@ -169,11 +187,12 @@ pub fn start(opts: Options) -> Result<Running, i32> {
     {
         let shared = shared.clone();
         let style = opts.style;
+        let cat = engine.catalog();
         std::thread::Builder::new()
             .name("warta-rebuild".into())
             .spawn(move || {
                 if let Some(w) = watch {
-                    rebuild_loop(engine, w, &shared, style)
+                    rebuild_loop(engine, w, &shared, style, &cat)
                 }
             })
             .ok();
@@ -199,20 +218,31 @@ pub fn start(opts: Options) -> Result<Running, i32> {
     let url = format!("http://{host}:{}/", addr.port());
     if !ip.is_loopback() {
         eprintln!(
-            "warning: listening on {ip}, not only on this computer: anyone who can reach it on port {} can see the site. Use `--bind 127.0.0.1` to keep it private.",
-            addr.port()
+            "warning[serve-public]: {}",
+            say(msg!(
+                "serve-public",
+                ip = ip.to_string(),
+                port = addr.port()
+            ))
         );
     }
     println!(
-        "warta serve: serving {} at {url} (Ctrl+C to stop)",
-        root.display()
+        "{}",
+        say(msg!(
+            "serve-serving",
+            folder = root.display().to_string(),
+            url = &url
+        ))
     );
     println!(
-        "warta serve: watching {} for changes",
-        watch::FOLDERS.join("/, ") + "/"
+        "{}",
+        say(msg!(
+            "serve-watching",
+            folders = watch::FOLDERS.join("/, ") + "/"
+        ))
     );
     if opts.drafts {
-        println!("warta serve: drafts are published too (--drafts); `warta build` leaves them out");
+        println!("{}", say(msg!("serve-drafts")));
     }
     let http = std::thread::Builder::new()
         .name("warta-http".into())
@@ -224,7 +254,13 @@ pub fn start(opts: Options) -> Result<Running, i32> {
     Ok(Running { addr, url, http })
 }
 
-fn rebuild_loop(mut engine: Engine, mut watch: watch::Watch, shared: &http::Shared, style: Style) {
+fn rebuild_loop(
+    mut engine: Engine,
+    mut watch: watch::Watch,
+    shared: &http::Shared,
+    style: Style,
+    cat: &Catalog,
+) {
     let mut wait = None;
     loop {
         let paths = match watch.next_batch_within(wait) {
@@ -235,8 +271,8 @@ fn rebuild_loop(mut engine: Engine, mut watch: watch::Watch, shared: &http::Shar
                 // thread (the old one is served until it is done).
                 if let Some(d) = engine.poll_search() {
                     println!(
-                        "warta serve: search index rebuilt in {:.0} ms",
-                        d.as_secs_f64() * 1000.0
+                        "{}",
+                        cat.text(&msg!("serve-search-rebuilt", ms = d.as_millis() as u64))
                     );
                 }
                 engine.start_search();
@@ -249,42 +285,35 @@ fn rebuild_loop(mut engine: Engine, mut watch: watch::Watch, shared: &http::Shar
         let state = shared.state_json();
         let name = if outcome.ok { "reload" } else { "errors" };
         shared.hub.broadcast(live::event(name, &state));
-        report(&outcome, Some((&paths, engine.root())), style);
+        report(&outcome, Some((&paths, engine.root())), style, cat);
         wait = Some(SEARCH_AFTER);
     }
 }
 
 /// Prints how a build went.
-fn report(o: &Outcome, changed: Option<(&[PathBuf], &Path)>, style: Style) {
+fn report(o: &Outcome, changed: Option<(&[PathBuf], &Path)>, style: Style, cat: &Catalog) {
     let what = match changed {
-        None => "built".to_string(),
+        None => msg!("serve-built"),
         Some((paths, root)) => {
             let names: Vec<String> = paths
                 .iter()
                 .take(3)
                 .map(|p| crate::load::slash_path(p.strip_prefix(root).unwrap_or(p)))
                 .collect();
-            let more = if paths.len() > 3 {
-                format!(" and {} more", paths.len() - 3)
-            } else {
-                String::new()
-            };
-            format!("{}{more} changed", names.join(", "))
+            msg!(
+                "serve-changed",
+                files = names.join(", "),
+                more = paths.len().saturating_sub(3)
+            )
         }
     };
-    o.emit(style);
+    o.emit(style, cat);
     let t = &o.timings;
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let ms = |d: Duration| d.as_millis() as u64;
     if o.ok {
-        let scope = match &o.full {
-            Some(why) => format!("full build ({why})"),
-            None => "partial build".to_string(),
-        };
-        println!(
-            "warta serve: {what}: {scope}, {} pages, {} changed files in {:.0} ms (load {:.0} ms, {} {:.0} ms, theme {:.0} ms, bodies {:.0} ms ({} rendered), render {:.0} ms, of which feeds {:.0} ms)",
-            o.pages,
-            o.changed,
-            ms(t.total),
+        // Timings stay in a developer's words: they are for profiling.
+        let detail = format!(
+            "load {} ms, {} {} ms, theme {} ms, bodies {} ms ({} rendered), render {} ms, of which feeds {} ms",
             ms(t.load),
             if o.patched { "patch" } else { "check" },
             ms(t.check),
@@ -294,12 +323,31 @@ fn report(o: &Outcome, changed: Option<(&[PathBuf], &Path)>, style: Style) {
             ms(t.render),
             ms(t.feeds)
         );
+        let scope = match &o.full {
+            Some(why) => msg!("serve-full-build", why = why),
+            None => msg!("serve-partial-build"),
+        };
+        println!(
+            "{}",
+            cat.text(&msg!(
+                "serve-rebuilt",
+                what = what,
+                scope = scope,
+                pages = o.pages,
+                changed = o.changed,
+                ms = ms(t.total),
+                detail = detail
+            ))
+        );
     } else {
-        let n = o.error_count();
         eprintln!(
-            "warta serve: {what}: {n} error{}; still serving the last good site ({:.0} ms)",
-            if n == 1 { "" } else { "s" },
-            ms(t.total)
+            "{}",
+            cat.text(&msg!(
+                "serve-failed",
+                what = what,
+                errors = o.error_count(),
+                ms = ms(t.total)
+            ))
         );
     }
 }

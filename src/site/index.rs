@@ -28,9 +28,9 @@ impl<I: Copy> Lookup<I> {
         self.by_key.get(key.trim()).copied()
     }
     /// "did you mean `x`?", only computed on the error path.
-    pub fn suggest(&self, typed: &str) -> Option<String> {
+    pub fn suggest(&self, typed: &str) -> Option<crate::diag::Message> {
         suggest::closest(typed, self.keys.iter().map(String::as_str))
-            .map(|c| format!("did you mean `{c}`?"))
+            .map(|c| crate::msg!("did-you-mean", suggestion = c))
     }
 }
 
@@ -164,7 +164,7 @@ mod tests {
         ]);
         assert_eq!(l.get("jawa-tengah"), Some(0));
         assert_eq!(
-            l.suggest("jawa-tenga").as_deref(),
+            l.suggest("jawa-tenga").map(|m| m.en()).as_deref(),
             Some("did you mean `jawa-tengah`?")
         );
     }

@@ -329,18 +329,18 @@ impl Site {
     }
 
     /// One line for `warta check`: what was loaded.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} provinces, {} regencies, {} libraries, {} news posts, {} stories, {} events, {} pages, {} awards, {} reports",
-            self.provinces.len(),
-            self.regencies.len(),
-            self.libraries.len(),
-            self.posts.len(),
-            self.stories.len(),
-            self.events.len(),
-            self.pages.len(),
-            self.awards.len(),
-            self.reports.len()
+    pub fn summary(&self) -> crate::diag::Message {
+        crate::msg!(
+            "site-summary",
+            provinces = self.provinces.len(),
+            regencies = self.regencies.len(),
+            libraries = self.libraries.len(),
+            posts = self.posts.len(),
+            stories = self.stories.len(),
+            events = self.events.len(),
+            pages = self.pages.len(),
+            awards = self.awards.len(),
+            reports = self.reports.len()
         )
     }
 }

@@ -202,7 +202,11 @@ mod tests {
                     .span
                     .as_ref()
                     .map_or(String::new(), |s| checked.files.location(s));
-                format!("{at}: {} ({:?})", d.message, d.help)
+                format!(
+                    "{at}: {} ({:?})",
+                    d.message.en(),
+                    d.help.as_ref().map(|h| h.en())
+                )
             })
             .collect();
         assert!(

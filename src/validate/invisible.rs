@@ -69,17 +69,15 @@ pub fn describe(c: char) -> String {
 }
 
 /// What the character does, for help.
-fn effect(c: char) -> &'static str {
+fn effect(c: char) -> crate::diag::Message {
     match c {
         '\u{200e}'
         | '\u{200f}'
         | '\u{061c}'
         | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => "it changes the order in which the text around it is shown",
-        c if crate::diag::is_noncharacter(c) => {
-            "it is not a character at all: feeds holding it cannot be read"
-        }
-        _ => "it cannot be seen, but it makes text that looks the same count as different",
+        | '\u{2066}'..='\u{2069}' => crate::msg!("invisible-reorders"),
+        c if crate::diag::is_noncharacter(c) => crate::msg!("invisible-noncharacter"),
+        _ => crate::msg!("invisible-differs"),
     }
 }
 
@@ -91,32 +89,29 @@ fn literal(file: FileId, range: std::ops::Range<usize>, chars: &[char]) -> Diagn
             names.push(d);
         }
     }
-    let message = if chars.len() == 1 {
-        format!("an invisible character is hidden here: {}", names[0])
-    } else {
-        format!(
-            "{} invisible characters are hidden here: {}",
-            chars.len(),
-            names.join(", ")
-        )
-    };
-    let what = if chars.len() == 1 {
-        format!("the invisible character {}", names[0])
-    } else {
-        format!("these {} invisible characters", chars.len())
-    };
-    Diagnostic::error(Span::new(file, range), message).with_help(format!(
-        "remove {what}: {}; if the text was copied from a web page or a document, type it again",
-        effect(chars[0])
+    let message = crate::msg!(
+        "invisible-hidden",
+        count = chars.len(),
+        names = names.join(", ")
+    );
+    Diagnostic::error(Span::new(file, range), message).with_help(crate::msg!(
+        "invisible-hidden-help",
+        count = chars.len(),
+        names = names.join(", "),
+        effect = effect(chars[0])
     ))
 }
 
 fn written(file: FileId, range: std::ops::Range<usize>, source: &str, c: char) -> Diagnostic {
     Diagnostic::error(
         Span::new(file, range),
-        format!("`{source}` writes an invisible character: {}", describe(c)),
+        crate::msg!("invisible-written", source = source, name = describe(c)),
     )
-    .with_help(format!("remove `{source}`: {}", effect(c)))
+    .with_help(crate::msg!(
+        "invisible-written-help",
+        source = source,
+        effect = effect(c)
+    ))
 }
 
 /// `(offset, length, character)` of every YAML escape (`\xAD`, `\u200B`,
@@ -247,7 +242,7 @@ mod tests {
     fn found(text: &str, body: Option<usize>) -> Vec<(usize, String)> {
         in_file(text, FileId(0), body)
             .into_iter()
-            .map(|d| (d.span.unwrap().range.start, d.message))
+            .map(|d| (d.span.unwrap().range.start, d.message.en()))
             .collect()
     }
 
@@ -315,7 +310,7 @@ mod tests {
     #[test]
     fn help_names_the_character_and_what_it_does() {
         let d = &in_file("a\u{202e}b", FileId(0), None)[0];
-        let help = d.help.as_deref().unwrap();
+        let help = d.help.as_ref().map(|h| h.en()).unwrap();
         assert!(
             help.starts_with("remove the invisible character U+202E (right-to-left override): it changes the order"),
             "{help}"

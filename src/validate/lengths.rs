@@ -59,22 +59,22 @@ pub fn record<T: Serialize>(data: &T, origin: &Origin, diags: &mut Diagnostics) 
             diags.push(
                 Diagnostic::error(
                     at.clone(),
-                    format!("`{}` has more than {max} items", t.field),
+                    crate::msg!("list-too-long", field = t.field, max = max),
                 )
-                .with_help(format!(
-                    "keep at most {max} in `{}`: the first {max} are the ones readers see",
-                    t.field
-                )),
+                .with_help(crate::msg!("list-too-long-help", field = t.field, max = max)),
             );
         }
         if let Some((message, help)) = limits::check(t.field, t.value, limit) {
             diags.push(Diagnostic::error(at, message).with_help(help));
         } else if !t.is_key && limits::is_required_name(t.field) && t.value.trim().is_empty() {
             diags.push(
-                Diagnostic::error(at, format!("`{}` is empty", t.field)).with_help(format!(
-                    "write {}, or remove the line `{}:` if the field is optional",
-                    limit.what, t.field
-                )),
+                Diagnostic::error(at, crate::msg!("name-empty", field = t.field)).with_help(
+                    crate::msg!(
+                        "name-empty-help",
+                        what = crate::diag::Message::new(limit.what),
+                        field = t.field
+                    ),
+                ),
             );
         }
     });
@@ -108,9 +108,9 @@ mod tests {
     #[test]
     fn a_blank_name_is_refused_but_blank_optional_text_is_absent() {
         let d = lib("id: a\nname: \"  \"\nlevel: desa\nprovince: p\nregency: r\naddress: \"\"\n");
-        let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<String> = d.iter().map(|d| d.message.en()).collect();
         assert_eq!(msgs, ["`name` is empty"]);
-        assert!(d[0].help.as_deref().unwrap().starts_with("write a name"));
+        assert!(d[0].help.as_ref().unwrap().en().starts_with("write a name"));
     }
 
     #[test]
@@ -122,7 +122,7 @@ mod tests {
         );
         let d = lib(&text);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].message, "`aliases` has more than 20 items");
+        assert_eq!(d[0].message.en(), "`aliases` has more than 20 items");
         let at = d[0].span.as_ref().unwrap().range.start;
         assert!(text[at..].starts_with("a20"), "{}", &text[at..]);
     }
@@ -140,8 +140,7 @@ mod tests {
             let r = d.span.as_ref().unwrap().range.clone();
             text[..r.start].lines().count()
         };
-        let mut found: Vec<(String, usize)> =
-            d.iter().map(|d| (d.message.clone(), at(d))).collect();
+        let mut found: Vec<(String, usize)> = d.iter().map(|d| (d.message.en(), at(d))).collect();
         found.sort();
         assert_eq!(
             found,

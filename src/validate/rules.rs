@@ -1,23 +1,24 @@
 //! The individual rules, one function per record family.
 
 use super::invisible;
-use crate::diag::{shorten, suggest, Diagnostic, Diagnostics, Span};
+use crate::diag::{shorten, suggest, Diagnostic, Diagnostics, Message, Span};
 use crate::load::{Content, Loaded};
 use crate::model::limits::{self, ID, PAGE_NAME, TITLE_SLUG_CHARS};
 use crate::model::records::{FIGURE_KEYS, PARTICIPANT_KEYS};
 use crate::model::{cap_slug, is_slug, slugify};
+use crate::msg;
 use crate::yaml::Origin;
 use std::collections::HashMap;
 
 /// Remembers the first place each key was seen, to report duplicates with
 /// both places.
-struct Seen<'a> {
-    what: &'a str,
+struct Seen {
+    what: Message,
     first: HashMap<String, Span>,
 }
 
-impl<'a> Seen<'a> {
-    fn new(what: &'a str) -> Self {
+impl Seen {
+    fn new(what: Message) -> Self {
         Seen {
             what,
             first: HashMap::new(),
@@ -26,12 +27,12 @@ impl<'a> Seen<'a> {
     fn check(&mut self, key: &str, at: Span, diags: &mut Diagnostics) {
         if let Some(first) = self.first.get(key) {
             diags.push(
-                Diagnostic::error(at, format!("duplicate {} `{}`", self.what, shorten(key)))
-                    .with_related(first.clone(), "first defined here")
-                    .with_help(format!(
-                        "each {} must be unique: rename one of them",
-                        self.what
-                    )),
+                Diagnostic::error(
+                    at,
+                    msg!("duplicate", what = self.what.clone(), key = shorten(key)),
+                )
+                .with_related(first.clone(), msg!("first-defined-here"))
+                .with_help(msg!("duplicate-help", what = self.what.clone())),
             );
         } else {
             self.first.insert(key.to_string(), at);
@@ -57,21 +58,17 @@ fn slug_but_invisible(value: &str) -> bool {
     visible.len() != value.len() && is_slug(&visible)
 }
 
-fn slug(value: &str, at: Span, what: &str, diags: &mut Diagnostics) {
+fn slug(value: &str, at: Span, what: Message, diags: &mut Diagnostics) {
     if !is_slug(value) && !slug_but_invisible(value) {
         let fixed = suggested_slug(value);
         let help = if fixed.is_empty() {
-            "use lowercase letters a–z, digits and hyphens, e.g. `perpusdes-loram-wetan`"
-                .to_string()
+            msg!("slug-help")
         } else {
-            format!("use lowercase letters, digits and hyphens only: `{fixed}`")
+            msg!("slug-fixed-help", slug = fixed)
         };
         diags.push(
-            Diagnostic::error(
-                at,
-                format!("{what} `{}` is not a valid slug", shorten(value)),
-            )
-            .with_help(help),
+            Diagnostic::error(at, msg!("not-a-slug", what = what, value = shorten(value)))
+                .with_help(help),
         );
     }
 }
@@ -86,14 +83,14 @@ fn tags(names: &[String], origin: &Origin, field: &str, diags: &mut Diagnostics)
         }
         let fixed = cap_slug(&slugify(name), limits::TAG.chars).to_string();
         let help = if fixed.is_empty() {
-            format!("write the {what} in lowercase letters a–z and digits, words joined by hyphens, e.g. `perpustakaan-desa`")
+            msg!("tag-slug-help", what = what)
         } else {
-            format!("write `{fixed}`: lowercase letters, digits and hyphens, so that every page with this {what} is listed on one page")
+            msg!("tag-slug-fixed-help", what = what, slug = fixed)
         };
         diags.push(
             Diagnostic::error(
                 origin.value(&format!("{field}/{i}")),
-                format!("the {what} `{}` is not a slug", shorten(name)),
+                msg!("tag-not-a-slug", what = what, value = shorten(name)),
             )
             .with_help(help),
         );
@@ -111,12 +108,9 @@ fn web_url(value: &str, at: Span, field: &str, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 at,
-                format!(
-                    "`{field}` must be a web address starting with https://, found `{}`",
-                    shorten(value)
-                ),
+                msg!("not-a-web-address", field = field, value = shorten(value)),
             )
-            .with_help(format!("write the full address, e.g. `{field}: https://…`")),
+            .with_help(msg!("not-a-web-address-help", field = field)),
         );
     }
 }
@@ -130,13 +124,8 @@ fn alt_text(
 ) {
     if image.is_some() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
         diags.push(
-            Diagnostic::warning(
-                origin.key(field),
-                format!("the image has no `{field}_alt` text"),
-            )
-            .with_help(format!(
-                "add `{field}_alt: …` describing the picture for readers who cannot see it"
-            )),
+            Diagnostic::warning(origin.key(field), msg!("image-no-alt", field = field))
+                .with_help(msg!("image-no-alt-help", field = field)),
         );
     }
 }
@@ -153,11 +142,11 @@ fn keys_in(
             diags.push(
                 Diagnostic::error(
                     origin.key(&format!("{field}/{k}")),
-                    format!("unknown `{field}` key `{}`", shorten(&k)),
+                    msg!("unknown-key", field = field, key = shorten(&k)),
                 )
                 .with_help_opt(
                     suggest::did_you_mean(&k, allowed.iter().copied())
-                        .or_else(|| Some(format!("allowed keys: {}", allowed.join(", ")))),
+                        .or_else(|| Some(msg!("allowed-keys", keys = allowed.join(", ")))),
                 ),
             );
         }
@@ -173,16 +162,16 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value("language"),
-                    format!("language `{}` is not supported", shorten(lang)),
+                    msg!("language-not-supported", language = shorten(lang)),
                 )
-                .with_help("write `language: id` (Indonesian) or `language: en` (English)"),
+                .with_help(msg!("language-not-supported-help")),
             );
         }
     }
     if d.per_page == Some(0) {
         diags.push(
-            Diagnostic::error(o.value("per_page"), "`per_page` must be at least 1")
-                .with_help("e.g. `per_page: 10`"),
+            Diagnostic::error(o.value("per_page"), msg!("per-page-zero"))
+                .with_help(msg!("per-page-zero-help")),
         );
     }
     for (i, m) in d.menu.iter().enumerate() {
@@ -200,16 +189,16 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value(key),
-                    format!("`{key}` `{}` is not a colour", shorten(v)),
+                    crate::msg!("colour-invalid", field = key, value = shorten(v)),
                 )
-                .with_help(format!("write it as `#` and six hex digits, e.g. `{key}: \"#0b5563\"` (in quotes: YAML reads `#` as a comment)")),
+                .with_help(crate::msg!("colour-invalid-help", field = key)),
             );
         }
     }
     if d.short_name.as_deref().is_some_and(|s| s.trim().is_empty()) {
         diags.push(
-            Diagnostic::error(o.value("short_name"), "`short_name` is empty")
-                .with_help("write a name of one or two words (at most 12 characters fit under an icon), or remove the line"),
+            Diagnostic::error(o.value("short_name"), crate::msg!("short-name-empty"))
+                .with_help(crate::msg!("short-name-empty-help")),
         );
     }
     // The editor's scripts: a CDN address or a folder of the site.
@@ -227,24 +216,24 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
 }
 
 pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
-    let mut codes = Seen::new("province code");
-    let mut slugs = Seen::new("province slug");
+    let mut codes = Seen::new(msg!("thing-province-code"));
+    let mut slugs = Seen::new(msg!("thing-province-slug"));
     for p in &site.provinces {
         let (d, o) = (&p.data, &p.origin);
         if !(d.code.len() == 2 && d.code.bytes().all(|b| b.is_ascii_digit())) {
             diags.push(
                 Diagnostic::error(
                     o.value("code"),
-                    format!("province code `{}` is not two digits", shorten(&d.code)),
+                    msg!("province-code-shape", code = shorten(&d.code)),
                 )
-                .with_help("use the Kemendagri code in quotes, e.g. `code: \"33\"`"),
+                .with_help(msg!("province-code-shape-help")),
             );
         }
         codes.check(&d.code, o.value("code"), diags);
-        slug(&d.slug, o.value("slug"), "province slug", diags);
+        slug(&d.slug, o.value("slug"), msg!("thing-province-slug"), diags);
         slugs.check(&d.slug, o.value("slug"), diags);
     }
-    let mut regency_codes = Seen::new("regency code");
+    let mut regency_codes = Seen::new(msg!("thing-regency-code"));
     for r in &site.regencies {
         let (d, o) = (&r.data, &r.origin);
         let shape = d.code.len() == 5
@@ -257,28 +246,22 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     o.value("code"),
-                    format!(
-                        "regency code `{}` is not of the form PP.RR",
-                        shorten(&d.code)
-                    ),
+                    msg!("regency-code-shape", code = shorten(&d.code)),
                 )
-                .with_help("use the Kemendagri code in quotes, e.g. `code: \"33.19\"`"),
+                .with_help(msg!("regency-code-shape-help")),
             );
         } else if !d.code.starts_with(&d.province) {
             diags.push(
                 Diagnostic::error(
                     o.value("province"),
-                    format!(
-                        "regency `{}` has code {} but province `{}`",
-                        shorten(&d.name),
-                        d.code,
-                        shorten(&d.province)
+                    msg!(
+                        "regency-code-province",
+                        regency = shorten(&d.name),
+                        code = &d.code,
+                        province = shorten(&d.province)
                     ),
                 )
-                .with_help(format!(
-                    "the province code is the first two digits: `province: \"{}\"`",
-                    &d.code[..2]
-                )),
+                .with_help(msg!("regency-code-province-help", code = &d.code[..2])),
             );
         }
         regency_codes.check(&d.code, o.value("code"), diags);
@@ -287,14 +270,14 @@ pub fn regions(site: &Loaded, diags: &mut Diagnostics) {
 
 pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
     // Ids and aliases share one namespace: both are URLs.
-    let mut ids = Seen::new("library id");
+    let mut ids = Seen::new(msg!("thing-library-id"));
     for l in &site.libraries {
         let (d, o) = (&l.data, &l.origin);
-        slug(&d.id, o.value("id"), "library id", diags);
+        slug(&d.id, o.value("id"), msg!("thing-library-id"), diags);
         ids.check(&d.id, o.value("id"), diags);
         for (i, a) in d.aliases.iter().enumerate() {
             let at = o.value(&format!("aliases/{i}"));
-            slug(a, at.clone(), "alias", diags);
+            slug(a, at.clone(), msg!("thing-alias"), diags);
             ids.check(a, at, diags);
         }
         if let Some(w) = &d.website {
@@ -309,11 +292,8 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             });
             if !ok {
                 diags.push(
-                    Diagnostic::error(
-                        o.value("email"),
-                        format!("`{}` is not an e-mail address", shorten(e)),
-                    )
-                    .with_help("write it like `perpus@example.id`"),
+                    Diagnostic::error(o.value("email"), msg!("not-an-email", value = shorten(e)))
+                        .with_help(msg!("not-an-email-help")),
                 );
             }
         }
@@ -323,48 +303,55 @@ pub fn libraries(site: &Loaded, diags: &mut Diagnostics) {
             if !inside {
                 let swapped = (-11.5..=6.5).contains(&loc.lon) && (94.5..=141.5).contains(&loc.lat);
                 diags.push(
-                    Diagnostic::error(o.value("location"), format!("location {}, {} is outside Indonesia", loc.lat, loc.lon))
-                        .with_help(if swapped {
-                            "lat and lon look swapped: `lat` is the small number (e.g. -6.8), `lon` the large one (e.g. 110.8)"
-                        } else {
-                            "copy the coordinates from a map: `lat` about -11 to 6, `lon` about 95 to 141"
-                        }),
+                    Diagnostic::error(
+                        o.value("location"),
+                        msg!(
+                            "location-outside",
+                            lat = loc.lat.to_string(),
+                            lon = loc.lon.to_string()
+                        ),
+                    )
+                    .with_help(if swapped {
+                        msg!("location-swapped-help")
+                    } else {
+                        msg!("location-outside-help")
+                    }),
                 );
             }
         }
         alt_text(&d.photo, &d.photo_alt, o, "photo", diags);
         if !d.kpi.is_empty() && !d.illustrative {
             diags.push(
-                Diagnostic::warning(
-                    o.key("kpi"),
-                    "KPI history of a single library is not published by the programme",
-                )
-                .with_help(
-                    "if these figures are not from a public source, add `illustrative: true`",
-                ),
+                Diagnostic::warning(o.key("kpi"), msg!("kpi-not-public"))
+                    .with_help(msg!("kpi-not-public-help")),
             );
         }
     }
 }
 
 pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
-    let mut places = Seen::new("award place");
+    let mut places = Seen::new(msg!("thing-award-place"));
     for a in &site.awards {
         let (d, o) = (&a.data, &a.origin);
-        slug(&d.category, o.value("category"), "award category", diags);
+        slug(
+            &d.category,
+            o.value("category"),
+            msg!("thing-award-category"),
+            diags,
+        );
         if d.rank == 0 {
             diags.push(
-                Diagnostic::error(o.value("rank"), "`rank` starts at 1")
-                    .with_help("write `rank: 1` for the winner"),
+                Diagnostic::error(o.value("rank"), msg!("rank-zero"))
+                    .with_help(msg!("rank-zero-help")),
             );
         }
         let key = format!("{} {} {} rank {}", d.year, d.province, d.category, d.rank);
         places.check(&key, o.value("rank"), diags);
     }
-    let mut ids = Seen::new("report id");
+    let mut ids = Seen::new(msg!("thing-report-id"));
     for r in &site.reports {
         let (d, o) = (&r.data, &r.origin);
-        slug(&d.id, o.value("id"), "report id", diags);
+        slug(&d.id, o.value("id"), msg!("thing-report-id"), diags);
         ids.check(&d.id, o.value("id"), diags);
         keys_in(d.figures.keys().cloned(), FIGURE_KEYS, o, "figures", diags);
         if let Some(url) = d.source.as_ref().and_then(|s| s.url.as_ref()) {
@@ -376,7 +363,7 @@ pub fn awards_and_reports(site: &Loaded, diags: &mut Diagnostics) {
 pub fn content(site: &Loaded, diags: &mut Diagnostics) {
     fn common<F>(
         items: &[Content<F>],
-        what: &str,
+        what: Message,
         diags: &mut Diagnostics,
         each: impl Fn(&Content<F>, &mut Diagnostics),
     ) {
@@ -389,14 +376,12 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         at.clone(),
-                        format!(
-                            "the {name} name `{}` is not a valid URL slug",
-                            shorten(&c.slug)
-                        ),
+                        msg!("page-name-not-slug", kind = name, name = shorten(&c.slug)),
                     )
-                    .with_help(format!(
-                        "rename the {name} to `{}{ext}`",
-                        page_name(&c.slug)
+                    .with_help(msg!(
+                        "page-rename-help",
+                        kind = name,
+                        name = format!("{}{ext}", page_name(&c.slug))
                     )),
                 );
             } else if c.slug.len() > PAGE_NAME.chars {
@@ -405,16 +390,18 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         at.clone(),
-                        format!(
-                            "the {name} name is {} characters long; the {name} name of a page can be at most {}",
-                            c.slug.len(),
-                            PAGE_NAME.chars
+                        msg!(
+                            "page-name-too-long",
+                            kind = name,
+                            length = c.slug.len(),
+                            limit = PAGE_NAME.chars
                         ),
                     )
-                    .with_help(format!(
-                        "rename the {name} to `{}{ext}`: {}",
-                        page_name(&c.slug),
-                        PAGE_NAME.hint
+                    .with_help(msg!(
+                        "page-rename-hint-help",
+                        kind = name,
+                        name = format!("{}{ext}", page_name(&c.slug)),
+                        hint = Message::new(PAGE_NAME.hint)
                     )),
                 );
             }
@@ -422,16 +409,16 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
             each(c, diags);
         }
     }
-    common(&site.posts, "news slug", diags, |c, d| {
+    common(&site.posts, msg!("thing-news-slug"), diags, |c, d| {
         alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
         tags(&c.front.tags, &c.origin, "tags", d);
     });
-    common(&site.stories, "story slug", diags, |c, d| {
+    common(&site.stories, msg!("thing-story-slug"), diags, |c, d| {
         alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
         tags(&c.front.themes, &c.origin, "themes", d);
         tags(&c.front.tags, &c.origin, "tags", d);
     });
-    common(&site.events, "event slug", diags, |c, d| {
+    common(&site.events, msg!("thing-event-slug"), diags, |c, d| {
         alt_text(&c.front.image, &c.front.image_alt, &c.origin, "image", d);
         tags(&c.front.tags, &c.origin, "tags", d);
         keys_in(
@@ -443,15 +430,12 @@ pub fn content(site: &Loaded, diags: &mut Diagnostics) {
         );
         if c.front.venue.is_none() && c.front.city.is_none() && !c.front.online {
             d.push(
-                Diagnostic::error(
-                    c.origin.record(),
-                    "an event needs a place: `venue`, `city`, or `online: true`",
-                )
-                .with_help("add `venue: Hotel …` and `city: …`, or `online: true`"),
+                Diagnostic::error(c.origin.record(), msg!("event-needs-place"))
+                    .with_help(msg!("event-needs-place-help")),
             );
         }
     });
-    common(&site.pages, "page slug", diags, |_, _| {});
+    common(&site.pages, msg!("thing-page-slug"), diags, |_, _| {});
 }
 
 #[cfg(test)]
@@ -465,9 +449,12 @@ mod tests {
         for (i, text) in files.iter().enumerate() {
             let doc = crate::yaml::parse(text, FileId(i as u32), 0).unwrap();
             let mut diags = Vec::new();
-            loaded
-                .libraries
-                .extend(list(doc, FileId(i as u32), "libraries", &mut diags));
+            loaded.libraries.extend(list(
+                doc,
+                FileId(i as u32),
+                crate::msg!("what-libraries"),
+                &mut diags,
+            ));
             assert!(diags.is_empty(), "{diags:?}");
         }
         loaded
@@ -488,7 +475,7 @@ mod tests {
         let b = format!("- id: other\n{BASE}- id: loram-wetan\n{BASE}");
         let d = messages(&site_with_libraries(&[&a, &b]));
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].message, "duplicate library id `loram-wetan`");
+        assert_eq!(d[0].message.en(), "duplicate library id `loram-wetan`");
         assert_eq!(d[0].span.as_ref().unwrap().file, FileId(1));
         assert_eq!(d[0].related[0].0.file, FileId(0));
     }
@@ -498,7 +485,8 @@ mod tests {
         let a = format!("- id: a\n{BASE}- id: b\n{BASE}  aliases: [a]\n");
         let d = messages(&site_with_libraries(&[&a]));
         assert!(
-            d.iter().any(|d| d.message == "duplicate library id `a`"),
+            d.iter()
+                .any(|d| d.message.en() == "duplicate library id `a`"),
             "{d:?}"
         );
     }
@@ -511,21 +499,27 @@ mod tests {
         let d = messages(&site_with_libraries(&[&a]));
         let find = |s: &str| {
             d.iter()
-                .find(|d| d.message.contains(s))
+                .find(|d| d.message.en().contains(s))
                 .unwrap_or_else(|| panic!("{s}: {d:?}"))
         };
         assert_eq!(
-            find("not a valid slug").help.as_deref(),
+            find("not a valid slug")
+                .help
+                .as_ref()
+                .map(|h| h.en())
+                .as_deref(),
             Some("use lowercase letters, digits and hyphens only: `perpus-desa`")
         );
         assert!(find("`website` must be a web address")
             .message
+            .en()
             .contains("javascript:alert(1)"));
         find("is not an e-mail address");
         assert!(find("outside Indonesia")
             .help
-            .as_deref()
+            .as_ref()
             .unwrap()
+            .en()
             .contains("swapped"));
     }
 

@@ -178,11 +178,9 @@ impl Builder<'_> {
                 let Some(value) = &a.value else {
                     return Err(Diagnostic::error(
                         Span::new(self.file, self.base + range.start..self.base + range.end),
-                        format!("`*{name}` is used inside the value it copies"),
+                        crate::msg!("yaml-alias-inside-anchor", name = &name),
                     )
-                    .with_help(format!(
-                        "a copy `*{name}` can only come after the value marked `&{name}` ends"
-                    )));
+                    .with_help(crate::msg!("yaml-alias-inside-anchor-help", name = &name)));
                 };
                 let after = self.size.plus(a.size);
                 if !after.fits() {
@@ -335,18 +333,15 @@ impl Builder<'_> {
                     repeated = true;
                     let d = Diagnostic::error(
                         Span::new(self.file, self.base + range.start..self.base + range.end),
-                        format!(
-                            "field `{}` is written twice in this record; keep one",
-                            shorten(&text)
-                        ),
+                        crate::msg!("field-written-twice", field = shorten(&text)),
                     )
                     .with_related(
                         Span::new(self.file, self.base + first.start..self.base + first.end),
-                        "first written here",
+                        crate::msg!("first-written-here"),
                     )
-                    .with_help(format!(
-                        "delete one of the two `{}:` lines, or rename one if it is another field",
-                        shorten(&text)
+                    .with_help(crate::msg!(
+                        "field-written-twice-help",
+                        field = shorten(&text)
                     ));
                     self.spans.add_problem(map_path, d);
                 } else {
@@ -413,13 +408,11 @@ impl Builder<'_> {
             Role::Value(p, _) | Role::Key(p) => p.clone(),
         };
         let tag = self.name_at(range.start);
-        let d = syntax::must_quote(range.start, '!', self.file, self.base).with_help(
-            format!(
-                "put the value in quotes: {}; YAML reads `!{}` as a type tag, which warta's files do not use",
-                syntax::quoted_line(self.text, range.start),
-                tag
-            ),
-        );
+        let d = syntax::must_quote(range.start, '!', self.file, self.base).with_help(crate::msg!(
+            "yaml-tag-help",
+            line = syntax::quoted_line(self.text, range.start),
+            tag = tag
+        ));
         self.spans.add_problem(path, d);
     }
 
@@ -429,11 +422,10 @@ impl Builder<'_> {
         let mut unused: Vec<&Anchor> = self.anchors.values().filter(|a| a.copies == 0).collect();
         unused.sort_by_key(|a| a.at);
         for a in unused {
-            let d = syntax::must_quote(a.at, '&', self.file, self.base).with_help(format!(
-                "put the value in quotes: {}; YAML reads `&{}` as a name for the value and \
-                     leaves it out of the text",
-                syntax::quoted_line(self.text, a.at),
-                a.name
+            let d = syntax::must_quote(a.at, '&', self.file, self.base).with_help(crate::msg!(
+                "yaml-anchor-help",
+                line = syntax::quoted_line(self.text, a.at),
+                name = &a.name
             ));
             self.spans.add_problem(a.path.clone(), d);
         }
@@ -500,7 +492,7 @@ mod tests {
         let p = doc.spans.problems_in("0");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].span.as_ref().unwrap().range.start, 16);
-        let help = p[0].help.as_deref().unwrap();
+        let help = p[0].help.as_ref().map(|h| h.en()).unwrap();
         assert!(help.contains('…') && help.len() < 400, "{help}");
         // The value is what YAML made of it: the text after the anchor.
         assert_eq!(
@@ -523,6 +515,7 @@ mod tests {
         let e = parse("a: &x [*x]\n", FileId(0), 0).unwrap_err();
         assert!(e
             .message
+            .en()
             .contains("`*x` is used inside the value it copies"));
     }
 

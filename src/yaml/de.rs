@@ -1,7 +1,8 @@
 //! Typed records from [`Value`]s, with type errors in an author's words.
 
 use super::{Origin, Value};
-use crate::diag::{shorten, Diagnostic};
+use crate::diag::{shorten, Diagnostic, Message};
+use crate::msg;
 use serde::de::DeserializeOwned;
 
 /// Deserializes a record; a type error points at the offending value. A
@@ -13,7 +14,7 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value, origin: &Origin) -> Resul
     }
     typed(value).map_err(|(path, msg)| {
         let (message, help) = explain(&msg, &path, value.at(&path));
-        let span = if path.is_empty() || message.starts_with("missing required field") {
+        let span = if path.is_empty() || message.id == "missing-field" {
             origin.record()
         } else {
             origin.value(&path)
@@ -52,24 +53,32 @@ fn path_string(path: &serde_path_to_error::Path) -> String {
 }
 
 /// What the deserializer expected, in plain words.
-fn plain_expected(expected: &str) -> String {
+fn plain_expected(expected: &str) -> Message {
     match expected {
         "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => {
-            "a whole number".into()
+            msg!("expected-whole-number")
         }
-        "f32" | "f64" => "a number".into(),
-        "a string" | "a borrowed string" | "a char" => "a text".into(),
-        "a sequence" => "a list".into(),
-        "a boolean" => "`true` or `false`".into(),
-        "a map" => "a record of fields".into(),
-        e if e.starts_with("struct ") => "a record of fields".into(),
-        e => shorten(e),
+        "f32" | "f64" => msg!("expected-number"),
+        "a string" | "a borrowed string" | "a char" => msg!("expected-text"),
+        "a sequence" => msg!("expected-list"),
+        "a boolean" => msg!("expected-boolean"),
+        "a map" => msg!("expected-record"),
+        e if e.starts_with("struct ") => msg!("expected-record"),
+        e => msg!("expected-other", what = shorten(e)),
+    }
+}
+
+/// The value found, in plain words.
+fn found_words(found: Option<&Value>) -> Message {
+    match found {
+        Some(v) => v.describe(),
+        None => msg!("found-something-else"),
     }
 }
 
 /// Turns the deserializer's wording into an author's: what is wrong (the
 /// value found shortened, never repeated whole) and what to write.
-fn explain(msg: &str, path: &str, found: Option<&Value>) -> (String, Option<String>) {
+fn explain(msg: &str, path: &str, found: Option<&Value>) -> (Message, Option<Message>) {
     let field = path
         .rsplit('/')
         .find(|s| !s.chars().all(|c| c.is_ascii_digit()))
@@ -78,56 +87,64 @@ fn explain(msg: &str, path: &str, found: Option<&Value>) -> (String, Option<Stri
     if let Some(rest) = msg.strip_prefix("missing field ") {
         let name = shorten(rest.trim_matches('`'));
         return (
-            format!("missing required field `{name}`"),
-            Some(format!("add a line `{name}: …` to this record")),
+            msg!("missing-field", field = &name),
+            Some(msg!("missing-field-help", field = name)),
         );
     }
-    let found = found.map_or_else(|| "something else".to_string(), Value::describe);
+    let found = found_words(found);
     let expected = msg.rsplit_once(", expected ").map_or("", |(_, e)| e);
     if msg.starts_with("invalid type") {
         let help = match expected {
-            "a string" => format!("put the value in quotes, e.g. `{field}: \"…\"`"),
-            "a sequence" => {
-                format!("write a list, e.g. `{field}: [a, b]` or one `- item` per line")
+            "a string" => msg!("type-help-quotes", field = &field),
+            "a sequence" => msg!("type-help-list", field = &field),
+            "a boolean" => msg!("type-help-boolean", field = &field),
+            "a map" => msg!("type-help-record", field = &field),
+            e if e.starts_with("struct ") => msg!("type-help-record", field = &field),
+            e if matches!(
+                plain_expected(e).id,
+                "expected-number" | "expected-whole-number"
+            ) =>
+            {
+                msg!("type-help-number", field = &field)
             }
-            "a boolean" => format!("write `{field}: true` or `{field}: false`"),
-            "a map" => format!("`{field}` holds named fields, one `name: value` per indented line"),
-            e if e.starts_with("struct ") => {
-                format!("`{field}` holds named fields, one `name: value` per indented line")
-            }
-            e if plain_expected(e).contains("number") => {
-                format!("write a plain number without quotes, e.g. `{field}: 12`")
-            }
-            _ => format!("check the value of `{field}`"),
+            _ => msg!("type-help-check", field = &field),
         };
         return (
-            format!(
-                "wrong type for `{field}`: expected {}, found {found}",
-                plain_expected(expected)
+            msg!(
+                "wrong-type",
+                field = field,
+                expected = plain_expected(expected),
+                found = found
             ),
             Some(help),
         );
     }
     if msg.starts_with("invalid value") || msg.starts_with("unknown variant") {
         return (
-            format!(
-                "invalid value for `{field}`: expected {}, found {found}",
-                plain_expected(expected)
+            msg!(
+                "invalid-value",
+                field = field,
+                expected = plain_expected(expected),
+                found = found
             ),
             None,
         );
     }
     if msg.starts_with("invalid length") {
         return (
-            format!(
-                "wrong number of items in `{field}`: expected {}",
-                plain_expected(expected)
+            msg!(
+                "wrong-length",
+                field = field,
+                expected = plain_expected(expected)
             ),
             None,
         );
     }
     // Any other message: never more than a line of it.
-    (format!("`{field}`: {}", shorten(msg)), None)
+    (
+        msg!("field-problem", field = field, problem = shorten(msg)),
+        None,
+    )
 }
 
 #[cfg(test)]
@@ -159,10 +176,10 @@ mod tests {
         let r = err.span.unwrap().range;
         assert_eq!(&text[r], "dua ribu");
         assert_eq!(
-            err.message,
+            err.message.en(),
             "wrong type for `joined`: expected a whole number, found the text `dua ribu`"
         );
-        assert!(err.help.unwrap().contains("number"));
+        assert!(err.help.unwrap().en().contains("number"));
     }
 
     #[test]
@@ -171,8 +188,9 @@ mod tests {
         let text = format!("- name: A\n  joined: {long}\n");
         let (value, origin) = origin(&text, "0");
         let err = deserialize::<Rec>(&value.items().unwrap()[0], &origin).unwrap_err();
-        assert!(err.message.len() < 200, "{}", err.message);
-        assert!(err.message.contains('…'), "{}", err.message);
+        let text = err.message.en();
+        assert!(text.len() < 200, "{text}");
+        assert!(text.contains('…'), "{text}");
     }
 
     #[test]
@@ -180,7 +198,7 @@ mod tests {
         let text = "- name: A\n";
         let (value, origin) = origin(text, "0");
         let err = deserialize::<Rec>(&value.items().unwrap()[0], &origin).unwrap_err();
-        assert_eq!(err.message, "missing required field `joined`");
+        assert_eq!(err.message.en(), "missing required field `joined`");
         assert_eq!(err.span.unwrap().range.start, 2);
     }
 
@@ -190,7 +208,7 @@ mod tests {
         let (value, origin) = origin(text, "0");
         let err = deserialize::<Rec>(&value.items().unwrap()[0], &origin).unwrap_err();
         assert_eq!(
-            err.message,
+            err.message.en(),
             "field `name` is written twice in this record; keep one"
         );
         assert_eq!(&text[err.span.unwrap().range], "name");

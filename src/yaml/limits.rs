@@ -60,89 +60,60 @@ impl Size {
 }
 
 pub(super) fn too_deep(at: Span) -> Diagnostic {
-    Diagnostic::error(
-        at,
-        format!(
-            "nested deeper than {MAX_DEPTH} levels: warta reads at most {MAX_DEPTH} lists and \
-             records inside each other"
-        ),
-    )
-    .with_help(
-        "warta's files need 4 levels at most; look for a `[` or `{` that is never closed, \
-         or lines that start with more and more `- `",
-    )
+    Diagnostic::error(at, crate::msg!("yaml-too-deep", depth = MAX_DEPTH))
+        .with_help(crate::msg!("yaml-too-deep-help"))
 }
 
 /// A value of `bytes` bytes, or of an unknown length past the limit.
 pub(super) fn value_too_long(at: Span, bytes: Option<usize>) -> Diagnostic {
-    let long = match bytes {
-        Some(b) => format!("{} long", size(b)),
-        None => format!("longer than {}", size(MAX_VALUE_BYTES)),
-    };
-    Diagnostic::error(
-        at,
-        format!(
-            "this value is {long}; one value may be at most {}",
-            size(MAX_VALUE_BYTES)
+    let message = match bytes {
+        Some(b) => crate::msg!(
+            "yaml-value-too-long",
+            size = size(b),
+            limit = size(MAX_VALUE_BYTES)
         ),
-    )
-    .with_help(
-        "shorten it; long text belongs in the body of a Markdown page (below the second \
-         `---`), not in a field. If the value was meant to be short, look for a quote \
-         that is never closed",
-    )
+        None => crate::msg!("yaml-value-longer-than", limit = size(MAX_VALUE_BYTES)),
+    };
+    Diagnostic::error(at, message).with_help(crate::msg!("yaml-value-too-long-help"))
 }
 
 pub(super) fn too_many_values(at: Span) -> Diagnostic {
     Diagnostic::error(
         at,
-        format!(
-            "this file holds more than {} values (fields, texts, list items); warta reads \
-             at most that many from one file",
-            thousands(MAX_VALUES)
-        ),
+        crate::msg!("yaml-too-many-values", limit = thousands(MAX_VALUES)),
     )
-    .with_help("split it into several files (for libraries: one file per province)")
+    .with_help(crate::msg!("yaml-too-many-values-help"))
 }
 
 /// The alias `*name` at `at` would make the document bigger than allowed
 /// after `copies` copies of it.
 pub(super) fn copied_too_often(at: Span, name: &str, copies: usize, after: Size) -> Diagnostic {
     let what = if after.values > MAX_VALUES {
-        format!("more than {} values", thousands(MAX_VALUES))
+        crate::msg!("yaml-more-values-than", limit = thousands(MAX_VALUES))
     } else {
-        format!("more than {} of text", size(MAX_COPIED_TEXT))
+        crate::msg!("yaml-more-text-than", limit = size(MAX_COPIED_TEXT))
     };
     Diagnostic::error(
         at,
-        format!(
-            "this file uses the anchor `*{name}` too often: written out, its {} copies \
-             would make {what}, the most one file may hold",
-            thousands(copies + 1)
+        crate::msg!(
+            "yaml-copied-too-often",
+            name = name,
+            copies = thousands(copies + 1),
+            what = what
         ),
     )
-    .with_help(format!(
-        "write the values out instead of copying them with `*{name}`, or copy less \
-         (`&{name}` marks the value that each `*{name}` repeats)"
-    ))
+    .with_help(crate::msg!("yaml-copied-too-often-help", name = name))
 }
 
 pub(super) fn inline_too_long(at: Span, bracket: char) -> Diagnostic {
-    let (what, close) = if bracket == '[' {
-        ("the list opened with `[` here", ']')
+    let (id_list, close) = (bracket == '[', if bracket == '[' { "]" } else { "}" });
+    let message = if id_list {
+        crate::msg!("yaml-inline-list-too-long", limit = size(MAX_INLINE_CHARS))
     } else {
-        ("the record opened with `{` here", '}')
+        crate::msg!("yaml-inline-map-too-long", limit = size(MAX_INLINE_CHARS))
     };
-    Diagnostic::error(
-        at,
-        format!(
-            "{what} is never closed, or is longer than {}",
-            size(MAX_INLINE_CHARS)
-        ),
-    )
-    .with_help(format!(
-        "close it with `{close}`; a long list reads better as one `- item` per line"
-    ))
+    Diagnostic::error(at, message)
+        .with_help(crate::msg!("yaml-inline-too-long-help", close = close))
 }
 
 /// `1.5 MB`, `64 KB`.

@@ -25,7 +25,8 @@ pub use spans::SpanIndex;
 pub use value::Value;
 pub use write::{folded, quoted, scalar, to_string};
 
-use crate::diag::{shorten, Diagnostic, FileId, Span};
+use crate::diag::{shorten, Diagnostic, FileId, Message, Span};
+use crate::msg;
 use serde::de::DeserializeOwned;
 
 /// A parsed YAML document with the positions of its nodes.
@@ -44,20 +45,20 @@ pub fn parse(text: &str, file: FileId, base: usize) -> Result<Document, Diagnost
 }
 
 /// Reads YAML that ships with warta (embedded data): any problem is a
-/// message with its line.
+/// message with its line (in English: only a developer sees it).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let doc = parse(text, FileId(0), 0).map_err(|d| with_line(text, &d))?;
+    let doc = parse(text, FileId(0), 0).map_err(|d| with_line(text, &d).en())?;
     if let Some(d) = doc.spans.problems_in("").first() {
-        return Err(with_line(text, d));
+        return Err(with_line(text, d).en());
     }
     de::typed(&doc.value).map_err(|(path, msg)| format!("{path}: {msg}"))
 }
 
 /// A diagnostic's message with the line it points at.
-fn with_line(text: &str, d: &Diagnostic) -> String {
+fn with_line(text: &str, d: &Diagnostic) -> Message {
     let at = d.span.as_ref().map_or(0, |s| s.range.start.min(text.len()));
     let line = text[..at].matches('\n').count() + 1;
-    format!("{} (line {line})", d.message)
+    msg!("at-line", message = d.message.clone(), line = line)
 }
 
 /// Where a record sits in its file: resolves field paths to spans.
@@ -117,7 +118,7 @@ impl Origin {
 /// Reads a mapping file of `text: text` lines (e.g. a column mapping).
 /// Values that are empty (`~`, nothing) come back as `None`; any other
 /// non-text value is an error naming the key.
-pub fn string_map(text: &str) -> Result<Vec<(String, Option<String>)>, String> {
+pub fn string_map(text: &str) -> Result<Vec<(String, Option<String>)>, Message> {
     let doc = parse(text, FileId(0), 0).map_err(|d| with_line(text, &d))?;
     if let Some(d) = doc.spans.problems_in("").first() {
         return Err(with_line(text, d));
@@ -127,30 +128,22 @@ pub fn string_map(text: &str) -> Result<Vec<(String, Option<String>)>, String> {
         return Ok(Vec::new());
     }
     let Value::Map(map) = &value else {
-        return Err(format!(
-            "expected lines of `column header: field`, found {}",
-            value.kind_name()
-        ));
+        return Err(msg!("mapping-expected-lines", found = value.kind_name()));
     };
     let mut out = Vec::new();
     for (k, v) in map {
         let key = match k {
             Value::String(_) | Value::Int(_) | Value::Float(_) => k.key_text(),
-            other => {
-                return Err(format!(
-                    "a column header must be text, found {}",
-                    other.kind_name()
-                ))
-            }
+            other => return Err(msg!("mapping-header-not-text", found = other.kind_name())),
         };
         let val = match v {
             Value::Null => None,
             Value::String(s) => Some(s.clone()),
             other => {
-                return Err(format!(
-                    "`{}`: expected a field name, found {}",
-                    shorten(&key),
-                    other.kind_name()
+                return Err(msg!(
+                    "mapping-expected-field-name",
+                    header = shorten(&key),
+                    found = other.kind_name()
                 ))
             }
         };
@@ -169,7 +162,11 @@ mod tests {
         let err = parse(text, FileId(0), 0).unwrap_err();
         let line = text[..err.span.unwrap().range.start].matches('\n').count() + 1;
         assert_eq!(line, 2);
-        assert!(err.message.contains("never closed"), "{}", err.message);
+        assert!(
+            err.message.en().contains("never closed"),
+            "{:?}",
+            err.message
+        );
     }
 
     #[test]
@@ -198,7 +195,10 @@ mod tests {
                 ("2024".to_string(), Some("kpi_period".to_string())),
             ]
         );
-        assert!(string_map("- a\n").unwrap_err().contains("column header"));
-        assert!(string_map("a: [b]\n").unwrap_err().contains("`a`"));
+        assert!(string_map("- a\n")
+            .unwrap_err()
+            .en()
+            .contains("column header"));
+        assert!(string_map("a: [b]\n").unwrap_err().en().contains("`a`"));
     }
 }

@@ -194,7 +194,12 @@ mod tests {
     #[test]
     fn problems_are_found_by_record() {
         let mut idx = SpanIndex::default();
-        let d = |at| Diagnostic::error(crate::diag::Span::new(crate::diag::FileId(0), at..at), "x");
+        let d = |at| {
+            Diagnostic::error(
+                crate::diag::Span::new(crate::diag::FileId(0), at..at),
+                crate::msg!("yaml-tab"),
+            )
+        };
         idx.add_problem("3/social".into(), d(30));
         idx.add_problem("3".into(), d(20));
         idx.add_problem("30".into(), d(300));

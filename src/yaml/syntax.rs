@@ -10,7 +10,8 @@
 
 use super::limits;
 use super::lines::{indent, key_column, without_comment, Lines};
-use crate::diag::{shorten, Diagnostic, FileId, Span};
+use crate::diag::{shorten, Diagnostic, FileId, Message, Span};
+use crate::msg;
 
 /// The diagnostic for the parser's message `info` noticed at byte `at` of
 /// `text`, which starts at byte `base` of `file`.
@@ -38,14 +39,7 @@ pub(super) fn must_quote(at: usize, c: char, file: FileId, base: usize) -> Diagn
 }
 
 pub(super) fn second_document(at: Span) -> Diagnostic {
-    Diagnostic::error(
-        at,
-        "a second document starts here: a line `---` or `...` ended the data above it",
-    )
-    .with_help(
-        "delete that line; a data file holds one list or one record, and in a Markdown file \
-         the front matter ends at its second `---`",
-    )
+    Diagnostic::error(at, msg!("yaml-second-document")).with_help(msg!("yaml-second-document-help"))
 }
 
 /// The line holding byte `at`, written with the value from `at` on in
@@ -58,19 +52,13 @@ pub(super) fn quoted_line(text: &str, at: usize) -> String {
     format!("`{before}{}`", super::write::quoted(&shorten(value)))
 }
 
-type Plain = (usize, String, String);
+type Plain = (usize, Message, Message);
 
 fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     let ch = t.text[at..].chars().next().unwrap_or(' ');
     if info.contains("tab") {
         if let Some(tab) = t.tab_in_indent_near(at) {
-            return (
-                tab,
-                "this line is indented with a tab".into(),
-                "indent with spaces only: YAML does not accept tabs (set your editor to put \
-                 spaces when you press Tab)"
-                    .into(),
-            );
+            return (tab, msg!("yaml-tab"), msg!("yaml-tab-help"));
         }
     }
     if info.starts_with("':' must be followed") {
@@ -80,11 +68,11 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         let tab = t.text[colon + 1..].starts_with('\t');
         return (
             colon + 1,
-            format!("`{key}:` must be followed by a space"),
+            msg!("yaml-space-after-colon", key = key),
             if tab {
-                "put a space after the colon, not a tab".into()
+                msg!("yaml-space-after-colon-not-tab")
             } else {
-                "put a space after the colon".into()
+                msg!("yaml-space-after-colon-help")
             },
         );
     }
@@ -97,11 +85,8 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         let q = t.text[quote..].chars().next().unwrap_or('"');
         return (
             quote,
-            format!("the quote `{q}` here is never closed"),
-            format!(
-                "add a closing `{q}` at the end of the value (quotes come in pairs); if the text \
-                 goes on over several lines, indent those lines more than the field name"
-            ),
+            msg!("yaml-quote-not-closed", quote = q.to_string()),
+            msg!("yaml-quote-not-closed-help", quote = q.to_string()),
         );
     }
     if info.contains("escape") || info.contains("hexadecimal") {
@@ -109,10 +94,8 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         let seq: String = t.text[slash..].chars().take(2).collect();
         return (
             slash,
-            format!("`{}` cannot be written inside double quotes", shorten(&seq)),
-            "inside double quotes a backslash starts a special character (`\\n`, `\\\"`): \
-             write a backslash as `\\\\`, or put the value in single quotes instead"
-                .into(),
+            msg!("yaml-bad-escape", sequence = shorten(&seq)),
+            msg!("yaml-bad-escape-help"),
         );
     }
     if info.starts_with("invalid trailing content after") {
@@ -144,23 +127,22 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     if info.contains("unprintable") || info.contains("byte order mark") {
         return (
             at,
-            format!(
-                "this line holds an invisible character `{}`",
-                shorten(&ch.to_string())
+            msg!(
+                "yaml-invisible-character",
+                character = shorten(&ch.to_string())
             ),
-            "delete it (it often comes along when text is pasted from a word processor or a \
-             web page)"
-                .into(),
+            msg!("yaml-invisible-character-help"),
         );
     }
     if let Some((key, value)) = t.glued_key_near(at) {
         let key = shorten(&key);
         return (
             value,
-            format!("a space is missing after `{key}:`"),
-            format!(
-                "write `{key}: {}`: YAML needs a space between the colon and the value",
-                shorten(t.rest_of_line(value))
+            msg!("yaml-glued-value", key = &key),
+            msg!(
+                "yaml-glued-value-help",
+                key = &key,
+                value = shorten(t.rest_of_line(value))
             ),
         );
     }
@@ -168,11 +150,8 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         return match t.value_start_before(at) {
             Some(value) => (
                 at,
-                "this value holds `: `, which YAML reads as the start of another field".into(),
-                format!(
-                    "put the whole value in quotes: {}",
-                    quoted_line(t.text, value)
-                ),
+                msg!("yaml-colon-in-value"),
+                msg!("yaml-quote-whole-value", line = quoted_line(t.text, value)),
             ),
             None => misaligned(t, at),
         };
@@ -189,10 +168,8 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
         if line.trim_start().starts_with("- ") {
             return (
                 s + indent(line),
-                "this list item (`- `) is not under a field that holds a list".into(),
-                "write the field alone on its line (`tags:`), then each item below it, \
-                 indented (`  - plm`); the fields of a record have no `- `"
-                    .into(),
+                msg!("yaml-stray-item"),
+                msg!("yaml-stray-item-help"),
             );
         }
         return misaligned(t, at);
@@ -203,14 +180,16 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
             let close = if c == '[' { ']' } else { '}' };
             return (
                 at,
-                format!(
-                    "the lines of the `{c}…{close}` opened on line {} must be indented more than {}",
-                    t.index(open) + 1,
-                    label(holder)
+                msg!(
+                    "yaml-flow-indent",
+                    open = c.to_string(),
+                    close = close.to_string(),
+                    line = t.index(open) + 1,
+                    holder = label(holder, false)
                 ),
-                format!(
-                    "{}; or write one `- item` per line instead",
-                    to_place(key_column(holder) + 1)
+                msg!(
+                    "yaml-flow-indent-help",
+                    place = to_place(key_column(holder) + 1)
                 ),
             );
         }
@@ -235,74 +214,65 @@ fn plain(info: &str, t: &Lines, at: usize) -> Plain {
     .any(|w| info.contains(w))
     {
         if let Some((open, c)) = t.unclosed_bracket_before(at) {
-            let (what, close) = if c == '[' {
-                ("the list opened with `[` here", ']')
+            return if c == '[' {
+                (
+                    open,
+                    msg!("yaml-list-not-closed"),
+                    msg!("yaml-list-not-closed-help"),
+                )
             } else {
-                ("the `{` here", '}')
+                (
+                    open,
+                    msg!("yaml-map-not-closed"),
+                    msg!("yaml-map-not-closed-help"),
+                )
             };
-            let example = if c == '[' {
-                " (e.g. `tags: [a, b]`)"
-            } else {
-                ""
-            };
-            return (
-                open,
-                format!("{what} is never closed"),
-                format!(
-                    "close it with `{close}` on the same line{example}; if the value is text \
-                     that starts with `{c}`, put it in quotes"
-                ),
-            );
         }
     }
     if info.contains("document") || info.contains("directive") {
-        return (
-            at,
-            "the data ends before this line: a line `---` or `...` ended it".into(),
-            "delete the `---` or `...` line above, or put the value that starts with `%` in \
-             quotes"
-                .into(),
-        );
+        return (at, msg!("yaml-data-ended"), msg!("yaml-data-ended-help"));
     }
     (
         at,
-        format!("warta cannot read this line (the YAML reader says: {info})"),
-        "check the indentation (spaces, the same for every field of a record), put a space \
-         after every `name:`, and put a value holding `: ` or starting with a sign in quotes"
-            .into(),
+        msg!("yaml-unreadable-line", reader = info),
+        msg!("yaml-unreadable-line-help"),
     )
 }
 
 /// The message and the reason for text starting with `c`.
-fn quote_words(c: char) -> (String, &'static str) {
+fn quote_words(c: char) -> (Message, Message) {
     let why = match c {
-        '*' => "YAML reads `*name` as a copy of the value marked `&name`",
-        '&' => "YAML reads `&name` as a name for the value and leaves it out",
-        '!' => "YAML reads `!name` as a type tag",
-        '|' | '>' => "YAML reads `|` and `>` as the start of a block of text on the lines below",
-        '-' => "YAML reads `- ` as a list item",
-        '[' => "YAML reads `[` as the start of a list",
-        '{' => "YAML reads `{` as the start of a record",
-        '?' => "YAML reads `? ` as a special key",
-        _ => "YAML keeps this sign for its own use",
+        '*' => msg!("yaml-why-star"),
+        '&' => msg!("yaml-why-ampersand"),
+        '!' => msg!("yaml-why-bang"),
+        '|' | '>' => msg!("yaml-why-block"),
+        '-' => msg!("yaml-why-dash"),
+        '[' => msg!("yaml-why-bracket"),
+        '{' => msg!("yaml-why-brace"),
+        '?' => msg!("yaml-why-question"),
+        _ => msg!("yaml-why-other"),
     };
     let sign = if c == '`' {
         "`` ` ``".to_string()
     } else {
         format!("`{c}`")
     };
-    (format!("text starting with {sign} must be in quotes"), why)
+    (msg!("yaml-must-quote", sign = sign), why)
 }
 
 fn quote_it(t: &Lines, at: usize, c: char) -> Plain {
     let (message, why) = quote_words(c);
-    let mut help = format!("put it in quotes: {} ({why})", quoted_line(t.text, at));
-    if c == '|' || c == '>' {
-        help.push_str(&format!(
-            "; for text on several lines, write `{c}` alone and the text on the next lines, \
-             indented"
-        ));
-    }
+    let line = quoted_line(t.text, at);
+    let help = if c == '|' || c == '>' {
+        msg!(
+            "yaml-must-quote-block-help",
+            line = line,
+            why = why,
+            sign = c.to_string()
+        )
+    } else {
+        msg!("yaml-must-quote-help", line = line, why = why)
+    };
     (at, message, help)
 }
 
@@ -316,24 +286,29 @@ fn after_quote(t: &Lines, at: usize) -> Plain {
         (Some('\''), Some(open)) => {
             let raw = without_comment(t.text[open..end].trim_end());
             let inner = raw[1..].strip_suffix('\'').unwrap_or(&raw[1..]);
-            format!(
-                "an apostrophe inside '…' is written twice (`''`); or put the whole value in \
-                 double quotes: `{}{}`",
-                shorten(t.text[start..open].trim_start()),
-                super::write::quoted(&shorten(inner))
+            msg!(
+                "yaml-apostrophe-help",
+                line = format!(
+                    "{}{}",
+                    shorten(t.text[start..open].trim_start()),
+                    super::write::quoted(&shorten(inner))
+                )
             )
         }
         (Some(_), Some(open)) => {
             let raw = without_comment(t.text[open..end].trim_end());
-            format!(
-                "put the whole value in single quotes: `{}'{}'`",
-                shorten(t.text[start..open].trim_start()),
-                shorten(raw).replace('\'', "''")
+            msg!(
+                "yaml-single-quotes-help",
+                line = format!(
+                    "{}'{}'",
+                    shorten(t.text[start..open].trim_start()),
+                    shorten(raw).replace('\'', "''")
+                )
             )
         }
-        _ => "put the whole value in quotes".into(),
+        _ => msg!("yaml-quotes-help"),
     };
-    (at, "the value goes on after its closing quote".into(), help)
+    (at, msg!("yaml-after-quote"), help)
 }
 
 /// A line indented differently from the lines it belongs with.
@@ -352,15 +327,15 @@ fn misaligned(t: &Lines, at: usize) -> Plain {
     let ind = indent(line);
     let is_item = line.trim_start().starts_with("- ") || line.trim() == "-";
     let what = if is_item {
-        "this `- `".to_string()
+        msg!("yaml-this-item")
     } else {
-        label(line).replacen("the line", "this line", 1)
+        label(line, true)
     };
     let Some(prev) = t.prev_content(i) else {
         return (
             start + ind,
-            format!("{what} is indented, but nothing above it holds it"),
-            "start it at the left margin".into(),
+            msg!("yaml-indented-nothing-above", what = what),
+            msg!("yaml-start-at-margin"),
         );
     };
     let above = t.line(prev);
@@ -368,31 +343,42 @@ fn misaligned(t: &Lines, at: usize) -> Plain {
     if !is_item && above_is_item && ind == indent(above) {
         return (
             start + ind,
-            format!("{what} is lined up with the list items (`- `) above it, but is not one"),
-            "start it with `- ` to add an item to the list, or line it up with the field \
-             that holds the list to add a field to the record"
-                .into(),
+            msg!("yaml-lined-up-with-items", what = what),
+            msg!("yaml-lined-up-with-items-help"),
         );
     }
     let (other, col) = match t.prev_item(i).filter(|_| is_item) {
         // An item is compared with the `- ` of the item above it.
-        Some(p) => ("the `- ` above it".to_string(), indent(t.line(p))),
-        None => (format!("{} above it", label(above)), key_column(above)),
+        Some(p) => (msg!("yaml-item-above"), indent(t.line(p))),
+        None => (
+            msg!("yaml-above", what = label(above, false)),
+            key_column(above),
+        ),
     };
     if ind == col {
         return (
             start + ind,
-            format!("{what} is not lined up with the lines it belongs with"),
-            "every field of a record starts at the same column, and every `- ` of a list".into(),
+            msg!("yaml-not-lined-up", what = what),
+            msg!("yaml-not-lined-up-help"),
         );
     }
-    let mut help = format!("line {what} up with {other}: {}", to_place(col));
-    if !is_item && ind < col && t.has_item_at(i, ind) {
-        help.push_str(", or start a new record with `- `");
-    }
+    let or_new = !is_item && ind < col && t.has_item_at(i, ind);
+    let help = msg!(
+        "yaml-line-up-help",
+        what = what.clone(),
+        other = other.clone(),
+        place = to_place(col),
+        new_record = if or_new { "yes" } else { "no" }
+    );
     (
         start + ind,
-        format!("{what} {}, {other} {}", placed(ind), placed(col)),
+        msg!(
+            "yaml-misaligned",
+            what = what,
+            indent = ind,
+            other = other,
+            other_indent = col
+        ),
         help,
     )
 }
@@ -419,40 +405,31 @@ fn no_colon(t: &Lines, at: usize) -> Plain {
     if let Some(k) = key.filter(|k| k.chars().count() > 1024) {
         return (
             first,
-            format!(
-                "this field name is {} characters long; YAML reads at most 1024",
-                k.chars().count()
-            ),
-            "a field name is a short word such as `name`; if this is a value, write it after \
-             one (`note: …`)"
-                .into(),
+            msg!("yaml-key-too-long", length = k.chars().count()),
+            msg!("yaml-key-too-long-help"),
         );
     }
     if let Some(prev) = t.prev_content(i) {
         let above = t.line(prev).trim_end();
         if above.ends_with(['|', '>', '-', '+']) && above.contains(": ") {
-            let key = label(above);
+            let key = label(above, false);
             return (
                 first,
-                format!("the text below {key} is not indented"),
-                format!(
-                    "indent every line of the text by {} spaces, 2 more than {key}",
-                    key_column(above) + 2
+                msg!("yaml-block-not-indented", key = key.clone()),
+                msg!(
+                    "yaml-block-not-indented-help",
+                    key = key,
+                    spaces = key_column(above) + 2
                 ),
             );
         }
     }
-    (
-        first,
-        "this line has no `:` after a field name".into(),
-        "write a field as `name: value` (a colon and a space after the name); if the line \
-         belongs to the text of the field above, put that whole text in quotes"
-            .into(),
-    )
+    (first, msg!("yaml-no-colon"), msg!("yaml-no-colon-help"))
 }
 
-/// How a line is named in a message: `` `name:` ``, "the `- `", "the line".
-fn label(line: &str) -> String {
+/// How a line is named in a message: `` `name:` ``, "the `- `", "the line"
+/// ("this line" with `this`).
+fn label(line: &str, this: bool) -> Message {
     let t = line[key_column(line).min(line.len())..].trim_end();
     let key = t
         .split_once(": ")
@@ -461,28 +438,16 @@ fn label(line: &str) -> String {
         .map(str::trim)
         .filter(|k| !k.is_empty() && (!k.contains(' ') || k.starts_with(['"', '\''])));
     match key {
-        Some(k) => format!("`{}:`", shorten(k)),
-        None if line.trim_start().starts_with('-') => "the `- `".into(),
-        None => "the line".into(),
-    }
-}
-
-/// "is indented by 2 spaces", "starts at the left margin".
-fn placed(n: usize) -> String {
-    match n {
-        0 => "starts at the left margin".into(),
-        1 => "is indented by 1 space".into(),
-        n => format!("is indented by {n} spaces"),
+        Some(k) => msg!("yaml-label-key", key = shorten(k)),
+        None if line.trim_start().starts_with('-') => msg!("yaml-label-item"),
+        None if this => msg!("yaml-this-line"),
+        None => msg!("yaml-label-line"),
     }
 }
 
 /// "indent it by 2 spaces", "start it at the left margin".
-fn to_place(n: usize) -> String {
-    match n {
-        0 => "start it at the left margin".into(),
-        1 => "indent it by 1 space".into(),
-        n => format!("indent it by {n} spaces"),
-    }
+fn to_place(n: usize) -> Message {
+    msg!("yaml-to-place", spaces = n)
 }
 
 #[cfg(test)]
@@ -494,7 +459,12 @@ mod tests {
         let at = d.span.unwrap().range.start;
         let line = text[..at].matches('\n').count() + 1;
         let col = text[..at].rfind('\n').map_or(at, |n| at - n - 1) + 1;
-        (line, col, d.message, d.help.unwrap_or_default())
+        (
+            line,
+            col,
+            d.message.en(),
+            d.help.map(|h| h.en()).unwrap_or_default(),
+        )
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! warta's own YAML value: what a document holds after parsing, with no
 //! type of a YAML crate in it (the backend is swapped in `src/yaml/` only).
 
-use std::fmt::Write as _;
-
 /// A parsed YAML value. Mappings keep their keys in document order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
@@ -77,29 +75,28 @@ impl Value {
         }
     }
     /// A short name for the kind of a value, for messages.
-    pub fn kind_name(&self) -> &'static str {
+    pub fn kind_name(&self) -> crate::diag::Message {
         match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a true/false value",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::String(_) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a record of fields",
+            Value::Null => crate::msg!("kind-nothing"),
+            Value::Bool(_) => crate::msg!("kind-boolean"),
+            Value::Int(_) | Value::Float(_) => crate::msg!("expected-number"),
+            Value::String(_) => crate::msg!("expected-text"),
+            Value::Seq(_) => crate::msg!("expected-list"),
+            Value::Map(_) => crate::msg!("expected-record"),
         }
     }
     /// The kind and, for a single value, the value itself shortened:
     /// "the text `dua ribu`", "the number `12`", "a list".
-    pub fn describe(&self) -> String {
-        let mut s = String::new();
-        let _ = match self {
-            Value::Null => write!(s, "nothing (the value is empty)"),
-            Value::Bool(b) => write!(s, "`{b}`"),
-            Value::Int(i) => write!(s, "the number `{i}`"),
-            Value::Float(f) => write!(s, "the number `{f}`"),
-            Value::String(t) => write!(s, "the text `{}`", crate::diag::shorten(t)),
-            Value::Seq(_) | Value::Map(_) => write!(s, "{}", self.kind_name()),
-        };
-        s
+    pub fn describe(&self) -> crate::diag::Message {
+        use crate::msg;
+        match self {
+            Value::Null => msg!("found-empty"),
+            Value::Bool(b) => msg!("found-boolean", value = b.to_string()),
+            Value::Int(i) => msg!("found-number", value = i.to_string()),
+            Value::Float(f) => msg!("found-number", value = f.to_string()),
+            Value::String(t) => msg!("found-text", value = crate::diag::shorten(t)),
+            Value::Seq(_) | Value::Map(_) => self.kind_name(),
+        }
     }
     /// The same value in the YAML crate's form, for its deserializer.
     pub(super) fn to_backend(&self) -> serde_yaml::Value {

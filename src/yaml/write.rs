@@ -151,7 +151,7 @@ mod tests {
             let doc = format!("k: {}\n", scalar(s));
             // Read back by warta and by serde_yaml (libyaml, another reader).
             let back = super::super::parse(&doc, FileId(0), 0)
-                .unwrap_or_else(|e| panic!("{s:?}: {}", e.message))
+                .unwrap_or_else(|e| panic!("{s:?}: {}", e.message.en()))
                 .value;
             let theirs: serde_yaml::Value = serde_yaml::from_str(&doc).unwrap();
             assert_eq!(theirs.get("k").and_then(serde_yaml::Value::as_str), Some(s));

@@ -8,7 +8,7 @@ use super::html;
 use std::io::BufRead;
 use std::path::Path;
 use std::sync::Mutex;
-use warta::diag::{Diagnostic, SourceMap};
+use warta::diag::{Catalog, Diagnostic, Lang, SourceMap};
 use warta::pipeline;
 
 /// One case to run, as the parent sends it: `MODE DRAFTS MARKUP TWICE DIR`.
@@ -172,7 +172,9 @@ fn fingerprint(
             (f.path.clone(), h.finish())
         })
         .collect();
-    (plain(&m.diags, &m.files), files)
+    // Every diagnostic whole (ids, arguments, spans): the same in any
+    // language, and not cut at the 200 that are printed.
+    (format!("{:?}", m.diags), files)
 }
 
 /// Every span lies inside its file on character boundaries, and both
@@ -186,7 +188,12 @@ fn check_diagnostics(diags: &[Diagnostic], files: &SourceMap) -> Vec<Problem> {
                 out.push(problem(
                     "span",
                     "no such file",
-                    format!("file id {} of {}: {}", s.file.0, files.len(), d.message),
+                    format!(
+                        "file id {} of {}: {}",
+                        s.file.0,
+                        files.len(),
+                        d.message.en()
+                    ),
                 ));
                 continue;
             }
@@ -199,72 +206,48 @@ fn check_diagnostics(diags: &[Diagnostic], files: &SourceMap) -> Vec<Problem> {
             {
                 out.push(problem(
                     "span",
-                    message_kind(&d.message),
+                    d.code(),
                     format!(
                         "{}: span {r:?} in a file of {} bytes: {}",
                         files.path(s.file).display(),
                         text.len(),
-                        d.message
+                        d.message.en()
                     ),
                 ));
             }
         }
     }
     if out.is_empty() {
-        let _ = plain(diags, files);
-        let config = codespan_reporting::term::Config::default();
-        for d in diags.iter().take(200) {
-            let cs = to_codespan(d);
-            if let Err(e) = codespan_reporting::term::emit_into_string(&config, files, &cs) {
-                out.push(problem(
-                    "span",
-                    "rich form",
-                    format!("the rich form cannot be printed: {e}: {}", d.message),
-                ));
+        // Both languages: every message renders with its arguments (a
+        // missing one is a debug assertion in `Catalog::text`).
+        for lang in [Lang::Id, Lang::En] {
+            let cat = Catalog::new(lang);
+            let _ = warta::diag::render_plain(diags, files, &cat);
+            let config = codespan_reporting::term::Config::default();
+            for d in diags.iter().take(200) {
+                let cs = to_codespan(d, &cat);
+                if let Err(e) = codespan_reporting::term::emit_into_string(&config, files, &cs) {
+                    out.push(problem(
+                        "span",
+                        "rich form",
+                        format!("the rich form cannot be printed: {e}: {}", d.message.en()),
+                    ));
+                }
             }
         }
     }
     out
 }
 
-/// A diagnostic's message without the values quoted in it.
-fn message_kind(m: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in m.split('`').enumerate() {
-        out.push_str(if i % 2 == 0 { part } else { "…" });
-    }
-    out.chars()
-        .filter(|c| !c.is_ascii_digit())
-        .take(60)
-        .collect()
-}
-
-/// The plain form, as `warta check` prints it when piped.
-fn plain(diags: &[Diagnostic], files: &SourceMap) -> String {
-    let mut out = String::new();
-    for d in diags {
-        if let Some(s) = &d.span {
-            out.push_str(&files.location(s));
-        }
-        out.push_str(&d.message);
-        for (s, l) in &d.related {
-            out.push_str(&format!("{}{l}", files.location(s)));
-        }
-        out.push_str(d.help.as_deref().unwrap_or(""));
-        out.push('\n');
-    }
-    out
-}
-
 /// As `diag::emit` builds it for a terminal.
-fn to_codespan(d: &Diagnostic) -> codespan_reporting::diagnostic::Diagnostic<u32> {
+fn to_codespan(d: &Diagnostic, cat: &Catalog) -> codespan_reporting::diagnostic::Diagnostic<u32> {
     use codespan_reporting::diagnostic::{Diagnostic as Cs, Label, Severity};
     let mut labels = Vec::new();
     if let Some(s) = &d.span {
         labels.push(Label::primary(s.file.0, s.range.clone()));
     }
     for (s, l) in &d.related {
-        labels.push(Label::secondary(s.file.0, s.range.clone()).with_message(l));
+        labels.push(Label::secondary(s.file.0, s.range.clone()).with_message(cat.text(l)));
     }
     let sev = if d.is_error() {
         Severity::Error
@@ -272,9 +255,10 @@ fn to_codespan(d: &Diagnostic) -> codespan_reporting::diagnostic::Diagnostic<u32
         Severity::Warning
     };
     Cs::new(sev)
-        .with_message(&d.message)
+        .with_code(d.code())
+        .with_message(cat.text(&d.message))
         .with_labels(labels)
-        .with_notes(d.help.iter().cloned().collect())
+        .with_notes(d.help.iter().map(|h| cat.text(h)).collect())
 }
 
 /// Pages hold no script from content or data; feeds and sitemaps parse.

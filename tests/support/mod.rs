@@ -224,7 +224,7 @@ impl TestSite {
         self.write(rel, text.replacen(from, to, 1))
     }
 
-    /// `warta --root SITE --messages plain ARGS…`.
+    /// `warta --root SITE --messages plain --lang en ARGS…`.
     pub fn run(&self, args: &[&str]) -> Output {
         run_in(self.root(), args)
     }
@@ -237,7 +237,6 @@ impl TestSite {
     }
 }
 
-/// Runs the binary with `--root root --messages plain` before `args`.
 /// Every file under `dir`: path relative to it (`/`-separated) → bytes.
 pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut m = std::collections::BTreeMap::new();
@@ -256,11 +255,15 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     m
 }
 
+/// Runs the binary with `--root root --messages plain --lang en` before
+/// `args`: these tests assert the English wording of messages (a later
+/// `--lang id` in `args` overrides it); tests/messages_id.rs asserts the
+/// Indonesian, which a site gets by default.
 pub fn run_in(root: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
         .arg("--root")
         .arg(root)
-        .args(["--messages", "plain"])
+        .args(["--messages", "plain", "--lang", "en"])
         .args(args)
         .output()
         .expect("run warta");
@@ -368,9 +371,21 @@ impl Output {
     }
 }
 
+/// `path:l:c: error[code]: …` or `error[code]: …` (no place).
 fn is_kind(diag: &str, kind: &str) -> bool {
     let first = diag.lines().next().unwrap_or("");
-    first.contains(&format!(": {kind}: ")) || first.starts_with(&format!("{kind}: "))
+    first.contains(&format!(": {kind}[")) || first.starts_with(&format!("{kind}["))
+}
+
+/// The code of a plain diagnostic: `unknown-field` in
+/// `a.yaml:1:1: error[unknown-field]: …`.
+pub fn code_of(diag: &str) -> Option<&str> {
+    let first = diag.lines().next()?;
+    let start = first
+        .find("error[")
+        .map(|i| i + 6)
+        .or_else(|| first.find("warning[").map(|i| i + 8))?;
+    first[start..].split(']').next()
 }
 
 impl std::fmt::Display for Output {

@@ -17,10 +17,6 @@ use crate::site::BodySource;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser};
 use std::ops::Range;
 
-/// The `help:` of every unsafe-address error.
-pub const HELP: &str = "write a web address (`https://…`), `mailto:…`, `tel:…`, a path on this \
-     site (`/berita/…`, `gambar/foto.jpg`), a `#section` or a content link (`@/berita/slug.md`)";
-
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// The scheme of `url` as a browser reads it when warta does not publish
@@ -309,13 +305,14 @@ pub(super) fn unsafe_address(
     let at = locate_address(body, range, dest);
     Diagnostic::error(
         body_span(source, at),
-        format!(
-            "unsafe {what} `{}`: warta does not publish `{}:` addresses",
-            shorten(dest),
-            shorten(&scheme)
+        crate::msg!(
+            "unsafe-address",
+            what = what,
+            address = shorten(dest),
+            scheme = shorten(&scheme)
         ),
     )
-    .with_help(HELP)
+    .with_help(crate::msg!("unsafe-address-help"))
 }
 
 /// Where the address `dest` is written in the link at `range`: the text
@@ -363,9 +360,9 @@ pub(super) fn heading_attribute(
         });
     Diagnostic::error(
         body_span(source, at),
-        format!("heading attribute `{}` is not allowed", shorten(name)),
+        crate::msg!("heading-attribute", attribute = shorten(name)),
     )
-    .with_help("a heading may take only an id and classes, e.g. `## Jadwal {#jadwal .penting}`")
+    .with_help(crate::msg!("heading-attribute-help"))
 }
 
 /// Raw HTML (`allow_html: true`), given as the pieces pulldown-cmark read
@@ -418,21 +415,21 @@ pub(super) fn checked_html<'a>(
                 value,
                 scheme,
             } => (
-                format!(
-                    "unsafe address in HTML `{attr}=\"{}\"`: warta does not publish `{}:` addresses",
-                    shorten(value),
-                    shorten(scheme)
+                crate::msg!(
+                    "unsafe-html-address",
+                    attribute = attr.to_string(),
+                    value = shorten(value),
+                    scheme = shorten(scheme)
                 ),
-                HELP.to_string(),
+                crate::msg!("unsafe-address-help"),
             ),
             Problem::ScriptAttribute(a) => (
-                format!("HTML attribute `{}` is not allowed: it would run a script", shorten(a)),
-                "remove it: content brings no scripts into pages or feeds".to_string(),
+                crate::msg!("html-script-attribute", attribute = shorten(a)),
+                crate::msg!("html-script-attribute-help"),
             ),
             Problem::Element(e) => (
-                format!("HTML element `<{e}>` is not allowed in content"),
-                "remove it: content brings no scripts into pages or feeds, nor changes where their links go"
-                    .to_string(),
+                crate::msg!("html-element", element = e.to_string()),
+                crate::msg!("html-element-help"),
             ),
         };
         diags.push(Diagnostic::error(body_span(source, at), message).with_help(help));

@@ -84,16 +84,11 @@ pub(super) fn broken_link(
     };
     let typed = dest.trim_start_matches("@/");
     let help = suggest::closest(typed.split('#').next().unwrap_or(typed), targets.by_path.keys().map(String::as_str))
-        .map(|c| format!("did you mean `@/{c}`?"))
-        .unwrap_or_else(|| {
-            "internal links name the file under content/, e.g. `@/berita/slug.md`, `@/plm/slug.md` or `@/tentang.md`".into()
-        });
+        .map(|c| crate::msg!("did-you-mean", suggestion = format!("@/{c}")))
+        .unwrap_or_else(|| crate::msg!("broken-link-help"));
     Diagnostic::error(
         Span::new(source.span.file, start..end),
-        format!(
-            "broken internal link `{}`: no published page comes from that file",
-            crate::diag::shorten(dest)
-        ),
+        crate::msg!("broken-link", link = crate::diag::shorten(dest)),
     )
     .with_help(help)
 }

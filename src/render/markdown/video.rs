@@ -55,7 +55,11 @@ pub fn blocks<'a>(
                                 source.span.range.start + at.start
                                     ..source.span.range.start + at.end,
                             ),
-                            format!("video link `{}`: {what}", crate::diag::shorten(&lone.url)),
+                            crate::msg!(
+                                "video-link-invalid",
+                                link = crate::diag::shorten(&lone.url),
+                                problem = what
+                            ),
                         )
                         .with_help(help),
                     ),
@@ -239,10 +243,11 @@ fn html(v: &Video, title: Option<&str>) -> String {
 }
 
 /// What is wrong with a video link, and the fix.
-type Problem = (String, &'static str);
+type Problem = (crate::diag::Message, crate::diag::Message);
 
-const COPY_AGAIN: &str =
-    "copy the link again from the video's Share button (Bagikan), or write it as a normal link";
+fn copy_again() -> crate::diag::Message {
+    crate::msg!("video-copy-again")
+}
 
 /// The video a link shows: `Ok(None)` when it is not a video link (another
 /// site, a channel or a playlist), `Err` when it names a video wrongly.
@@ -277,7 +282,7 @@ pub fn parse(url: &str) -> Result<Option<Video>, Problem> {
             let (id, tall) = match segments.as_slice() {
                 ["watch"] => match param("v") {
                     Some(v) => (v, false),
-                    None => return Err(("it has no video id (`?v=…`)".into(), COPY_AGAIN)),
+                    None => return Err((crate::msg!("video-no-id", form = "?v=…"), copy_again())),
                 },
                 ["shorts", id] => (*id, true),
                 ["live" | "embed", id] => (*id, false),
@@ -287,7 +292,7 @@ pub fn parse(url: &str) -> Result<Option<Video>, Problem> {
         }
         "youtu.be" => match segments.as_slice() {
             [id] => youtube(id, false, param("t").or(param("start"))),
-            _ => Err(("it has no video id (`youtu.be/…`)".into(), COPY_AGAIN)),
+            _ => Err((crate::msg!("video-no-id", form = "youtu.be/…"), copy_again())),
         },
         "vimeo.com" | "www.vimeo.com" | "player.vimeo.com" => {
             let (id, key) = match segments.as_slice() {
@@ -303,18 +308,15 @@ pub fn parse(url: &str) -> Result<Option<Video>, Problem> {
             }
             if !id.bytes().all(|b| b.is_ascii_digit()) || id.len() > 12 {
                 return Err((
-                    format!(
-                        "`{}` is not a Vimeo video id (digits only)",
-                        crate::diag::shorten(id)
-                    ),
-                    COPY_AGAIN,
+                    crate::msg!("video-vimeo-id", id = crate::diag::shorten(id)),
+                    copy_again(),
                 ));
             }
             if let Some(k) = key {
                 if k.is_empty() || k.len() > 20 || !k.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     return Err((
-                        format!("`{}` is not a Vimeo video key", crate::diag::shorten(k)),
-                        COPY_AGAIN,
+                        crate::msg!("video-vimeo-key", key = crate::diag::shorten(k)),
+                        copy_again(),
                     ));
                 }
             }
@@ -342,11 +344,8 @@ fn youtube(id: &str, tall: bool, t: Option<&str>) -> Result<Option<Video>, Probl
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
         return Err((
-            format!(
-                "`{}` is not a YouTube video id (11 letters, digits, `-` or `_`)",
-                crate::diag::shorten(id)
-            ),
-            COPY_AGAIN,
+            crate::msg!("video-youtube-id", id = crate::diag::shorten(id)),
+            copy_again(),
         ));
     }
     let start = match t {
@@ -366,11 +365,8 @@ fn youtube(id: &str, tall: bool, t: Option<&str>) -> Result<Option<Video>, Probl
 fn start_time(t: &str) -> Result<u32, Problem> {
     let bad = || {
         (
-            format!(
-                "start time `{}` is not seconds or `1h2m3s`",
-                crate::diag::shorten(t)
-            ),
-            "write the start as seconds (`t=90`) or minutes and seconds (`t=1m30s`)",
+            crate::msg!("video-start-time", time = crate::diag::shorten(t)),
+            crate::msg!("video-start-time-help"),
         )
     };
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {

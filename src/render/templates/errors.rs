@@ -11,8 +11,9 @@
 //! scanned to name the tag that is not closed, where it is.
 
 use super::source::*;
-use crate::diag::{shorten, suggest, Diagnostic, Span};
+use crate::diag::{shorten, suggest, Diagnostic, Message, Span};
 use crate::load::theme::{Theme, ThemeTemplate};
+use crate::msg;
 use std::ops::Range;
 use tera::{ErrorKind, ReportError};
 
@@ -77,29 +78,28 @@ pub fn render(err: &tera::Error, theme: &Theme) -> Diagnostic {
     match err.kind() {
         ErrorKind::SyntaxError(r) => match find(r.filename()) {
             Some(t) => syntax(r, t).swap_remove(0),
-            None => Diagnostic::global(format!(
-                "template syntax error in {}: {}",
-                r.filename(),
-                plain(r.message())
+            None => Diagnostic::global(msg!(
+                "template-syntax-error-in",
+                template = r.filename(),
+                error = plain(r.message())
             )),
         },
         ErrorKind::RenderingError(r) => match find(r.filename()) {
             Some(t) => rendering(r, &err.to_string(), t, theme),
-            None => Diagnostic::global(format!(
-                "template error in {}: {}",
-                r.filename(),
-                plain(r.message())
+            None => Diagnostic::global(msg!(
+                "template-error-in",
+                template = r.filename(),
+                error = plain(r.message())
             )),
         },
         ErrorKind::MissingParent { current, parent } => {
-            let message = format!(
-                "`{{% extends %}}` names `{}`, which is not a template",
-                shorten(parent)
-            );
+            let message = msg!("extends-not-a-template", name = shorten(parent));
             let help = template_help(parent, theme);
             match find(current) {
                 Some(t) => Diagnostic::error(at(t, quoted(&t.source, parent)), message),
-                None => Diagnostic::global(format!("{current}: {message}")),
+                None => {
+                    Diagnostic::global(msg!("in-template", template = current, message = message))
+                }
             }
             .with_help(help)
         }
@@ -116,37 +116,34 @@ pub fn render(err: &tera::Error, theme: &Theme) -> Diagnostic {
             } else {
                 "include"
             };
-            let message = format!(
-                "templates {how} each other in a circle: {}",
-                chain.join(" → ")
-            );
+            let message = msg!("templates-circle", how = how, chain = chain.join(" → "));
             match find(tpl) {
                 Some(t) => Diagnostic::error(Span::file_start(t.file), message),
                 None => Diagnostic::global(message),
             }
-            .with_help(format!(
-                "remove one of the `{{% {how} %}}` tags of the circle"
-            ))
+            .with_help(msg!("templates-circle-help", how = how))
         }
-        ErrorKind::TemplateNotFound(name) => Diagnostic::global(format!(
-            "the theme `{}` has no template `{name}`",
-            theme.name
+        ErrorKind::TemplateNotFound(name) => Diagnostic::global(msg!(
+            "theme-has-no-template",
+            theme = &theme.name,
+            template = name
         ))
-        .with_help(format!(
-            "add templates/{name} to the site or to themes/{}/templates/",
-            theme.name
+        .with_help(msg!(
+            "theme-has-no-template-help",
+            theme = &theme.name,
+            template = name
         )),
         ErrorKind::Msg(text) if !read_reports(text).is_empty() => {
             checked(&read_reports(text)[0], theme)
         }
         other => {
-            let mut msg = format!("template error: {}", plain(&other.to_string()));
+            let mut text = plain(&other.to_string());
             let mut src = std::error::Error::source(err);
             while let Some(s) = src {
-                msg.push_str(&format!(": {s}"));
+                text.push_str(&format!(": {s}"));
                 src = s.source();
             }
-            Diagnostic::global(msg)
+            Diagnostic::global(msg!("template-error", error = text))
         }
     }
 }
@@ -159,22 +156,18 @@ fn syntax(r: &ReportError, t: &ThemeTemplate) -> Vec<Diagnostic> {
         "Unexpected end of input" => {
             let open = open_tags(&t.source, t.source.len());
             if open.is_empty() {
-                return vec![Diagnostic::error(
-                    at(t, range),
-                    "the template ends inside a `{{ … }}` or `{% … %}`",
-                )
-                .with_help("close it with `}}` or `%}`")];
+                return vec![
+                    Diagnostic::error(at(t, range), msg!("template-ends-inside-tag"))
+                        .with_help(msg!("template-ends-inside-tag-help")),
+                ];
             }
             open.iter().map(|tag| not_closed(t, tag, None)).collect()
         }
-        m => vec![
-            Diagnostic::error(at(t, range), format!("template syntax error: {}", plain(m)))
-                .with_help(fix_help(
-                    t,
-                    "every `{{` needs its `}}` and every `{%` its `%}`; tags are written \
-             `{% if … %}`, `{% for x in … %}`, `{% include \"…\" %}`",
-                )),
-        ],
+        m => vec![Diagnostic::error(
+            at(t, range),
+            msg!("template-syntax-error", error = plain(m)),
+        )
+        .with_help(fix_help(t, msg!("template-syntax-error-help")))],
     }
 }
 
@@ -188,42 +181,26 @@ fn unknown_tag(t: &ThemeTemplate, range: Range<usize>) -> Diagnostic {
     let is_end = word.starts_with("end") || word == "else" || word == "elif";
     if !is_end || !TAGS.contains(&word) {
         let help = suggest::closest(word, TAGS.iter().copied())
-            .map(|c| format!("did you mean `{{% {c} %}}`?"))
-            .unwrap_or_else(|| {
-                "the tags are `if`/`elif`/`else`, `for`, `block`, `extends`, `include`, \
-                 `set`, `filter`, `raw`, `component`, `break` and `continue`"
-                    .into()
-            });
-        return Diagnostic::error(
-            at(t, word_range),
-            format!("unknown tag `{{% {} %}}`", shorten(word)),
-        )
-        .with_help(help);
+            .map(|c| msg!("did-you-mean", suggestion = format!("{{% {c} %}}")))
+            .unwrap_or_else(|| msg!("template-tags-help"));
+        return Diagnostic::error(at(t, word_range), msg!("unknown-tag", tag = shorten(word)))
+            .with_help(help);
     }
     match open.last() {
         Some(tag) if word == "elif" || word == "else" => Diagnostic::error(
             at(t, word_range),
-            format!(
-                "`{{% {word} %}}` does not belong here: the tag open here is `{}`",
-                shorten(&tag.text)
-            ),
+            msg!("tag-misplaced", tag = word, open = shorten(&tag.text)),
         )
-        .with_related(at(t, tag.range.clone()), "opened here")
-        .with_help(format!(
-            "`{word}` goes inside `{{% if %}}` … `{{% endif %}}`{}; close `{{% {} %}}` first with `{{% {} %}}`",
-            if word == "else" { " or a `for`" } else { "" },
-            tag.name,
-            closer(&tag.name)
+        .with_related(at(t, tag.range.clone()), msg!("opened-here"))
+        .with_help(msg!(
+            "tag-misplaced-help",
+            tag = word,
+            open = &tag.name,
+            close = closer(&tag.name)
         )),
         Some(tag) => not_closed(t, tag, Some((word, word_range))),
-        None => Diagnostic::error(
-            at(t, word_range),
-            format!("`{{% {word} %}}` has nothing to close"),
-        )
-        .with_help(format!(
-            "remove it, or add the `{{% {} … %}}` it closes before it",
-            opener_of(word)
-        )),
+        None => Diagnostic::error(at(t, word_range), msg!("tag-closes-nothing", tag = word))
+            .with_help(msg!("tag-closes-nothing-help", open = opener_of(word))),
     }
 }
 
@@ -233,24 +210,21 @@ fn not_closed(t: &ThemeTemplate, tag: &OpenTag, met: Option<(&str, Range<usize>)
     let end = closer(&tag.name);
     let d = Diagnostic::error(
         at(t, tag.range.clone()),
-        format!("`{}` is not closed", shorten(&tag.text)),
+        msg!("tag-not-closed", tag = shorten(&tag.text)),
     );
     match met {
         Some((word, range)) => {
             let line = line_of(&t.source, range.start);
-            d.with_related(
-                at(t, range),
-                format!("`{{% {word} %}}` comes first"),
-            )
-            .with_help(format!(
-                "add `{{% {end} %}}` where the `{}` part ends, before `{{% {word} %}}` on line {line}",
-                tag.name
-            ))
+            d.with_related(at(t, range), msg!("tag-comes-first", tag = word))
+                .with_help(msg!(
+                    "tag-not-closed-before-help",
+                    end = end,
+                    tag = &tag.name,
+                    other = word,
+                    line = line
+                ))
         }
-        None => d.with_help(format!(
-            "add `{{% {end} %}}` where the `{}` part ends",
-            tag.name
-        )),
+        None => d.with_help(msg!("tag-not-closed-help", end = end, tag = &tag.name)),
     }
 }
 
@@ -262,44 +236,49 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
         if rest.starts_with(" exists") {
             Diagnostic::error(
                 at(t, range),
-                format!("`{}` has no value here", shorten(name)),
+                msg!("variable-no-value", name = shorten(name)),
             )
-            .with_help(format!(
-                "test it first: `{{% if {name} is defined %}}…{{% endif %}}`"
-            ))
+            .with_help(msg!("variable-no-value-help", name = name))
         } else {
             let available = list_after(rest, "Available variables: ");
             let help = suggest::closest(name, available.iter().copied())
-                .map(|c| format!("did you mean `{c}`?"))
+                .map(|c| msg!("did-you-mean", suggestion = c))
                 .unwrap_or_else(|| {
-                    format!(
-                        "this page's template has: {}",
-                        available
+                    msg!(
+                        "template-variables-help",
+                        names = available
                             .iter()
                             .map(|a| format!("`{a}`"))
                             .collect::<Vec<_>>()
                             .join(", ")
                     )
                 });
-            Diagnostic::error(at(t, range), format!("`{}` is not defined", shorten(name)))
-                .with_help(help)
+            Diagnostic::error(
+                at(t, range),
+                msg!("variable-not-defined", name = shorten(name)),
+            )
+            .with_help(help)
         }
     } else if let Some(rest) = msg.strip_prefix("Field `") {
         let (field, rest) = rest.split_once('`').unwrap_or((rest, ""));
         let owner = owner_before(&t.source, range.start);
         let available = list_after(rest, "Available fields: ");
         let help = match suggest::closest(field, available.iter().copied()) {
-            Some(c) => format!("did you mean `{owner}{c}`?"),
-            None if !available.is_empty() => format!(
-                "`{}` has: {}; test a field that may be missing first: `{{% if {owner}{field} %}}`",
-                owner.trim_end_matches('.'),
-                available.join(", ")
+            Some(c) => msg!("did-you-mean", suggestion = format!("{owner}{c}")),
+            None if !available.is_empty() => msg!(
+                "template-fields-help",
+                owner = owner.trim_end_matches('.'),
+                fields = available.join(", "),
+                field = format!("{owner}{field}")
             ),
-            None => format!("test it first: `{{% if {owner}{field} %}}`"),
+            None => msg!("test-field-first-help", field = format!("{owner}{field}")),
         };
         Diagnostic::error(
             at(t, range),
-            format!("`{}` is not defined", shorten(&format!("{owner}{field}"))),
+            msg!(
+                "variable-not-defined",
+                name = shorten(&format!("{owner}{field}"))
+            ),
         )
         .with_help(help)
     } else if let Some(rest) = msg.strip_prefix("Missing keyword argument `") {
@@ -307,9 +286,13 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
         let callee = word_at(&t.source, range.start);
         Diagnostic::error(
             at(t, range),
-            format!("`{callee}` needs the argument `{arg}`"),
+            msg!("missing-argument", function = callee, argument = arg),
         )
-        .with_help(format!("write it as `{callee}({arg}=…)`"))
+        .with_help(msg!(
+            "missing-argument-help",
+            function = callee,
+            argument = arg
+        ))
     } else {
         // Tera's own words (a `throw` message is the template's), no final period.
         let msg = msg.trim().trim_end_matches('.');
@@ -323,37 +306,42 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
             // Tera points at the start of the value: show all of `post.title`.
             let value = value_at(&t.source, range.start);
             (
-                format!("`{}` is {got} here, where {want} is wanted", shorten(value)),
-                "give the filter the kind of value it takes, e.g. `| round` a number, \
-                 `| upper` text"
-                    .to_string(),
+                msg!(
+                    "filter-wrong-kind",
+                    value = shorten(value),
+                    got = got,
+                    want = want
+                ),
+                msg!("filter-wrong-kind-help"),
             )
         } else if written.is_empty() {
             (
-                format!("template error: {msg}"),
-                "check the values used here".to_string(),
+                msg!("template-error", error = msg),
+                msg!("check-values-help"),
             )
         } else if !callee.is_empty() && written[callee.len()..].starts_with('(') {
             (
-                format!("template error in `{}`: {msg}", shorten(written)),
-                format!("check what `{callee}(…)` is given here"),
+                msg!(
+                    "template-error-in-call",
+                    call = shorten(written),
+                    error = msg
+                ),
+                msg!("check-call-help", function = callee),
             )
         } else {
             (
-                format!("template error at `{}`: {msg}", shorten(written)),
-                "check the values used here, and the filters they go through: each filter \
-                 takes a certain kind of value"
-                    .to_string(),
+                msg!("template-error-at", at = shorten(written), error = msg),
+                msg!("check-values-filters-help"),
             )
         };
-        Diagnostic::error(at(t, range), message).with_help(fix_help(t, &help))
+        Diagnostic::error(at(t, range), message).with_help(fix_help(t, help))
     };
     // Where an included template was included from.
     for note in read_notes(report) {
         if let Some(from) = theme.templates.iter().find(|x| x.name == note.name) {
             let place = offset(&from.source, note.line, note.col);
             let word = token_len(&from.source, place);
-            d = d.with_related(at(from, place..place + word), "included from here");
+            d = d.with_related(at(from, place..place + word), msg!("included-from-here"));
         }
     }
     d
@@ -362,10 +350,10 @@ fn rendering(r: &ReportError, report: &str, t: &ThemeTemplate, theme: &Theme) ->
 /// A report from Tera's checks after parsing (unknown filter and the like).
 fn checked(r: &Report, theme: &Theme) -> Diagnostic {
     let Some(t) = theme.templates.iter().find(|t| t.name == r.name) else {
-        return Diagnostic::global(format!(
-            "template error in {}: {}",
-            r.name,
-            plain(&r.message)
+        return Diagnostic::global(msg!(
+            "template-error-in",
+            template = &r.name,
+            error = plain(&r.message)
         ));
     };
     let start = offset(&t.source, r.line, r.col);
@@ -378,11 +366,12 @@ fn checked(r: &Report, theme: &Theme) -> Diagnostic {
     let unknown = |kind: &str, name: &str, known: &[&str]| {
         Diagnostic::error(
             at(t, range.clone()),
-            format!("unknown {kind} `{}`", shorten(name)),
+            msg!("unknown-template-name", kind = kind, name = shorten(name)),
         )
         .with_help(
-            suggest::did_you_mean(name, known.iter().copied())
-                .unwrap_or_else(|| format!("the {kind}s are: {}", known.join(", "))),
+            suggest::did_you_mean(name, known.iter().copied()).unwrap_or_else(|| {
+                msg!("template-names-help", kind = kind, names = known.join(", "))
+            }),
         )
     };
     if let Some(name) = quoted_name("Unknown filter `") {
@@ -394,56 +383,39 @@ fn checked(r: &Report, theme: &Theme) -> Diagnostic {
     } else if let Some(name) = quoted_name("Unknown template `") {
         Diagnostic::error(
             at(t, range),
-            format!(
-                "`{{% include %}}` names `{}`, which is not a template",
-                shorten(&name)
-            ),
+            msg!("include-not-a-template", name = shorten(&name)),
         )
         .with_help(template_help(&name, theme))
     } else if let Some(name) = quoted_name("Block `") {
         let blocks = block_names(theme, &t.name);
-        Diagnostic::error(
-            at(t, range),
-            format!("block `{name}` is not in the template this one extends"),
-        )
-        .with_help(
+        Diagnostic::error(at(t, range), msg!("block-not-in-parent", block = &name)).with_help(
             suggest::closest(&name, blocks.iter().map(String::as_str))
-                .map(|c| format!("did you mean `{{% block {c} %}}`?"))
-                .unwrap_or_else(|| {
-                    "a template that extends another can fill only its blocks".into()
-                }),
+                .map(|c| msg!("did-you-mean", suggestion = format!("{{% block {c} %}}")))
+                .unwrap_or_else(|| msg!("block-not-in-parent-help")),
         )
     } else {
         Diagnostic::error(
             at(t, range),
-            format!("template error: {}", plain(&r.message)),
+            msg!("template-error", error = plain(&r.message)),
         )
-        .with_help(fix_help(t, "fix the template here"))
+        .with_help(fix_help(t, msg!("fix-template-here")))
     }
 }
 
 /// Help for a template name that does not exist.
-fn template_help(name: &str, theme: &Theme) -> String {
+fn template_help(name: &str, theme: &Theme) -> Message {
     suggest::closest(name, theme.templates.iter().map(|t| t.name.as_str()))
-        .map(|c| format!("did you mean `{c}`?"))
-        .unwrap_or_else(|| {
-            format!(
-                "add templates/{name} to the site, or name one of the theme's templates (themes/{}/templates/)",
-                theme.name
-            )
-        })
+        .map(|c| msg!("did-you-mean", suggestion = c))
+        .unwrap_or_else(|| msg!("template-name-help", template = name, theme = &theme.name))
 }
 
 /// The generic help, plus how to go back to the theme's template when the
 /// broken one is the site's own override.
-fn fix_help(t: &ThemeTemplate, what: &str) -> String {
+fn fix_help(t: &ThemeTemplate, what: Message) -> Message {
     if t.path.starts_with("templates/") {
-        format!(
-            "{what}; or delete {} to use the theme's template again",
-            t.path
-        )
+        msg!("or-delete-override", help = what, template = &t.path)
     } else {
-        what.to_string()
+        what
     }
 }
 
@@ -477,18 +449,18 @@ fn list_after<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
 }
 
 /// A Tera type name in plain words.
-fn kind_of(tera_type: &str) -> String {
+fn kind_of(tera_type: &str) -> Message {
     match tera_type {
-        "f64" | "f32" | "number" => "a number".into(),
+        "f64" | "f32" | "number" => msg!("expected-number"),
         "i64" | "u64" | "i32" | "u32" | "usize" | "isize" | "i128" | "u128" => {
-            "a whole number".into()
+            msg!("expected-whole-number")
         }
-        "string" | "str" | "&str" | "String" => "text".into(),
-        "bool" => "true or false".into(),
-        "array" | "Vec" => "a list".into(),
-        "map" => "a map".into(),
-        "none" => "nothing (none)".into(),
-        other => format!("`{other}`"),
+        "string" | "str" | "&str" | "String" => msg!("tera-kind-text"),
+        "bool" => msg!("tera-kind-boolean"),
+        "array" | "Vec" => msg!("expected-list"),
+        "map" => msg!("tera-kind-map"),
+        "none" => msg!("tera-kind-none"),
+        other => msg!("expected-other", what = format!("`{other}`")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! What the engine hands out: the served map, and how a rebuild went.
 
-use crate::diag::{emit, Diagnostic, Severity, SourceMap, Style};
+use crate::diag::{emit, Catalog, Diagnostic, SourceMap, Style};
+use crate::msg;
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,12 +22,38 @@ pub struct Served {
 /// One diagnostic, positions resolved, ready for the overlay.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DiagView {
+    /// `error` or `warning`, the same in every language.
     pub severity: &'static str,
+    /// The diagnostic's code (`unknown-field`), the same in every language.
+    pub code: &'static str,
     /// `file:line:col`, when the problem has a place.
     pub location: Option<String>,
     pub message: String,
     pub related: Vec<(String, String)>,
     pub help: Option<String>,
+    /// The overlay's own words, in the run's language.
+    pub words: OverlayWords,
+}
+
+/// The overlay's heading, its line of advice and the labels of notes and
+/// help, in the run's language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OverlayWords {
+    pub title: String,
+    pub intro: String,
+    pub note: String,
+    pub help: String,
+}
+
+impl OverlayWords {
+    pub fn new(cat: &Catalog) -> OverlayWords {
+        OverlayWords {
+            title: cat.text(&msg!("overlay-title")),
+            intro: cat.text(&msg!("overlay-intro")),
+            note: cat.text(&msg!("label-note")),
+            help: cat.text(&msg!("label-help")),
+        }
+    }
 }
 
 /// The errors of a failed build.
@@ -87,15 +114,17 @@ pub struct Timings {
 
 impl Outcome {
     /// Prints the diagnostics in the chosen style.
-    pub fn emit(&self, style: Style) {
+    pub fn emit(&self, style: Style, cat: &Catalog) {
         for (ds, files) in &self.diags {
-            let _ = emit(ds, files, style);
+            let _ = emit(ds, files, style, cat);
         }
     }
-    pub fn views(&self) -> Vec<DiagView> {
+    /// The diagnostics as the overlay shows them, in `cat`'s language.
+    pub fn views(&self, cat: &Catalog) -> Vec<DiagView> {
+        let words = OverlayWords::new(cat);
         self.diags
             .iter()
-            .flat_map(|(ds, files)| ds.iter().map(|d| view(d, files)))
+            .flat_map(|(ds, files)| ds.iter().map(|d| view(d, files, cat, &words)))
             .collect()
     }
     pub fn error_count(&self) -> usize {
@@ -106,19 +135,18 @@ impl Outcome {
     }
 }
 
-fn view(d: &Diagnostic, files: &SourceMap) -> DiagView {
+fn view(d: &Diagnostic, files: &SourceMap, cat: &Catalog, words: &OverlayWords) -> DiagView {
     DiagView {
-        severity: match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        },
+        severity: crate::diag::severity_word(d.severity),
+        code: d.code(),
         location: d.span.as_ref().map(|s| files.location(s)),
-        message: d.message.clone(),
+        message: cat.text(&d.message),
         related: d
             .related
             .iter()
-            .map(|(s, l)| (files.location(s), l.clone()))
+            .map(|(s, l)| (files.location(s), cat.text(l)))
             .collect(),
-        help: d.help.clone(),
+        help: d.help.as_ref().map(|h| cat.text(h)),
+        words: words.clone(),
     }
 }

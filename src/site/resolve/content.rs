@@ -70,7 +70,10 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    format!("unknown event level `{}`", crate::diag::shorten(&f.level)),
+                    crate::msg!(
+                        "unknown-event-level",
+                        level = crate::diag::shorten(&f.level)
+                    ),
                 )
                 .with_help_opt(did_you_mean(&f.level, EventLevel::NAMES.iter().copied())),
             );
@@ -83,9 +86,13 @@ pub(super) fn events(cx: &mut Ctx, refs: &Refs) -> (Vec<Event>, Vec<Vec<String>>
                 cx.error(
                     Diagnostic::error(
                         o.value("end"),
-                        format!("the event ends ({e}) before it starts ({s})"),
+                        crate::msg!(
+                            "event-ends-before-start",
+                            end = e.to_string(),
+                            start = s.to_string()
+                        ),
                     )
-                    .with_help("swap `start` and `end`, or fix one of them"),
+                    .with_help(crate::msg!("event-ends-before-start-help")),
                 );
             }
         }

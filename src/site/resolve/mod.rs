@@ -68,11 +68,23 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// How a kind of reference is named in a message.
+fn ref_what(what: &str) -> crate::diag::Message {
+    match what {
+        "province" => crate::msg!("ref-province"),
+        "province code" => crate::msg!("thing-province-code"),
+        "library" => crate::msg!("ref-library"),
+        "event" => crate::msg!("ref-event"),
+        "regency" => crate::msg!("ref-regency"),
+        other => crate::msg!("expected-other", what = other),
+    }
+}
+
 impl Ctx<'_> {
     pub(super) fn error(&mut self, mut d: Diagnostic) {
         if self.in_draft && d.is_error() {
             d.severity = crate::diag::Severity::Warning;
-            d.message = format!("in a draft: {}", d.message);
+            d.message = crate::msg!("in-draft", message = d.message);
         }
         self.diags.push(d);
     }
@@ -87,10 +99,11 @@ impl Ctx<'_> {
             Ok(d) => Some(d),
             Err(msg) => {
                 self.error(
-                    Diagnostic::error(origin.value(field), format!("invalid `{field}`: {msg}"))
-                        .with_help(format!(
-                            "write the date as `{field}: 2022-08-02` (year-month-day)"
-                        )),
+                    Diagnostic::error(
+                        origin.value(field),
+                        crate::msg!("invalid-date", field = field, problem = msg),
+                    )
+                    .with_help(crate::msg!("invalid-date-help", field = field)),
                 );
                 None
             }
@@ -117,22 +130,29 @@ impl Ctx<'_> {
         }
         let key_of = format!("{what}:{}", key.trim());
         let d = if key.trim().is_empty() {
-            Diagnostic::error(origin.value(field), format!("`{field}` is empty")).with_help(
-                format!("write the {what} this refers to, or remove the line"),
+            Diagnostic::error(
+                origin.value(field),
+                crate::msg!("reference-empty", field = field),
             )
+            .with_help(crate::msg!("reference-empty-help", what = ref_what(what)))
         } else if self.drafts.contains(&key_of) {
             Diagnostic::error(
                 origin.value(field),
-                format!(
-                    "{what} `{}` is a draft, so it is not published",
-                    crate::diag::shorten(key)
+                crate::msg!(
+                    "reference-draft",
+                    what = ref_what(what),
+                    key = crate::diag::shorten(key)
                 ),
             )
-            .with_help("publish it (remove `draft: true`) or remove this reference")
+            .with_help(crate::msg!("reference-draft-help"))
         } else {
             Diagnostic::error(
                 origin.value(field),
-                format!("unknown {what} `{}`", crate::diag::shorten(key)),
+                crate::msg!(
+                    "unknown-reference",
+                    what = ref_what(what),
+                    key = crate::diag::shorten(key)
+                ),
             )
             .with_help_opt(lookup.suggest(key))
         };
@@ -179,14 +199,14 @@ impl Ctx<'_> {
                 .collect();
             let name = p.rsplit('/').next().unwrap_or(p);
             let help = match crate::diag::suggest::closest(name, nearby.iter().copied()) {
-                Some(c) if !escapes => format!("did you mean `{c}`?"),
-                _ if escapes => "name a file inside the site: beside the page, or under `static/` with a path starting with `/`".to_string(),
-                _ => format!("put the image file at `{}`, or fix the name", crate::diag::shorten(&source)),
+                Some(c) if !escapes => crate::msg!("did-you-mean", suggestion = c),
+                _ if escapes => crate::msg!("image-outside-site-help"),
+                _ => crate::msg!("image-not-found-help", path = crate::diag::shorten(&source)),
             };
             self.error(
                 Diagnostic::error(
                     origin.value(field),
-                    format!("image `{}` not found", crate::diag::shorten(path)),
+                    crate::msg!("image-file-not-found", image = crate::diag::shorten(path)),
                 )
                 .with_help(help),
             );
@@ -221,9 +241,13 @@ impl Ctx<'_> {
             self.error(
                 Diagnostic::error(
                     origin.value("updated"),
-                    format!("`updated` ({u}) is before `date` ({})", date.unwrap_or(u)),
+                    crate::msg!(
+                        "updated-before-date",
+                        updated = u.to_string(),
+                        date = date.unwrap_or(u).to_string()
+                    ),
                 )
-                .with_help("`updated` is the day the text last changed: the same day as `date` or later; remove it if the text never changed"),
+                .with_help(crate::msg!("updated-before-date-help")),
             );
             return None;
         }
@@ -234,8 +258,11 @@ impl Ctx<'_> {
         if let Some(d) = date {
             if d > self.opts.today && !draft {
                 self.error(
-                    Diagnostic::warning(origin.value("date"), format!("this is dated {d}, in the future, but is not a draft"))
-                        .with_help("it will be published now; add `draft: true` to hold it back, or fix the date"),
+                    Diagnostic::warning(
+                        origin.value("date"),
+                        crate::msg!("future-date", date = d.to_string()),
+                    )
+                    .with_help(crate::msg!("future-date-help")),
                 );
             }
         }

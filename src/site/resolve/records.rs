@@ -26,8 +26,15 @@ pub(super) fn awards(cx: &mut Ctx, refs: &Refs, libraries: &[Library]) -> Vec<Aw
         };
         if libraries[library.index()].province != province {
             cx.error(
-                Diagnostic::error(o.value("library"), format!("library `{}` is not in province `{}`", crate::diag::shorten(&d.library), crate::diag::shorten(&d.province)))
-                    .with_help("a provincial award goes to a library of that province: check `library` and `province`"),
+                Diagnostic::error(
+                    o.value("library"),
+                    crate::msg!(
+                        "award-library-province",
+                        library = crate::diag::shorten(&d.library),
+                        province = crate::diag::shorten(&d.province)
+                    ),
+                )
+                .with_help(crate::msg!("award-library-province-help")),
             );
             continue;
         }

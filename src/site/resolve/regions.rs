@@ -2,9 +2,10 @@
 
 use super::{Ctx, Refs};
 use crate::diag::suggest::{closest, did_you_mean};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message};
 use crate::load::Record;
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 use crate::site::index::RegencyMatch;
 use crate::site::*;
 use crate::yaml::Origin;
@@ -45,9 +46,9 @@ pub(super) fn provinces_and_regencies(cx: &mut Ctx) -> (Vec<Province>, Vec<Regen
             cx.error(
                 Diagnostic::error(
                     o.value("kind"),
-                    format!("unknown regency kind `{}`", crate::diag::shorten(&d.kind)),
+                    msg!("unknown-regency-kind", kind = crate::diag::shorten(&d.kind)),
                 )
-                .with_help("write `kind: kabupaten` or `kind: kota`"),
+                .with_help(msg!("unknown-regency-kind-help")),
             );
         }
         let (Some(province), Some(kind)) = (province, kind) else {
@@ -95,7 +96,10 @@ pub(super) fn libraries(
             cx.error(
                 Diagnostic::error(
                     o.value("level"),
-                    format!("unknown library level `{}`", crate::diag::shorten(&d.level)),
+                    msg!(
+                        "unknown-library-level",
+                        level = crate::diag::shorten(&d.level)
+                    ),
                 )
                 .with_help_opt(did_you_mean(&d.level, LibraryLevel::NAMES.iter().copied())),
             );
@@ -156,20 +160,32 @@ fn kpi(cx: &mut Ctx, recs: &[crate::model::records::KpiRecord], o: &Origin) -> V
             None => cx.error(
                 Diagnostic::error(
                     o.value(&format!("kpi/{i}/category")),
-                    format!(
-                        "unknown KPI category `{}`",
-                        crate::diag::shorten(&k.category)
+                    msg!(
+                        "unknown-kpi-category",
+                        category = crate::diag::shorten(&k.category)
                     ),
                 )
-                .with_help(format!(
-                    "{} (tinggi = green, sedang = yellow, rendah = red)",
-                    did_you_mean(&k.category, KpiCategory::NAMES.iter().copied())
-                        .unwrap_or_default()
+                .with_help(msg!(
+                    "kpi-category-help",
+                    suggestion = did_you_mean(&k.category, KpiCategory::NAMES.iter().copied())
+                        .unwrap_or_else(|| msg!(
+                            "expected-one-of",
+                            values = KpiCategory::NAMES.join(", ")
+                        ))
                 )),
             ),
         }
     }
     out
+}
+
+/// "a, b or c", in the run's language.
+fn or_list(items: &[String]) -> Message {
+    match items {
+        [] => msg!("expected-other", what = ""),
+        [one] => msg!("expected-other", what = one),
+        [first, rest @ ..] => msg!("list-or", first = first, rest = or_list(rest)),
+    }
 }
 
 /// Resolves a library's `regency` within its province.
@@ -195,13 +211,17 @@ fn regency(
             cx.error(
                 Diagnostic::error(
                     at,
-                    format!(
-                        "{} is in province `{elsewhere}`, not in {pname}",
-                        r.official_name
+                    msg!(
+                        "regency-in-other-province",
+                        regency = &r.official_name,
+                        other = elsewhere,
+                        province = pname
                     ),
                 )
-                .with_help(format!(
-                    "fix `province: {elsewhere}`, or name a regency of {pname}"
+                .with_help(msg!(
+                    "regency-in-other-province-help",
+                    other = elsewhere,
+                    province = pname
                 )),
             );
             None
@@ -220,13 +240,13 @@ fn regency(
             cx.error(
                 Diagnostic::error(
                     at,
-                    format!(
-                        "`{}` could be {}",
-                        crate::diag::shorten(text),
-                        names.join(" or ")
+                    msg!(
+                        "regency-ambiguous",
+                        regency = crate::diag::shorten(text),
+                        choices = or_list(&names)
                     ),
                 )
-                .with_help("write the official name with `Kabupaten` or `Kota`, or the code"),
+                .with_help(msg!("regency-ambiguous-help")),
             );
             None
         }
@@ -237,18 +257,20 @@ fn regency(
                 .map(|r| r.official_name.as_str())
                 .collect();
             let help = match closest(text, own.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!(
-                    "write the official name of a regency or city in {pname}, e.g. `{}`",
-                    own.first().copied().unwrap_or("Kabupaten …")
+                Some(c) => msg!("did-you-mean", suggestion = c),
+                None => msg!(
+                    "regency-name-help",
+                    province = pname,
+                    example = own.first().copied().unwrap_or("Kabupaten …")
                 ),
             };
             cx.error(
                 Diagnostic::error(
                     at,
-                    format!(
-                        "unknown regency `{}` in {pname}",
-                        crate::diag::shorten(text)
+                    msg!(
+                        "unknown-regency",
+                        regency = crate::diag::shorten(text),
+                        province = pname
                     ),
                 )
                 .with_help(help),
