@@ -572,7 +572,8 @@ tera-kind-boolean = true or false
 tera-kind-map = a map
 tera-kind-none = nothing (none)
 
-## Added when merging the other branches
+## Editor sign-in, site icon and colours, theme strings, `updated`,
+## hashed folders, video links, nesting, blank names, long lists
 cms-backend-unknown = unknown editor backend `{ $backend }`
 cms-repo-missing = the editor's `{ $backend }` backend needs `repo`: officers could not sign in
 cms-repo-missing-help = add the repository the site is built from under `cms:`, e.g. `repo: { $example }` (docs/cms.md, "Signing in")
@@ -582,8 +583,6 @@ cms-app-id-missing = the editor's `{ $backend }` backend needs `app_id`, the id 
 cms-app-id-missing-help = create the application (docs/cms.md, "Signing in") and add `app_id: <Application ID>` under `cms:`
 cms-gitea-base-url = the editor's `gitea` backend needs `base_url`, the address of the Gitea server
 cms-gitea-base-url-help = add e.g. `base_url: https://gitea.example.id` under `cms:`
-
-## Added when merging the other branches
 icon-too-small = the icon `{ $icon }` is { $width }×{ $height } pixels: too small
 icon-not-square = the icon `{ $icon }` is { $width }×{ $height } pixels: not square
 icon-help = use a square PNG or JPEG of at least { $min }×{ $min } pixels (e.g. the logo on a plain background), or remove `icon:` to use the theme's
@@ -599,8 +598,6 @@ short-name-empty-help = write a name of one or two words (at most 12 characters 
 theme-strings-unreadable = cannot read { $file }: { $error }
 theme-string-unknown = unknown string `{ $key }`: the theme `{ $theme }` has no string of that name
 theme-string-unknown-help = a site can only change the theme's strings; they are listed in themes/{ $theme }/i18n/{ $language }.yaml
-
-## Added when merging the other branches
 video-copy-again = copy the link again from the video's Share button (Bagikan), or write it as a normal link
 video-no-id = it has no video id (`{ $form }`)
 video-vimeo-id = `{ $id }` is not a Vimeo video id (digits only)
@@ -611,9 +608,7 @@ video-start-time-help = write the start as seconds (`t=90`) or minutes and secon
 video-link-invalid = video link `{ $link }`: { $problem }
 markdown-too-deep = the text is nested more than { $levels } levels deep here (quotes, lists or emphasis inside each other)
 markdown-too-deep-help = remove the extra `>`, list markers or indentation: a quote or list a few levels deep is all readers can follow
-
-## Added when merging the other branches
 list-too-long = `{ $field }` has more than { $max } items
 list-too-long-help = keep at most { $max } in `{ $field }`: the first { $max } are the ones readers see
 name-empty = `{ $field }` is empty
-name-empty-help = write { $what }, or remove the line `{ $field }:` if the field is optional
+name-empty-help = write { $what }: without it, `{ $field }` would show as an empty heading or link

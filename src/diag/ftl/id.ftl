@@ -580,7 +580,8 @@ tera-kind-boolean = benar atau salah (true/false)
 tera-kind-map = peta kunci dan nilai (map)
 tera-kind-none = kosong (none)
 
-## Added when merging the other branches
+## Editor sign-in, site icon and colours, theme strings, `updated`,
+## hashed folders, video links, nesting, blank names, long lists
 cms-backend-unknown = backend editor `{ $backend }` tidak dikenal
 cms-repo-missing = backend editor `{ $backend }` memerlukan `repo`: petugas tidak akan bisa masuk
 cms-repo-missing-help = tambahkan repositori sumber situs di bawah `cms:`, misalnya `repo: { $example }` (lihat panduan, "Menyiapkan ruang redaksi")
@@ -590,8 +591,6 @@ cms-app-id-missing = backend editor `{ $backend }` memerlukan `app_id`, nomor ap
 cms-app-id-missing-help = buat aplikasinya (lihat panduan, "Menyiapkan ruang redaksi") lalu tambahkan `app_id: <Application ID>` di bawah `cms:`
 cms-gitea-base-url = backend editor `gitea` memerlukan `base_url`, alamat server Gitea
 cms-gitea-base-url-help = tambahkan misalnya `base_url: https://gitea.example.id` di bawah `cms:`
-
-## Added when merging the other branches
 icon-too-small = ikon `{ $icon }` berukuran { $width }×{ $height } piksel: terlalu kecil
 icon-not-square = ikon `{ $icon }` berukuran { $width }×{ $height } piksel: tidak persegi
 icon-help = pakai gambar PNG atau JPEG persegi paling kecil { $min }×{ $min } piksel (misalnya logo di atas latar polos), atau hapus `icon:` agar memakai ikon tema
@@ -607,8 +606,6 @@ short-name-empty-help = tulis nama satu atau dua kata (paling banyak 12 huruf mu
 theme-strings-unreadable = { $file } tidak dapat dibaca: { $error }
 theme-string-unknown = kata tampilan `{ $key }` tidak dikenal: tema `{ $theme }` tidak punya kunci dengan nama itu
 theme-string-unknown-help = situs hanya dapat mengganti kata-kata milik tema; daftarnya ada di themes/{ $theme }/i18n/{ $language }.yaml
-
-## Added when merging the other branches
 video-copy-again = salin lagi tautannya dari tombol Bagikan di video itu, atau tulis sebagai tautan biasa
 video-no-id = tidak ada nomor video (`{ $form }`)
 video-vimeo-id = `{ $id }` bukan nomor video Vimeo (hanya angka)
@@ -619,9 +616,7 @@ video-start-time-help = tulis waktu mulai dalam detik (`t=90`) atau menit dan de
 video-link-invalid = tautan video `{ $link }`: { $problem }
 markdown-too-deep = teks di sini bersarang lebih dari { $levels } tingkat (kutipan, daftar, atau huruf tebal/miring di dalam satu sama lain)
 markdown-too-deep-help = hapus `>`, tanda daftar, atau jorokan yang berlebih: kutipan atau daftar beberapa tingkat saja sudah cukup bagi pembaca
-
-## Added when merging the other branches
 list-too-long = `{ $field }` berisi lebih dari { $max } butir
 list-too-long-help = sisakan paling banyak { $max } butir di `{ $field }`: { $max } yang pertama itulah yang dilihat pembaca
 name-empty = `{ $field }` kosong
-name-empty-help = tulis { $what }, atau hapus baris `{ $field }:` bila kolom itu tidak wajib
+name-empty-help = tulis { $what }: tanpa isi, `{ $field }` akan tampil sebagai judul atau tautan kosong
