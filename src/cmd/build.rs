@@ -12,7 +12,7 @@ pub fn run(root: &Path, out: &Path, drafts: bool, base_url: Option<&str>, style:
         eprintln!("error: {}\n  help: {}", refused.message, refused.help);
         return EXIT_USAGE;
     }
-    let progress = super::progress::Progress::new(6);
+    let progress = super::progress::Progress::new(8);
     let opts = pipeline::Options {
         drafts,
         base_url: base_url.map(str::to_string),

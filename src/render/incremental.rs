@@ -60,7 +60,7 @@ impl Prepared {
                 strings: &self.theme.strings,
                 language: &site.config.language,
             },
-            bodies,
+            bodies: super::bodies::Html::Kept(bodies),
         }
     }
 }
@@ -178,7 +178,7 @@ pub fn side_files(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutF
 /// pages (the sitemap lists only their URLs, so it is the same).
 pub fn feeds_but_sitemap(site: &Site, prepared: &Prepared, bodies: &Bodies) -> Vec<OutFile> {
     let mut v = feeds::all(&prepared.cx(site, bodies), &[]);
-    v.retain(|f| f.path != "sitemap.xml");
+    v.retain(|f| !feeds::is_sitemap(&f.path));
     v
 }
 

@@ -2,9 +2,13 @@
 //! (never from rendered HTML): news posts, stories, events, libraries and
 //! provinces, in the fixed order that gives them their ids.
 
+use super::index::{BODY, PLACE, TITLE};
+use super::text;
 use crate::model::{Date, LibraryLevel};
 use crate::site::{ProvinceId, Site};
 use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Kinds of document, in the order of the `jenis` facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,13 +59,67 @@ pub struct Doc {
     pub date: Option<Date>,
     pub excerpt: String,
     /// Text by field, for ranking: title, names of places and libraries,
-    /// everything else.
+    /// everything else. Emptied by [`Doc::indexed`], which keeps `words`.
     pub title_text: String,
     pub place_text: String,
     pub body_text: String,
+    pub words: Words,
+}
+
+/// A document's distinct folded words, each with the best field holding
+/// it, in one string: every word is followed by its field code (a byte
+/// below `\x04`, never part of a folded word). Far smaller than the text
+/// it comes from, and one allocation.
+#[derive(Debug, Clone, Default)]
+pub struct Words(Box<str>);
+
+impl Words {
+    /// The words of `texts`, each `(text, field code)`.
+    pub fn of(texts: &[(&str, u8)]) -> Words {
+        let mut best: HashMap<String, u8> = HashMap::new();
+        let mut buf = String::new();
+        for &(text, field) in texts {
+            text::for_each_word(text, &mut buf, |w| match best.get_mut(w) {
+                Some(f) => *f = (*f).max(field),
+                None => {
+                    best.insert(w.to_string(), field);
+                }
+            });
+        }
+        let mut out = String::with_capacity(best.keys().map(|w| w.len() + 1).sum());
+        for (w, f) in best {
+            out.push_str(&w);
+            out.push(char::from(f));
+        }
+        Words(out.into_boxed_str())
+    }
+
+    /// Each word with its field code.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        let mut rest = &*self.0;
+        std::iter::from_fn(move || {
+            let end = rest.bytes().position(|b| b < 4)?;
+            let item = (&rest[..end], rest.as_bytes()[end]);
+            rest = &rest[end + 1..];
+            Some(item)
+        })
+    }
 }
 
 impl Doc {
+    /// Keeps the words of the texts and drops the texts: the index needs
+    /// only the words, and the site's texts are not held twice.
+    pub fn indexed(mut self) -> Doc {
+        self.words = Words::of(&[
+            (&self.title_text, TITLE),
+            (&self.place_text, PLACE),
+            (&self.body_text, BODY),
+        ]);
+        self.title_text = String::new();
+        self.place_text = String::new();
+        self.body_text = String::new();
+        self
+    }
     pub fn url(&self) -> String {
         format!("/{}/{}/", self.kind.as_str(), self.slug)
     }
@@ -158,7 +216,9 @@ pub fn collect(site: &Site) -> Vec<Doc> {
     let pname = |p: ProvinceId| site.province(p).display_name().to_string();
     let english = site.config.language == "en";
     let mut docs = Vec::new();
-    for p in &site.posts {
+    // Each document's text is made, read for its words and dropped on
+    // rayon's threads: the texts of the site are never all in memory.
+    docs.par_extend(site.posts.par_iter().map(|p| {
         let body = plain_text(&p.body);
         let tags: Vec<&str> = p.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
         let places: Vec<String> = p
@@ -168,7 +228,7 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             .chain(p.libraries.iter().map(|&l| site.library(l).name.clone()))
             .collect();
         let event = p.event.map(|e| site.event(e).title.as_str()).unwrap_or("");
-        docs.push(Doc {
+        Doc {
             kind: Kind::Berita,
             slug: p.slug.clone(),
             title: p.title.clone(),
@@ -184,13 +244,15 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 &tags.join(" "),
                 event,
             ]),
-        });
-    }
-    for s in &site.stories {
+            words: Words::default(),
+        }
+        .indexed()
+    }));
+    docs.par_extend(site.stories.par_iter().map(|s| {
         let body = plain_text(&s.body);
         let tags: Vec<&str> = s.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
         let lib = site.library(s.library);
-        docs.push(Doc {
+        Doc {
             kind: Kind::Kisah,
             slug: s.slug.clone(),
             title: s.title.clone(),
@@ -208,13 +270,15 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 s.summary.as_deref().unwrap_or(""),
                 &body,
             ]),
-        });
-    }
-    for e in &site.events {
+            words: Words::default(),
+        }
+        .indexed()
+    }));
+    docs.par_extend(site.events.par_iter().map(|e| {
         let body = plain_text(&e.body);
         let tags: Vec<&str> = e.tags.iter().map(|t| site.tag(*t).name.as_str()).collect();
         let places: Vec<String> = e.provinces.iter().map(|&x| pname(x)).collect();
-        docs.push(Doc {
+        Doc {
             kind: Kind::Plm,
             slug: e.slug.clone(),
             title: e.title.clone(),
@@ -234,9 +298,11 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 &e.facilitators.join(" "),
                 &tags.join(" "),
             ]),
-        });
-    }
-    for l in &site.libraries {
+            words: Words::default(),
+        }
+        .indexed()
+    }));
+    docs.par_extend(site.libraries.par_iter().map(|l| {
         let reg = site.regency(l.regency);
         let where_ = format!("{}, {}", reg.official_name, pname(l.province));
         let ex = match (&l.summary, &l.address) {
@@ -244,7 +310,7 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             (_, Some(a)) if !a.trim().is_empty() => excerpt(&format!("{a}, {where_}"), EXCERPT),
             _ => excerpt(&where_, EXCERPT),
         };
-        docs.push(Doc {
+        Doc {
             kind: Kind::Perpustakaan,
             slug: l.id.clone(),
             title: l.name.clone(),
@@ -265,8 +331,10 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 l.summary.as_deref().unwrap_or(""),
                 l.address.as_deref().unwrap_or(""),
             ]),
-        });
-    }
+            words: Words::default(),
+        }
+        .indexed()
+    }));
     for (i, p) in site.provinces.iter().enumerate() {
         let regencies: Vec<&str> = p
             .regencies
@@ -288,22 +356,26 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 p.stories.len()
             )
         };
-        docs.push(Doc {
-            kind: Kind::Provinsi,
-            slug: p.slug.clone(),
-            title: p.display_name().to_string(),
-            provinces: vec![i as u32],
-            level: None,
-            date: None,
-            excerpt: ex,
-            title_text: join([
-                p.name.as_str(),
-                p.short_name.as_deref().unwrap_or(""),
-                p.name_en.as_deref().unwrap_or(""),
-            ]),
-            place_text: String::new(),
-            body_text: regencies.join(" \n "),
-        });
+        docs.push(
+            Doc {
+                kind: Kind::Provinsi,
+                slug: p.slug.clone(),
+                title: p.display_name().to_string(),
+                provinces: vec![i as u32],
+                level: None,
+                date: None,
+                excerpt: ex,
+                title_text: join([
+                    p.name.as_str(),
+                    p.short_name.as_deref().unwrap_or(""),
+                    p.name_en.as_deref().unwrap_or(""),
+                ]),
+                place_text: String::new(),
+                body_text: regencies.join(" \n "),
+                words: Words::default(),
+            }
+            .indexed(),
+        );
     }
     let none = u32::MAX;
     let year = |d: &Doc| std::cmp::Reverse(d.date.map(|x| x.year()));

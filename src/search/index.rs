@@ -119,25 +119,6 @@ fn strings(ui: &BTreeMap<String, String>) -> Value {
     Value::Object(t)
 }
 
-/// A document's distinct words, each with the best field holding it.
-fn doc_words(doc: &docs::Doc) -> Vec<(String, u8)> {
-    let mut best: HashMap<String, u8> = HashMap::new();
-    let mut buf = String::new();
-    for (text, field) in [
-        (&doc.title_text, TITLE),
-        (&doc.place_text, PLACE),
-        (&doc.body_text, BODY),
-    ] {
-        text::for_each_word(text, &mut buf, |w| match best.get_mut(w) {
-            Some(f) => *f = (*f).max(field),
-            None => {
-                best.insert(w.to_string(), field);
-            }
-        });
-    }
-    best.into_iter().collect()
-}
-
 /// Builds every search file except the client script. The work is spread
 /// over rayon's threads; every step's result is collected in a fixed order
 /// (sorted words, stems, documents), so the bytes never depend on them.
@@ -145,13 +126,12 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let docs = docs::collect(site);
     let places = docs::place_words(site);
 
-    // Each document's words; the site's distinct words, sorted; the stop
-    // test once a distinct word.
-    let doc_words: Vec<Vec<(String, u8)>> = docs.par_iter().map(doc_words).collect();
-    let distinct: HashSet<&str> = doc_words
+    // The site's distinct words (each document's were taken as it was
+    // collected), sorted; the stop test once a distinct word.
+    let distinct: HashSet<&str> = docs
         .par_iter()
-        .fold(HashSet::new, |mut set, dw| {
-            set.extend(dw.iter().map(|(w, _)| w.as_str()));
+        .fold(HashSet::new, |mut set, d| {
+            set.extend(d.words.iter().map(|(w, _)| w));
             set
         })
         .reduce(HashSet::new, |mut a, mut b| {
@@ -185,12 +165,13 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         .collect();
 
     // Postings: stem → (doc, best field), docs ascending.
-    let per_doc: Vec<Vec<(u32, u8)>> = doc_words
+    let per_doc: Vec<Vec<(u32, u8)>> = docs
         .par_iter()
-        .map(|dw| {
-            let mut v: Vec<(u32, u8)> = dw
+        .map(|d| {
+            let mut v: Vec<(u32, u8)> = d
+                .words
                 .iter()
-                .filter_map(|(w, f)| word_stem.get(w.as_str()).map(|&s| (s, *f)))
+                .filter_map(|(w, f)| word_stem.get(w).map(|&s| (s, f)))
                 .collect();
             v.sort_unstable();
             v.dedup_by(|later, kept| {
@@ -204,16 +185,18 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         })
         .collect();
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.len()];
-    for (d, list) in per_doc.iter().enumerate() {
-        for &(s, f) in list {
+    // Each list is dropped once moved, the lists once encoded: the
+    // postings are in memory once.
+    for (d, list) in per_doc.into_iter().enumerate() {
+        for (s, f) in list {
             postings[s as usize].push((d as u32, f));
         }
     }
     let encoded: Vec<Vec<u8>> = postings
-        .par_iter()
+        .into_par_iter()
         .map(|p| {
             let mut b = Vec::new();
-            encode_postings(p, &mut b);
+            encode_postings(&p, &mut b);
             b
         })
         .collect();

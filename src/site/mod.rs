@@ -184,7 +184,7 @@ pub struct Post {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 
@@ -203,7 +203,7 @@ pub struct Story {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 
@@ -227,7 +227,7 @@ pub struct Event {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
     pub posts: Vec<PostId>,
     pub awards: Vec<AwardId>,
@@ -243,7 +243,7 @@ pub struct Page {
     pub summary: Option<String>,
     pub weight: i32,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 
