@@ -314,10 +314,15 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
         .collect();
     let mut rec_chunks: Vec<(String, Vec<u8>)> = Vec::new();
     for (layout, order) in [("", &by_id), ("p", &by_prov)] {
-        for (k, group) in order.chunks(RECORDS_PER_CHUNK).enumerate() {
-            let rows: Vec<Value> = group.iter().map(|d| row(d)).collect();
-            rec_chunks.push((format!("{layout}{k}"), inert_json(&rows)));
-        }
+        rec_chunks.par_extend(
+            order
+                .par_chunks(RECORDS_PER_CHUNK)
+                .enumerate()
+                .map(|(k, group)| {
+                    let rows: Vec<Value> = group.iter().map(|d| row(d)).collect();
+                    (format!("{layout}{k}"), inert_json(&rows))
+                }),
+        );
     }
     let all: Vec<u8> = rec_chunks.iter().flat_map(|c| c.1.clone()).collect();
     let recs = content_hash(&all);
