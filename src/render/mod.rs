@@ -190,10 +190,28 @@ impl Written<'_> {
             .map(|()| true)
             .map_err(|e| Diagnostic::global(format!("cannot write `{path}`: {e}")))
     }
+    /// Which files are written is settled in order (the first of a path
+    /// wins), the writing is done on all cores (a large site has tens of
+    /// thousands of QR codes and badges).
     fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
-        files
-            .into_iter()
-            .filter_map(|f| self.put(&f.path, &f.bytes).err())
+        let fresh: Vec<OutFile> = {
+            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+            files
+                .into_iter()
+                .filter(|f| paths.insert(f.path.clone()))
+                .collect()
+        };
+        let bytes = fresh.iter().map(|f| f.bytes.len() as u64).sum();
+        self.bytes
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        fresh
+            .par_iter()
+            .filter_map(|f| {
+                self.sink
+                    .put(&f.path, &f.bytes)
+                    .err()
+                    .map(|e| Diagnostic::global(format!("cannot write `{}`: {e}", f.path)))
+            })
             .collect()
     }
 }
