@@ -82,8 +82,11 @@ pub struct Fresh<'a> {
     site: &'a Site,
     targets: markdown::LinkTargets,
     images: Option<&'a crate::images::Plan>,
-    diags: Mutex<Vec<((Kind, u32), Vec<Diagnostic>)>>,
+    diags: Mutex<Vec<Found>>,
 }
+
+/// The problems of one body: `(kind, record index)` and what was found.
+type Found = ((Kind, u32), Vec<Diagnostic>);
 
 impl<'a> Fresh<'a> {
     pub fn new(site: &'a Site, images: Option<&'a crate::images::Plan>) -> Self {
