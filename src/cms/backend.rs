@@ -241,11 +241,8 @@ pub fn check(cms: &CmsRecord, o: &Origin, diags: &mut Diagnostics) {
     }
     if kind == Kind::Gitea && trimmed(&cms.base_url).is_none() {
         diags.push(
-            Diagnostic::error(
-                o.value("cms"),
-                crate::msg!("cms-gitea-base-url"),
-            )
-            .with_help(crate::msg!("cms-gitea-base-url-help")),
+            Diagnostic::error(o.value("cms"), crate::msg!("cms-gitea-base-url"))
+                .with_help(crate::msg!("cms-gitea-base-url-help")),
         );
     }
 }

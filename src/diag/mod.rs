@@ -225,7 +225,8 @@ impl Diagnostics {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared with the Markdown bodies taken from it ([`crate::load::Body`]).
+    pub text: std::sync::Arc<str>,
     line_starts: Vec<usize>,
 }
 
@@ -236,7 +237,7 @@ impl SourceFile {
             .collect();
         SourceFile {
             path,
-            text,
+            text: text.into(),
             line_starts,
         }
     }

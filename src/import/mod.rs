@@ -300,10 +300,7 @@ fn render_files(plan: &Plan, regions: &Regions, files: &SourceMap) -> Vec<(Strin
     let texts: HashMap<String, &str> = (0..files.len() as u32)
         .map(|i| {
             let id = crate::diag::FileId(i);
-            (
-                load::slash_path(files.path(id)),
-                files.get(id).text.as_str(),
-            )
+            (load::slash_path(files.path(id)), &*files.get(id).text)
         })
         .collect();
     let mut layouts: HashMap<&str, write::Layout> = HashMap::new();

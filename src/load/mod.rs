@@ -10,6 +10,7 @@ mod read;
 pub mod records;
 pub mod theme;
 
+pub use frontmatter::Body;
 pub use records::Record;
 
 use crate::diag::{suggest, Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span};
@@ -68,7 +69,7 @@ pub struct Content<F> {
     pub dir: String,
     pub is_bundle: bool,
     /// The Markdown body and its byte offset in the file.
-    pub body: String,
+    pub body: Body,
     pub body_offset: usize,
 }
 
@@ -482,7 +483,7 @@ fn markdown(
                         slug_span: Span::file_start(id),
                         dir,
                         is_bundle,
-                        body: text[split.body.clone()].to_string(),
+                        body: Body::new(file.text.clone(), split.body.start),
                         body_offset: split.body.start,
                     })
                 }

@@ -268,7 +268,11 @@ fn site_strings(
                 let help = suggest::closest(&key, strings.keys().map(String::as_str))
                     .map(|c| crate::msg!("did-you-mean", suggestion = c))
                     .unwrap_or_else(|| {
-                        crate::msg!("theme-string-unknown-help", theme = theme, language = language)
+                        crate::msg!(
+                            "theme-string-unknown-help",
+                            theme = theme,
+                            language = language
+                        )
                     });
                 diags.push(
                     Diagnostic::error(

@@ -112,7 +112,7 @@ mod tests {
                 strings: &theme.strings,
                 language: "id",
             },
-            bodies: &bodies,
+            bodies: crate::render::bodies::Html::Kept(&bodies),
         };
         let mut kinds = BTreeMap::new();
         for job in pages::jobs(site) {

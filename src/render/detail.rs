@@ -1,6 +1,7 @@
 //! The pages of single records: a post, a story, an event, a province, a
 //! library, a stand-alone page.
 
+use super::bodies::Kind;
 use super::job::{self, List, Page, Section, PROVINCE_INLINE};
 use super::seo::{self, Meta};
 use super::urls;
@@ -42,7 +43,7 @@ pub fn post(cx: &Cx, id: PostId) -> Page {
         libraries: view::all(cx, &p.libraries, view::library_link),
         event: p.event.map(|e| view::event_link(cx, e)),
         tags: view::all(cx, &p.tags, view::tag_link),
-        body: cx.bodies.posts[id.0 as usize].clone(),
+        body: cx.bodies.for_page(Kind::Post, id.0),
         related: view::all(cx, &super::related::posts(cx.site, id), view::post_card),
     };
     let mut meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref())
@@ -80,7 +81,7 @@ pub fn story(cx: &Cx, id: StoryId) -> Page {
         card: view::story_card(cx, id),
         themes: s.themes.clone(),
         tags: view::all(cx, &s.tags, view::tag_link),
-        body: cx.bodies.stories[id.0 as usize].clone(),
+        body: cx.bodies.for_page(Kind::Story, id.0),
     };
     let mut meta = Meta::new(
         cx,
@@ -139,7 +140,7 @@ pub fn event(cx: &Cx, id: EventId) -> Page {
         facilitators: e.facilitators.clone(),
         image: view::image(&e.image),
         tags: view::all(cx, &e.tags, view::tag_link),
-        body: cx.bodies.events[id.0 as usize].clone(),
+        body: cx.bodies.for_page(Kind::Event, id.0),
         posts: view::all(cx, &e.posts, view::post_card),
         awards: view::all(cx, &e.awards, view::award),
         libraries: view::all(cx, &e.libraries, view::library_item),
@@ -413,7 +414,7 @@ pub fn page(cx: &Cx, id: PageId) -> Page {
     let v = PageView {
         title: p.title.clone(),
         summary: p.summary.clone(),
-        body: cx.bodies.pages[id.0 as usize].clone(),
+        body: cx.bodies.for_page(Kind::Page, id.0),
     };
     let meta = Meta::new(cx, p.title.clone(), url.clone(), p.summary.as_deref()).draft(p.draft);
     let mut ctx = Context::new();

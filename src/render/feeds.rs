@@ -1,6 +1,7 @@
 //! Machine-read files: Atom feeds of news (site-wide and per province), the
 //! sitemap and robots.txt. Written here in Rust, every text escaped.
 
+use super::bodies::Kind;
 use super::dates;
 use super::escape::html as esc;
 use super::urls;
@@ -8,6 +9,8 @@ use super::view::Cx;
 use super::OutFile;
 use crate::model::Date;
 use crate::site::{Post, PostId, Site, Story};
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Posts in a feed.
@@ -22,10 +25,25 @@ pub fn all(cx: &Cx, pages: &[String]) -> Vec<OutFile> {
     let all_posts: Vec<PostId> = (0..site.posts.len().min(FEED_LEN) as u32)
         .map(PostId)
         .collect();
+    // The bodies of every post in a feed, each rendered once (the feeds
+    // share most of theirs), in parallel.
+    let mut in_feeds: Vec<PostId> = site
+        .provinces
+        .iter()
+        .flat_map(|p| p.posts.iter().take(FEED_LEN).copied())
+        .chain(all_posts.iter().copied())
+        .collect();
+    in_feeds.sort_unstable_by_key(|id| id.0);
+    in_feeds.dedup();
+    let bodies: HashMap<u32, Cow<str>> = in_feeds
+        .par_iter()
+        .map(|id| (id.0, cx.bodies.again(Kind::Post, id.0)))
+        .collect();
     out.push(OutFile {
         path: "atom.xml".into(),
         bytes: atom(
             cx,
+            &bodies,
             &site.config.title,
             "/atom.xml",
             "/berita/",
@@ -41,13 +59,19 @@ pub fn all(cx: &Cx, pages: &[String]) -> Vec<OutFile> {
         let feed = urls::province_feed(&p.slug);
         out.push(OutFile {
             path: feed.trim_start_matches('/').to_string(),
-            bytes: atom(cx, &title, &feed, &urls::province(&p.slug), &posts, &newest).into_bytes(),
+            bytes: atom(
+                cx,
+                &bodies,
+                &title,
+                &feed,
+                &urls::province(&p.slug),
+                &posts,
+                &newest,
+            )
+            .into_bytes(),
         });
     }
-    out.push(OutFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap(cx, pages).into_bytes(),
-    });
+    out.extend(sitemaps(&site.config.base_url, pages, &lastmods(site)));
     out.push(OutFile {
         path: "robots.txt".into(),
         bytes: format!(
@@ -92,6 +116,7 @@ fn newest(site: &Site) -> String {
 
 fn atom(
     cx: &Cx,
+    bodies: &HashMap<u32, Cow<str>>,
     title: &str,
     self_url: &str,
     alternate: &str,
@@ -159,7 +184,7 @@ fn atom(
         x.push_str(&format!(
             "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
             esc(&url),
-            esc(&cx.bodies.posts[id.0 as usize])
+            esc(bodies.get(&id.0).map_or("", |b| b.as_ref()))
         ));
         x.push_str("  </entry>\n");
     }
@@ -216,20 +241,110 @@ fn lastmods(site: &Site) -> HashMap<String, Date> {
     m
 }
 
-fn sitemap(cx: &Cx, pages: &[String]) -> String {
+/// URLs in one sitemap file: the protocol's limit (sitemaps.org).
+const SITEMAP_MAX: usize = 50_000;
+
+/// Whether `path` is one of the sitemap files [`all`] makes.
+pub fn is_sitemap(path: &str) -> bool {
+    path == "sitemap.xml"
+        || path
+            .strip_prefix("sitemap-")
+            .and_then(|p| p.strip_suffix(".xml"))
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `sitemap.xml` listing `pages`, sorted; above [`SITEMAP_MAX`] pages, a
+/// sitemap index naming `sitemap-1.xml`, `sitemap-2.xml`, … of that many
+/// each (a larger file is ignored by search engines).
+fn sitemaps(base_url: &str, pages: &[String], lastmod: &HashMap<String, Date>) -> Vec<OutFile> {
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    const NS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
     let mut urls: Vec<&String> = pages.iter().collect();
     urls.sort();
-    let lastmod = lastmods(cx.site);
-    let mut x = String::with_capacity(pages.len() * 110 + 200);
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for u in urls {
-        x.push_str(&format!("  <url><loc>{}</loc>", esc(&cx.absolute(u))));
-        if let Some(d) = lastmod.get(u.as_str()) {
-            x.push_str(&format!("<lastmod>{d}</lastmod>"));
+    let urlset = |urls: &[&String]| {
+        let mut x = String::with_capacity(urls.len() * 80 + 200);
+        x.push_str(HEAD);
+        x.push_str(&format!("<urlset {NS}>\n"));
+        for u in urls {
+            x.push_str(&format!(
+                "  <url><loc>{}</loc>",
+                esc(&format!("{base_url}{u}"))
+            ));
+            if let Some(d) = lastmod.get(u.as_str()) {
+                x.push_str(&format!("<lastmod>{d}</lastmod>"));
+            }
+            x.push_str("</url>\n");
         }
-        x.push_str("</url>\n");
+        x.push_str("</urlset>\n");
+        x.into_bytes()
+    };
+    if urls.len() <= SITEMAP_MAX {
+        return vec![OutFile {
+            path: "sitemap.xml".into(),
+            bytes: urlset(&urls),
+        }];
     }
-    x.push_str("</urlset>\n");
-    x
+    let mut index = format!("{HEAD}<sitemapindex {NS}>\n");
+    let mut out = Vec::new();
+    for (i, part) in urls.chunks(SITEMAP_MAX).enumerate() {
+        let path = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            esc(&format!("{base_url}/{path}"))
+        ));
+        out.push(OutFile {
+            path,
+            bytes: urlset(part),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    out.push(OutFile {
+        path: "sitemap.xml".into(),
+        bytes: index.into_bytes(),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(bytes: &[u8], what: &str) -> usize {
+        String::from_utf8_lossy(bytes).matches(what).count()
+    }
+
+    #[test]
+    fn a_small_site_has_one_sitemap() {
+        let pages = vec!["/b/".to_string(), "/a/".to_string()];
+        let files = sitemaps("https://x.id", &pages, &HashMap::new());
+        assert_eq!(files.len(), 1);
+        let text = String::from_utf8_lossy(&files[0].bytes).to_string();
+        assert!(text.find("https://x.id/a/") < text.find("https://x.id/b/"));
+        assert!(files.iter().all(|f| is_sitemap(&f.path)));
+    }
+
+    #[test]
+    fn a_large_site_has_a_sitemap_index() {
+        let pages: Vec<String> = (0..SITEMAP_MAX * 2 + 1)
+            .map(|i| format!("/berita/{i:06}/"))
+            .collect();
+        let files = sitemaps("https://x.id", &pages, &HashMap::new());
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        assert_eq!(count(&files[0].bytes, "<url>"), SITEMAP_MAX);
+        assert_eq!(count(&files[2].bytes, "<url>"), 1);
+        assert_eq!(count(&files[3].bytes, "<sitemap>"), 3);
+        assert!(String::from_utf8_lossy(&files[3].bytes)
+            .contains("<loc>https://x.id/sitemap-2.xml</loc>"));
+        assert!(files.iter().all(|f| is_sitemap(&f.path)));
+        assert!(!is_sitemap("sitemap-x.xml") && !is_sitemap("atom.xml"));
+    }
 }

@@ -61,7 +61,7 @@ impl Prepared {
                 strings: &self.theme.strings,
                 language: &site.config.language,
             },
-            bodies,
+            bodies: super::bodies::Html::Kept(bodies),
         }
     }
 }
@@ -118,8 +118,12 @@ pub fn render_jobs(
     jobs: &[Job],
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
     let cx = prepared.cx(site, bodies);
-    let icons = super::icons::build(&cx, None, false)
-        .map_err(|e| vec![Diagnostic::global(crate::msg!("icon-failed", error = e.to_string()))])?;
+    let icons = super::icons::build(&cx, None, false).map_err(|e| {
+        vec![Diagnostic::global(crate::msg!(
+            "icon-failed",
+            error = e.to_string()
+        ))]
+    })?;
     let common = pages::common(&cx, &prepared.stylesheet, &icons);
     let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
         .par_iter()

@@ -2,10 +2,12 @@
 //! published site, in memory (URL path → bytes). Never touches the disk;
 //! [`crate::output`] writes.
 //!
-//! Markdown bodies are rendered first, then every page, both in parallel
-//! with rayon. Results are sorted by path, so the output is byte-identical
-//! whatever the number of threads.
+//! Every page is rendered in parallel with rayon, its Markdown body with
+//! it ([`bodies`]), and goes to a [`Sink`] at once: nothing grows with the
+//! number of pages but the list of sitemap URLs. Problems are collected in
+//! a fixed order, and the bytes never depend on the number of threads.
 
+mod bodies;
 mod cards;
 mod charts;
 mod crumbs;
@@ -59,13 +61,7 @@ pub struct Rendered {
     pub pages_by_kind: BTreeMap<String, usize>,
 }
 
-/// Markdown bodies rendered to HTML, by index of their record.
-pub struct Bodies {
-    pub posts: Vec<String>,
-    pub stories: Vec<String>,
-    pub events: Vec<String>,
-    pub pages: Vec<String>,
-}
+pub use bodies::Bodies;
 
 /// Where rendered files go as they are made: a folder being filled
 /// (`build`), nowhere (`check`), or memory ([`render`]: `serve`, tests).
@@ -92,7 +88,7 @@ pub struct Summary {
 /// variants.
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let memory = Memory::default();
-    let summary = render_into(site, theme, None, &memory)?;
+    let summary = render_into(site, theme, None, &memory, &|_| {})?;
     Ok(Rendered {
         files: memory.into_files(),
         pages_by_kind: summary.pages_by_kind,
@@ -132,15 +128,17 @@ impl Sink for Memory {
 /// `resize(..)` (the files it names are made by
 /// [`crate::images::Pipeline::process`], which must run after this).
 /// Every problem is collected; on error the sink may hold part of the site.
+/// `stage` is told when each part starts (pages, feeds, search index).
 pub fn render_into(
     site: &Site,
     theme: &Theme,
     images: Option<&crate::images::Plan>,
     sink: &dyn Sink,
+    stage: &dyn Fn(&'static str),
 ) -> Result<Summary, Vec<Diagnostic>> {
     let Some(plan) = images else {
         let tera = templates::compile(theme)?;
-        return render_pages(site, theme, tera, None, sink);
+        return render_pages(site, theme, tera, None, sink, stage);
     };
     // Tera's functions must be `'static`, the plan is borrowed: `resize`
     // sends its requests to a thread of this scope that holds the plan. It
@@ -153,7 +151,7 @@ pub fn render_into(
             }
         });
         let tera = templates::compile_with(theme, Some(tx))?;
-        render_pages(site, theme, tera, Some(plan), sink)
+        render_pages(site, theme, tera, Some(plan), sink, stage)
     })
 }
 
@@ -205,10 +203,34 @@ impl Written<'_> {
             ))
         })
     }
+    /// Which files are written is settled in order (the first of a path
+    /// wins), the writing is done on all cores (a large site has tens of
+    /// thousands of QR codes and badges).
     fn put_all(&self, files: Vec<OutFile>) -> Vec<Diagnostic> {
-        files
-            .into_iter()
-            .filter_map(|f| self.put(&f.path, &f.bytes).err())
+        let fresh: Vec<OutFile> = {
+            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+            files
+                .into_iter()
+                .filter(|f| paths.insert(f.path.clone()))
+                .collect()
+        };
+        let bytes = fresh.iter().map(|f| f.bytes.len() as u64).sum();
+        self.bytes
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        fresh
+            .par_iter()
+            .filter_map(|f| {
+                self.sink
+                    .put(&f.path, &f.bytes)
+                    .err()
+                    .map(|e| {
+                        Diagnostic::global(crate::msg!(
+                            "cannot-write",
+                            path = f.path.as_str(),
+                            error = e.to_string()
+                        ))
+                    })
+            })
             .collect()
     }
 }
@@ -219,8 +241,9 @@ fn render_pages(
     tera: tera::Tera,
     images: Option<&crate::images::Plan>,
     sink: &dyn Sink,
+    stage: &dyn Fn(&'static str),
 ) -> Result<Summary, Vec<Diagnostic>> {
-    let (bodies, mut diags) = render_bodies(site, images);
+    let fresh = bodies::Fresh::new(site, images);
     let index = images.map(|plan| std::sync::Arc::new(view::ImageIndex::new(site, plan)));
     let index = index.as_ref();
     let cx = view::Cx {
@@ -229,11 +252,15 @@ fn render_pages(
             strings: &theme.strings,
             language: &site.config.language,
         },
-        bodies: &bodies,
+        bodies: bodies::Html::Fresh(&fresh),
     };
     let (static_files, stylesheet) = theme_static(theme);
-    let icons = icons::build(&cx, images, true)
-        .map_err(|e| vec![Diagnostic::global(crate::msg!("icon-failed", error = e.to_string()))])?;
+    let icons = icons::build(&cx, images, true).map_err(|e| {
+        vec![Diagnostic::global(crate::msg!(
+            "icon-failed",
+            error = e.to_string()
+        ))]
+    })?;
     let common = view::with_images(index, || pages::common(&cx, &stylesheet, &icons));
     let out = Written {
         sink,
@@ -264,6 +291,8 @@ fn render_pages(
         })
         .collect();
 
+    // The bodies' problems first, then each template error once.
+    let mut diags = fresh.take_diagnostics();
     let mut summary = Summary::default();
     let mut sitemap_urls = Vec::new();
     for r in results {
@@ -286,10 +315,12 @@ fn render_pages(
     if !diags.is_empty() {
         return Err(diags);
     }
+    stage("stage-feeds");
     diags.extend(out.put_all(view::with_images(index, || feeds::all(&cx, &sitemap_urls))));
     diags.extend(out.put_all(side_files(&cx)));
     diags.extend(out.put_all(icons.files));
     diags.extend(out.put_all(static_files));
+    stage("stage-search");
     diags.extend(out.put_all(search_files(site, &theme.strings)));
     if !diags.is_empty() {
         return Err(diags);
@@ -355,58 +386,6 @@ fn url_files(v: Vec<(String, Vec<u8>)>) -> Vec<OutFile> {
             bytes,
         })
         .collect()
-}
-
-fn render_bodies(site: &Site, images: Option<&crate::images::Plan>) -> (Bodies, Vec<Diagnostic>) {
-    let targets = markdown::LinkTargets::new(site);
-    let allow = site.config.allow_html;
-    // `bool`: the page has no lead image, so its first body image is the
-    // one above the fold.
-    type Item<'a> = (&'a str, &'a crate::site::BodySource, bool);
-    let run = |items: Vec<Item>| -> Vec<(String, Vec<Diagnostic>)> {
-        items
-            .par_iter()
-            .map(|(body, src, eager)| {
-                markdown::render_with(body, src, allow, &targets, images, *eager)
-            })
-            .collect()
-    };
-    let posts = run(site
-        .posts
-        .iter()
-        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
-        .collect());
-    let stories = run(site
-        .stories
-        .iter()
-        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
-        .collect());
-    let events = run(site
-        .events
-        .iter()
-        .map(|p| (p.body.as_str(), &p.source, p.image.is_none()))
-        .collect());
-    let pages = run(site
-        .pages
-        .iter()
-        .map(|p| (p.body.as_str(), &p.source, true))
-        .collect());
-    let mut diags = Vec::new();
-    let mut split = |v: Vec<(String, Vec<Diagnostic>)>| -> Vec<String> {
-        v.into_iter()
-            .map(|(h, d)| {
-                diags.extend(d);
-                h
-            })
-            .collect()
-    };
-    let bodies = Bodies {
-        posts: split(posts),
-        stories: split(stories),
-        events: split(events),
-        pages: split(pages),
-    };
-    (bodies, diags)
 }
 
 /// The theme's static files; `style.css` gets a content-hashed name under

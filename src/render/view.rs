@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub struct Cx<'a> {
     pub site: &'a Site,
     pub i18n: I18n<'a>,
-    pub bodies: &'a super::Bodies,
+    pub bodies: super::bodies::Html<'a>,
 }
 
 impl Cx<'_> {

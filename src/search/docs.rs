@@ -2,9 +2,13 @@
 //! (never from rendered HTML): news posts, stories, events, libraries and
 //! provinces, in the fixed order that gives them their ids.
 
+use super::index::{BODY, PLACE, TITLE};
+use super::text;
 use crate::model::{Date, LibraryLevel};
 use crate::site::{Event, Library, Post, Province, ProvinceId, Site, Story, TagId};
 use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Kinds of document, in the order of the `jenis` facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,13 +59,67 @@ pub struct Doc {
     pub date: Option<Date>,
     pub excerpt: String,
     /// Text by field, for ranking: title, names of places and libraries,
-    /// everything else.
+    /// everything else. Emptied by [`Doc::indexed`], which keeps `words`.
     pub title_text: String,
     pub place_text: String,
     pub body_text: String,
+    pub words: Words,
+}
+
+/// A document's distinct folded words, each with the best field holding
+/// it, in one string: every word is followed by its field code (a byte
+/// below `\x04`, never part of a folded word). Far smaller than the text
+/// it comes from, and one allocation.
+#[derive(Debug, Clone, Default)]
+pub struct Words(Box<str>);
+
+impl Words {
+    /// The words of `texts`, each `(text, field code)`.
+    pub fn of(texts: &[(&str, u8)]) -> Words {
+        let mut best: HashMap<String, u8> = HashMap::new();
+        let mut buf = String::new();
+        for &(text, field) in texts {
+            text::for_each_word(text, &mut buf, |w| match best.get_mut(w) {
+                Some(f) => *f = (*f).max(field),
+                None => {
+                    best.insert(w.to_string(), field);
+                }
+            });
+        }
+        let mut out = String::with_capacity(best.keys().map(|w| w.len() + 1).sum());
+        for (w, f) in best {
+            out.push_str(&w);
+            out.push(char::from(f));
+        }
+        Words(out.into_boxed_str())
+    }
+
+    /// Each word with its field code.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        let mut rest = &*self.0;
+        std::iter::from_fn(move || {
+            let end = rest.bytes().position(|b| b < 4)?;
+            let item = (&rest[..end], rest.as_bytes()[end]);
+            rest = &rest[end + 1..];
+            Some(item)
+        })
+    }
 }
 
 impl Doc {
+    /// Keeps the words of the texts and drops the texts: the index needs
+    /// only the words, and the site's texts are not held twice.
+    pub fn indexed(mut self) -> Doc {
+        self.words = Words::of(&[
+            (&self.title_text, TITLE),
+            (&self.place_text, PLACE),
+            (&self.body_text, BODY),
+        ]);
+        self.title_text = String::new();
+        self.place_text = String::new();
+        self.body_text = String::new();
+        self
+    }
     pub fn url(&self) -> String {
         format!("/{}/{}/", self.kind.as_str(), self.slug)
     }
@@ -155,17 +213,27 @@ fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// two record chunks; a province facet takes one block per year it reaches.
 /// The entry describes the facets as runs of this order (index.rs).
 pub fn collect(site: &Site) -> Vec<Doc> {
+    // Each document's text is made, read for its words and dropped on
+    // rayon's threads: the texts of the site are never all in memory.
     let mut docs = Vec::new();
-    docs.extend(site.posts.iter().map(|p| post_doc(site, p)));
-    docs.extend(site.stories.iter().map(|s| story_doc(site, s)));
-    docs.extend(site.events.iter().map(|e| event_doc(site, e)));
-    docs.extend(site.libraries.iter().map(|l| library_doc(site, l)));
+    docs.par_extend(site.posts.par_iter().map(|p| post_doc(site, p).indexed()));
+    docs.par_extend(
+        site.stories
+            .par_iter()
+            .map(|s| story_doc(site, s).indexed()),
+    );
+    docs.par_extend(site.events.par_iter().map(|e| event_doc(site, e).indexed()));
+    docs.par_extend(
+        site.libraries
+            .par_iter()
+            .map(|l| library_doc(site, l).indexed()),
+    );
     let english = site.config.language == "en";
     docs.extend(
         site.provinces
             .iter()
             .enumerate()
-            .map(|(i, p)| province_doc(site, i, p, english)),
+            .map(|(i, p)| province_doc(site, i, p, english).indexed()),
     );
     sort_into_id_order(&mut docs);
     docs
@@ -205,6 +273,7 @@ fn post_doc(site: &Site, p: &Post) -> Doc {
             &tags.join(" "),
             event,
         ]),
+        words: Words::default(),
     }
 }
 
@@ -230,6 +299,7 @@ fn story_doc(site: &Site, s: &Story) -> Doc {
             s.summary.as_deref().unwrap_or(""),
             &body,
         ]),
+        words: Words::default(),
     }
 }
 
@@ -261,6 +331,7 @@ fn event_doc(site: &Site, e: &Event) -> Doc {
             &e.facilitators.join(" "),
             &tags.join(" "),
         ]),
+        words: Words::default(),
     }
 }
 
@@ -294,6 +365,7 @@ fn library_doc(site: &Site, l: &Library) -> Doc {
             l.summary.as_deref().unwrap_or(""),
             l.address.as_deref().unwrap_or(""),
         ]),
+        words: Words::default(),
     }
 }
 
@@ -334,6 +406,7 @@ fn province_doc(site: &Site, i: usize, p: &Province, english: bool) -> Doc {
         ]),
         place_text: String::new(),
         body_text: regencies.join(" \n "),
+        words: Words::default(),
     }
 }
 

@@ -112,37 +112,18 @@ fn strings(ui: &BTreeMap<String, String>) -> Value {
     Value::Object(t)
 }
 
-/// A document's distinct words, each with the best field holding it.
-fn doc_words(doc: &docs::Doc) -> Vec<(String, u8)> {
-    let mut best: HashMap<String, u8> = HashMap::new();
-    let mut buf = String::new();
-    for (text, field) in [
-        (&doc.title_text, TITLE),
-        (&doc.place_text, PLACE),
-        (&doc.body_text, BODY),
-    ] {
-        text::for_each_word(text, &mut buf, |w| match best.get_mut(w) {
-            Some(f) => *f = (*f).max(field),
-            None => {
-                best.insert(w.to_string(), field);
-            }
-        });
-    }
-    best.into_iter().collect()
-}
-
 /// Builds every search file except the client script. The work is spread
 /// over rayon's threads; every step's result is collected in a fixed order
 /// (sorted words, stems, documents), so the bytes never depend on them.
 pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
     let docs = docs::collect(site);
     let places = docs::place_words(site);
-    let doc_words: Vec<Vec<(String, u8)>> = docs.par_iter().map(doc_words).collect();
-    let words = site_words(&doc_words);
+    // Each document's words were taken as it was collected (docs::Words).
+    let words = site_words(&docs);
     let an = Analyzer::new(&words, places.iter().cloned());
     let analyses: Vec<Analysis> = words.par_iter().map(|w| an.analyse(w)).collect();
     let stems = number_stems(&words, &analyses);
-    let encoded = postings(&doc_words, &stems);
+    let encoded = postings(&docs, &stems);
     let chunks = term_chunks(&dictionary(&analyses, &stems), &encoded);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -157,11 +138,11 @@ pub fn build(site: &Site, ui: &BTreeMap<String, String>) -> Built {
 
 /// The site's distinct words, sorted, without stop words (the stop test
 /// once a distinct word).
-fn site_words(doc_words: &[Vec<(String, u8)>]) -> Vec<&str> {
-    let distinct: HashSet<&str> = doc_words
+fn site_words(docs: &[docs::Doc]) -> Vec<&str> {
+    let distinct: HashSet<&str> = docs
         .par_iter()
-        .fold(HashSet::new, |mut set, dw| {
-            set.extend(dw.iter().map(|(w, _)| w.as_str()));
+        .fold(HashSet::new, |mut set, d| {
+            set.extend(d.words.iter().map(|(w, _)| w));
             set
         })
         .reduce(HashSet::new, |mut a, mut b| {
@@ -208,32 +189,34 @@ fn number_stems<'a>(words: &[&'a str], analyses: &'a [Analysis]) -> Stems<'a> {
 }
 
 /// Postings: stem → (doc, best field), docs ascending; each list encoded.
-fn postings(doc_words: &[Vec<(String, u8)>], stems: &Stems) -> Vec<Vec<u8>> {
-    let per_doc: Vec<Vec<(u32, u8)>> = doc_words
+fn postings(docs: &[docs::Doc], stems: &Stems) -> Vec<Vec<u8>> {
+    let per_doc: Vec<Vec<(u32, u8)>> = docs
         .par_iter()
-        .map(|dw| doc_stems(dw, &stems.of_word))
+        .map(|d| doc_stems(&d.words, &stems.of_word))
         .collect();
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.sorted.len()];
-    for (d, list) in per_doc.iter().enumerate() {
-        for &(s, f) in list {
+    // Each list is dropped once moved, the lists once encoded: the
+    // postings are in memory once.
+    for (d, list) in per_doc.into_iter().enumerate() {
+        for (s, f) in list {
             postings[s as usize].push((d as u32, f));
         }
     }
     postings
-        .par_iter()
+        .into_par_iter()
         .map(|p| {
             let mut b = Vec::new();
-            encode_postings(p, &mut b);
+            encode_postings(&p, &mut b);
             b
         })
         .collect()
 }
 
 /// A document's distinct stems, each with the best field holding it.
-fn doc_stems(dw: &[(String, u8)], of_word: &HashMap<&str, u32>) -> Vec<(u32, u8)> {
-    let mut v: Vec<(u32, u8)> = dw
+fn doc_stems(words: &docs::Words, of_word: &HashMap<&str, u32>) -> Vec<(u32, u8)> {
+    let mut v: Vec<(u32, u8)> = words
         .iter()
-        .filter_map(|(w, f)| of_word.get(w.as_str()).map(|&s| (s, *f)))
+        .filter_map(|(w, f)| of_word.get(w).map(|&s| (s, f)))
         .collect();
     v.sort_unstable();
     v.dedup_by(|later, kept| {

@@ -208,7 +208,7 @@ pub struct Post {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 
@@ -229,7 +229,7 @@ pub struct Story {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 
@@ -253,7 +253,7 @@ pub struct Event {
     pub summary: Option<String>,
     pub illustrative: bool,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
     pub posts: Vec<PostId>,
     pub awards: Vec<AwardId>,
@@ -269,7 +269,7 @@ pub struct Page {
     pub summary: Option<String>,
     pub weight: i32,
     pub draft: bool,
-    pub body: String,
+    pub body: crate::load::Body,
     pub source: BodySource,
 }
 

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{Content, Loaded, Record};
 use crate::model::limits;
 use crate::yaml::Origin;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Fields holding a map whose keys are names the officer chooses (the
@@ -38,37 +39,59 @@ fn records<T: Serialize>(items: &[Record<T>], diags: &mut Diagnostics) {
     }
 }
 
-fn contents<T: Serialize>(items: &[Content<T>], diags: &mut Diagnostics) {
-    for c in items {
-        record(&c.front, &c.origin, diags);
+/// On rayon's threads (a site has tens of thousands of posts), the
+/// problems taken in file order.
+fn contents<T: Serialize + Sync>(items: &[Content<T>], diags: &mut Diagnostics) {
+    let found: Vec<Vec<Diagnostic>> = items
+        .par_iter()
+        .map(|c| {
+            let mut d = Diagnostics::new();
+            record(&c.front, &c.origin, &mut d);
+            d.into_vec()
+        })
+        .collect();
+    for d in found {
+        diags.extend(d);
     }
 }
 
 /// Checks every text of one record against the limit of its field.
 pub fn record<T: Serialize>(data: &T, origin: &Origin, diags: &mut Diagnostics) {
     texts(data, &mut |t: Text<'_>| {
-        let (limit, at) = if t.is_key {
+        let limit = if t.is_key {
             if !NAMED_KEYS.contains(&t.field) {
                 return;
             }
-            (limits::KEY, origin.key(t.path))
+            limits::KEY
         } else {
-            (limits::for_field(t.field), origin.value(t.path))
+            limits::for_field(t.field)
+        };
+        // Looked up only for a problem: most texts have none.
+        let at = || {
+            if t.is_key {
+                origin.key(t.path)
+            } else {
+                origin.value(t.path)
+            }
         };
         if let Some(max) = list_overflow(&t) {
             diags.push(
                 Diagnostic::error(
-                    at.clone(),
+                    at(),
                     crate::msg!("list-too-long", field = t.field, max = max),
                 )
-                .with_help(crate::msg!("list-too-long-help", field = t.field, max = max)),
+                .with_help(crate::msg!(
+                    "list-too-long-help",
+                    field = t.field,
+                    max = max
+                )),
             );
         }
         if let Some((message, help)) = limits::check(t.field, t.value, limit) {
-            diags.push(Diagnostic::error(at, message).with_help(help));
+            diags.push(Diagnostic::error(at(), message).with_help(help));
         } else if !t.is_key && limits::is_required_name(t.field) && t.value.trim().is_empty() {
             diags.push(
-                Diagnostic::error(at, crate::msg!("name-empty", field = t.field)).with_help(
+                Diagnostic::error(at(), crate::msg!("name-empty", field = t.field)).with_help(
                     crate::msg!(
                         "name-empty-help",
                         what = crate::diag::Message::new(limit.what),

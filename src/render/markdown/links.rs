@@ -83,9 +83,12 @@ pub(super) fn broken_link(
         source.span.range.start + range.end
     };
     let typed = dest.trim_start_matches("@/");
-    let help = suggest::closest(typed.split('#').next().unwrap_or(typed), targets.by_path.keys().map(String::as_str))
-        .map(|c| crate::msg!("did-you-mean", suggestion = format!("@/{c}")))
-        .unwrap_or_else(|| crate::msg!("broken-link-help"));
+    let help = suggest::closest(
+        typed.split('#').next().unwrap_or(typed),
+        targets.by_path.keys().map(String::as_str),
+    )
+    .map(|c| crate::msg!("did-you-mean", suggestion = format!("@/{c}")))
+    .unwrap_or_else(|| crate::msg!("broken-link-help"));
     Diagnostic::error(
         Span::new(source.span.file, start..end),
         crate::msg!("broken-link", link = crate::diag::shorten(dest)),

@@ -292,7 +292,10 @@ pub fn parse(url: &str) -> Result<Option<Video>, Problem> {
         }
         "youtu.be" => match segments.as_slice() {
             [id] => youtube(id, false, param("t").or(param("start"))),
-            _ => Err((crate::msg!("video-no-id", form = "youtu.be/…"), copy_again())),
+            _ => Err((
+                crate::msg!("video-no-id", form = "youtu.be/…"),
+                copy_again(),
+            )),
         },
         "vimeo.com" | "www.vimeo.com" | "player.vimeo.com" => {
             let (id, key) = match segments.as_slice() {
