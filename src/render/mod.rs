@@ -220,16 +220,13 @@ impl Written<'_> {
         fresh
             .par_iter()
             .filter_map(|f| {
-                self.sink
-                    .put(&f.path, &f.bytes)
-                    .err()
-                    .map(|e| {
-                        Diagnostic::global(crate::msg!(
-                            "cannot-write",
-                            path = f.path.as_str(),
-                            error = e.to_string()
-                        ))
-                    })
+                self.sink.put(&f.path, &f.bytes).err().map(|e| {
+                    Diagnostic::global(crate::msg!(
+                        "cannot-write",
+                        path = f.path.as_str(),
+                        error = e.to_string()
+                    ))
+                })
             })
             .collect()
     }
