@@ -245,7 +245,8 @@ fn lastmods(site: &Site) -> HashMap<String, Date> {
 const SITEMAP_MAX: usize = 50_000;
 
 /// Whether `path` is one of the sitemap files [`all`] makes.
-pub fn is_sitemap(path: &str) -> bool {
+#[cfg(test)]
+fn is_sitemap(path: &str) -> bool {
     path == "sitemap.xml"
         || path
             .strip_prefix("sitemap-")
