@@ -105,3 +105,51 @@ fn the_manifest_is_valid_and_no_icon_is_missing() {
     );
     check_site(&chromium, &site);
 }
+
+/// What the event page's calendar link is and what it fetches.
+const CALENDAR: &str = r#"(async () => {
+  const a = document.querySelector('.calendar a');
+  if (!a) return JSON.stringify(null);
+  const r = await fetch(a.href);
+  return JSON.stringify({
+    href: a.getAttribute('href'),
+    download: a.hasAttribute('download'),
+    type: a.getAttribute('type'),
+    status: r.status,
+    contentType: r.headers.get('content-type'),
+    text: await r.text(),
+  });
+})()"#;
+
+#[test]
+fn the_event_page_links_a_calendar_file_the_browser_can_fetch() {
+    let Some(chromium) = devtools::chromium_or_skip() else {
+        return;
+    };
+    let site = TestSite::minimal();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    support::run_in(site.root(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
+    let port = static_server::serve(&out);
+    let mut b = Browser::start(&chromium, 375, 800);
+    b.open(&format!("http://127.0.0.1:{port}/plm/plm-jawa-tengah-2022/"));
+    let v = b.call_ok(
+        "Runtime.evaluate",
+        serde_json::json!({"expression": CALENDAR, "awaitPromise": true, "returnByValue": true}),
+    );
+    let got: serde_json::Value =
+        serde_json::from_str(v["result"]["value"].as_str().expect("a JSON answer")).unwrap();
+    assert_eq!(got["href"], "/plm/plm-jawa-tengah-2022/kalender.ics", "{got}");
+    assert_eq!(got["download"], true, "{got}");
+    assert_eq!(got["type"], "text/calendar", "{got}");
+    assert_eq!(got["status"], 200, "{got}");
+    assert!(
+        got["contentType"].as_str().unwrap_or("").starts_with("text/calendar"),
+        "{got}"
+    );
+    let text = got["text"].as_str().unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.contains("\r\nSUMMARY:PLM Provinsi Jawa Tengah 2022\r\n"), "{text}");
+    assert!(text.contains("\r\nDTSTART;VALUE=DATE:20220802\r\n"), "{text}");
+    assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+}

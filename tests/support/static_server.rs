@@ -144,6 +144,7 @@ fn content_type(path: &str) -> &'static str {
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
         Some("txt") => "text/plain; charset=utf-8",
+        Some("ics") => "text/calendar; charset=utf-8",
         Some("yml" | "yaml") => "text/yaml; charset=utf-8",
         Some("xml") => "application/xml",
         _ => "application/octet-stream",
