@@ -325,10 +325,14 @@ fn import_problems_speak_indonesian_and_english_with_lang_en() {
         assert!(out.stderr.contains(want), "missing {want:?}\n{out}");
     }
     assert!(
-        out.stdout.contains("2 baris: 0 ditambah, 0 diubah, 0 tetap"),
+        out.stdout
+            .contains("2 baris: 0 ditambah, 0 diubah, 0 tetap"),
         "{out}"
     );
-    assert!(!out.stderr.contains("unknown") && !out.stdout.contains(" rows"), "{out}");
+    assert!(
+        !out.stderr.contains("unknown") && !out.stdout.contains(" rows"),
+        "{out}"
+    );
 
     let en: Vec<&str> = ["--lang", "en"].into_iter().chain(args).collect();
     let out = run_as_officer(site.root(), &en);
@@ -340,6 +344,10 @@ fn import_problems_speak_indonesian_and_english_with_lang_en() {
     ] {
         assert!(out.stderr.contains(want), "missing {want:?}\n{out}");
     }
-    assert!(out.stdout.contains("2 rows: 0 added, 0 updated, 0 unchanged"), "{out}");
+    assert!(
+        out.stdout
+            .contains("2 rows: 0 added, 0 updated, 0 unchanged"),
+        "{out}"
+    );
     assert_eq!(snapshot(&site.path("data")), before, "nothing is written");
 }

@@ -417,7 +417,7 @@ const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Finds the header row: the first of the top rows that names the library
 /// (a name or id column) and at least one other known column.
-pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Problem> {
+pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Box<Problem>> {
     let field_of = |h: &str| -> Option<Field> {
         mapping
             .and_then(|m| m.get(h).cloned())
@@ -467,7 +467,9 @@ pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Problem
         let seen: Vec<String> = seen.iter().map(|s| format!("`{s}`")).collect();
         msg!("import-no-header", first = seen.join(", "))
     };
-    Err(Problem::file(&sheet.label, message).with_help(msg!("import-no-header-help")))
+    Err(Box::new(
+        Problem::file(&sheet.label, message).with_help(msg!("import-no-header-help")),
+    ))
 }
 
 /// The position of a cell in messages: `C` for column index `j` of `row`.
@@ -532,7 +534,10 @@ mod tests {
             e[0].message.en(),
             "unknown field `vilage` for column `Desa Asal`"
         );
-        assert_eq!(e[0].help.as_ref().map(|h| h.en()).as_deref(), Some("did you mean `village`?"));
+        assert_eq!(
+            e[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `village`?")
+        );
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {

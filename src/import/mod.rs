@@ -19,8 +19,8 @@ pub mod sheet;
 pub mod write;
 
 use crate::diag::{Catalog, Diagnostic, Message, SourceMap};
-use crate::msg;
 use crate::load::{self, Loaded};
+use crate::msg;
 use merge::{Entry, Plan, Planner};
 use names::Regions;
 use std::collections::{BTreeSet, HashMap};
@@ -168,14 +168,18 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
         if sheet.sheets.len() > 1 {
             let name = sheet.sheet_name.as_deref().unwrap_or_default();
             p.message = msg!("import-in-sheet", sheet = name, message = p.message);
-            let sheets = sheet.sheets.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+            let sheets = sheet
+                .sheets
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>();
             let sheets = sheets.join(", ");
             p.help = Some(match p.help {
                 Some(help) => msg!("import-choose-sheet", sheets = sheets, help = help),
                 None => msg!("import-choose-sheet-only", sheets = sheets),
             });
         }
-        Failure::Problems(vec![p])
+        Failure::Problems(vec![*p])
     })?;
 
     let mut notes = Vec::new();
@@ -489,7 +493,11 @@ mod tests {
             file: "libraries.csv".into(),
             row: 14,
             col: Some("C".into()),
-            message: msg!("import-in-sheet", sheet = "Data", message = msg!("import-report-none")),
+            message: msg!(
+                "import-in-sheet",
+                sheet = "Data",
+                message = msg!("import-report-none")
+            ),
             help: Some(msg!("import-map-no-column", header = "Desa")),
         };
         let en = Catalog::new(crate::diag::Lang::En);

@@ -2,12 +2,12 @@
 //! regencies, library levels and KPI categories. Never guesses: a name that
 //! does not match is an error with the closest candidates.
 
-use crate::diag::Message;
-use crate::msg;
 use crate::diag::suggest::fold;
+use crate::diag::Message;
 use crate::load::Record;
 use crate::model::records::{ProvinceRecord, RegencyRecord};
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 use crate::site::index::{RegencyIndex, RegencyMatch};
 use std::collections::HashMap;
 
@@ -271,7 +271,11 @@ impl Regions {
                     .find(|(i, _)| in_province(*i))
                     .map_or("Kabupaten …", |(_, r)| r.official.as_str());
                 match pname {
-                    Some(p) => msg!("import-unknown-regency-in-help", province = p, example = example),
+                    Some(p) => msg!(
+                        "import-unknown-regency-in-help",
+                        province = p,
+                        example = example
+                    ),
                     None => msg!("import-unknown-regency-help", example = example),
                 }
             } else {
@@ -353,7 +357,11 @@ pub fn or_list<S: AsRef<str>>(items: &[S]) -> Message {
         Some((last, [])) => msg!("import-list-one", item = last.as_ref()),
         Some((last, rest)) => {
             let quoted: Vec<String> = rest.iter().map(|s| format!("`{}`", s.as_ref())).collect();
-            msg!("import-list-or", items = quoted.join(", "), last = last.as_ref())
+            msg!(
+                "import-list-or",
+                items = quoted.join(", "),
+                last = last.as_ref()
+            )
         }
     }
 }
@@ -510,7 +518,12 @@ pub(crate) mod tests {
         let e = g.province("Jawa Tegah").unwrap_err();
         assert_eq!(e.message.en(), "unknown province `Jawa Tegah`");
         assert_eq!(e.help.en(), "did you mean `Jawa Tengah`?");
-        assert!(g.province("Atlantis").unwrap_err().help.en().contains("e.g."));
+        assert!(g
+            .province("Atlantis")
+            .unwrap_err()
+            .help
+            .en()
+            .contains("e.g."));
     }
 
     #[test]
@@ -559,10 +572,16 @@ pub(crate) mod tests {
             "`Semarang` could be `Kabupaten Semarang` or `Kota Semarang`"
         );
         let e = g.regency("Kota Batam", jt).unwrap_err();
-        assert!(e.message.en().contains("is in province Kepulauan Riau"), "{e:?}");
+        assert!(
+            e.message.en().contains("is in province Kepulauan Riau"),
+            "{e:?}"
+        );
         let jatim = g.province("jatim").ok();
         let e = g.regency("Blitr", jatim).unwrap_err();
-        assert_eq!(e.help.en(), "did you mean `Kabupaten Blitar` or `Kota Blitar`?");
+        assert_eq!(
+            e.help.en(),
+            "did you mean `Kabupaten Blitar` or `Kota Blitar`?"
+        );
         // A bare name that fits two regencies of other provinces is fine once
         // the province tells them apart.
         assert!(g.regency("Kota Blitar", jatim).is_ok());

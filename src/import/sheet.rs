@@ -127,11 +127,16 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(
-            msg!("import-cannot-read", file = path.display().to_string(), error = e.to_string()),
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            msg!(
+                "import-cannot-read",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ),
             None,
-        ))?;
+        )
+    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -174,7 +179,11 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
 fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sheet, ReadError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         fail(
-            msg!("import-workbook-unreadable", file = &label, error = e.to_string()),
+            msg!(
+                "import-workbook-unreadable",
+                file = &label,
+                error = e.to_string()
+            ),
             Some(msg!("import-save-again")),
         )
     })?;
@@ -202,12 +211,17 @@ fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sh
             }
         },
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| fail(
-                msg!("import-sheet-unreadable", sheet = &name, file = &label, error = e.to_string()),
-                None,
-            ))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        fail(
+            msg!(
+                "import-sheet-unreadable",
+                sheet = &name,
+                file = &label,
+                error = e.to_string()
+            ),
+            None,
+        )
+    })?;
     let (row0, col0) = range
         .start()
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
@@ -328,7 +342,12 @@ fn read_csv(label: String, bytes: &[u8]) -> Result<Sheet, ReadError> {
             Err(e) => {
                 let row = rows.last().map_or(1, |r: &Row| r.number + 1);
                 return Err(fail(
-                    msg!("import-bad-csv", file = &label, row = row, error = e.to_string()),
+                    msg!(
+                        "import-bad-csv",
+                        file = &label,
+                        row = row,
+                        error = e.to_string()
+                    ),
                     Some(msg!("import-bad-csv-help")),
                 ));
             }

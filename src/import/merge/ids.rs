@@ -6,10 +6,10 @@ use super::update::{apply, level_of};
 use super::Planner;
 use crate::diag::suggest::fold;
 use crate::diag::Message;
-use crate::msg;
 use crate::import::columns::Field;
 use crate::model::records::LibraryRecord;
 use crate::model::slugify;
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 
 /// An id for a new library: from its name and village (`perpustakaan-desa-`
@@ -76,7 +76,10 @@ impl Planner<'_> {
         let regions = self.regions;
         let mut missing = Vec::new();
         if inc.name.is_none() {
-            missing.push(msg!("import-needs-name", header = self.header(&Field::Name)));
+            missing.push(msg!(
+                "import-needs-name",
+                header = self.header(&Field::Name)
+            ));
         }
         if inc.regency.is_none() {
             missing.push(msg!(
@@ -86,7 +89,10 @@ impl Planner<'_> {
         }
         let level = level_of(inc, regions);
         if level.is_none() {
-            missing.push(msg!("import-needs-level", header = self.header(&Field::Level)));
+            missing.push(msg!(
+                "import-needs-level",
+                header = self.header(&Field::Level)
+            ));
         }
         // "a, b, c": each comma joins the first part to a list of the rest.
         if let Some(what) = missing

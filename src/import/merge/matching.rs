@@ -7,10 +7,10 @@ use super::row::Incoming;
 use super::{Entry, Planner};
 use crate::diag::suggest::fold;
 use crate::diag::Message;
-use crate::msg;
 use crate::import::columns::Field;
 use crate::import::names::{self, Regions};
 use crate::model::records::LibraryRecord;
+use crate::msg;
 use std::collections::HashMap;
 
 /// The libraries known so far (those in `data/` and those the sheet adds),
@@ -118,7 +118,12 @@ pub(super) enum Miss {
 
 impl Planner<'_> {
     /// The message and help for a row that names no one library.
-    pub(super) fn miss(&self, miss: &Miss, inc: &Incoming, entries: &[Entry]) -> (Message, Message) {
+    pub(super) fn miss(
+        &self,
+        miss: &Miss,
+        inc: &Incoming,
+        entries: &[Entry],
+    ) -> (Message, Message) {
         let id = self.header(&Field::Id);
         match miss {
             Miss::Unnamed => (

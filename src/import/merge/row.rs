@@ -7,8 +7,8 @@ use crate::import::columns::{self, Field};
 use crate::import::names::{self, LevelText};
 use crate::import::sheet::{Cell, Row};
 use crate::import::Problem;
-use crate::msg;
 use crate::model::{is_slug, slugify, KpiCategory};
+use crate::msg;
 
 /// The values of one row, typed and matched to the official lists.
 #[derive(Debug, Default)]

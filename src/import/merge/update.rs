@@ -5,10 +5,10 @@ use super::cells::clean;
 use super::row::Incoming;
 use super::Change;
 use crate::diag::Message;
-use crate::msg;
 use crate::import::names::{LevelText, Regions};
 use crate::model::records::{KpiRecord, LibraryRecord, LocationRecord};
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 
 pub(super) fn level_of(inc: &Incoming, regions: &Regions) -> Option<LibraryLevel> {
     match inc.level? {
