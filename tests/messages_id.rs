@@ -301,3 +301,53 @@ fn a_broken_site_yaml_still_gets_indonesian_messages() {
         "{out}"
     );
 }
+
+#[test]
+fn import_problems_speak_indonesian_and_english_with_lang_en() {
+    let site = TestSite::minimal();
+    site.write(
+        "libraries.csv",
+        "Nama Perpustakaan,Provinsi,Kabupaten/Kota,Desa/Kelurahan\n\
+         Perpustakaan Desa Maju,Jawa Tegah,Kudus,Maju\n\
+         Perpustakaan Desa Jaya,Jawa Tengah,Semarang,Jaya\n",
+    );
+    let csv = site.path("libraries.csv");
+    let args = ["import", "libraries", csv.to_str().unwrap(), "--dry-run"];
+    let before = snapshot(&site.path("data"));
+    let out = run_as_officer(site.root(), &args);
+    assert_eq!(out.code, 1, "{out}");
+    for want in [
+        "libraries.csv:2:B: error: provinsi `Jawa Tegah` tidak dikenal\n  saran: maksud Anda `Jawa Tengah`?\n",
+        "libraries.csv:3:C: error: `Semarang` bisa berarti `Kabupaten Semarang` atau `Kota Semarang`\n  \
+         saran: tulis `Kabupaten …` atau `Kota …` (atau kodenya, misalnya `33.22`)\n",
+        "warta import: 2 masalah di libraries.csv; tidak ada yang ditulis",
+    ] {
+        assert!(out.stderr.contains(want), "missing {want:?}\n{out}");
+    }
+    assert!(
+        out.stdout
+            .contains("2 baris: 0 ditambah, 0 diubah, 0 tetap"),
+        "{out}"
+    );
+    assert!(
+        !out.stderr.contains("unknown") && !out.stdout.contains(" rows"),
+        "{out}"
+    );
+
+    let en: Vec<&str> = ["--lang", "en"].into_iter().chain(args).collect();
+    let out = run_as_officer(site.root(), &en);
+    assert_eq!(out.code, 1, "{out}");
+    for want in [
+        "libraries.csv:2:B: error: unknown province `Jawa Tegah`\n  help: did you mean `Jawa Tengah`?\n",
+        "libraries.csv:3:C: error: `Semarang` could be `Kabupaten Semarang` or `Kota Semarang`\n  \
+         help: write `Kabupaten …` or `Kota …` (or the code, e.g. `33.22`)\n",
+    ] {
+        assert!(out.stderr.contains(want), "missing {want:?}\n{out}");
+    }
+    assert!(
+        out.stdout
+            .contains("2 rows: 0 added, 0 updated, 0 unchanged"),
+        "{out}"
+    );
+    assert_eq!(snapshot(&site.path("data")), before, "nothing is written");
+}

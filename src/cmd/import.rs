@@ -19,14 +19,14 @@ pub fn libraries(
         Ok(i) => i,
         Err(f) => return failure(f, style, cat),
     };
-    print!("{}", import::report(&import, dry_run, dry_run));
+    print!("{}", import::report(&import, dry_run, dry_run, cat));
     for n in &import.plan.notes {
-        eprint!("{}", n.render("warning"));
+        eprint!("{}", n.render("warning", cat));
     }
     let errors = &import.plan.errors;
     if !errors.is_empty() {
         for e in errors {
-            eprint!("{}", e.render("error"));
+            eprint!("{}", e.render("error", cat));
         }
         eprintln!(
             "{}",
@@ -72,7 +72,7 @@ pub(super) fn failure(f: Failure, style: Style, cat: &Catalog) -> i32 {
         }
         Failure::Problems(ps) => {
             for p in &ps {
-                eprint!("{}", p.render("error"));
+                eprint!("{}", p.render("error", cat));
             }
             eprintln!("{}", cat.text(&msg!("import-nothing-written")));
         }

@@ -4,6 +4,7 @@
 use super::sheet::{column_letters, Row, Sheet};
 use super::Problem;
 use crate::diag::suggest::{self, fold};
+use crate::msg;
 
 /// What a column can fill in a library record.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -337,8 +338,8 @@ impl Mapping {
     /// reported, an unknown field name with the closest one.
     pub fn parse(label: &str, text: &str) -> Result<Mapping, Vec<Problem>> {
         let pairs = crate::yaml::string_map(text).map_err(|e| {
-            vec![Problem::file(label, format!("this mapping file cannot be read: {}", e.en()))
-                .with_help("write one line per column: `Column header as in the sheet: field`, e.g. `Nama Perpus Desa: name`")]
+            vec![Problem::file(label, msg!("import-map-bad", error = e))
+                .with_help(msg!("import-map-bad-help"))]
         })?;
         let mut entries = Vec::new();
         let mut problems = Vec::new();
@@ -350,14 +351,18 @@ impl Mapping {
                 None => {
                     let names = FIELD_NAMES.iter().copied().filter(|n| !n.contains('<'));
                     let help = match suggest::closest(&field_text, names) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => format!("the fields are: {}", FIELD_NAMES.join(", ")),
+                        Some(c) => msg!("did-you-mean", suggestion = c),
+                        None => msg!("import-fields-are", fields = FIELD_NAMES.join(", ")),
                     };
                     problems.push(Problem {
                         file: label.to_string(),
                         row: line,
                         col: None,
-                        message: format!("unknown field `{field_text}` for column `{header}`"),
+                        message: msg!(
+                            "import-map-unknown-field",
+                            field = &field_text,
+                            header = &header
+                        ),
                         help: Some(help),
                     });
                 }
@@ -412,7 +417,7 @@ const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Finds the header row: the first of the top rows that names the library
 /// (a name or id column) and at least one other known column.
-pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Problem> {
+pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Box<Problem>> {
     let field_of = |h: &str| -> Option<Field> {
         mapping
             .and_then(|m| m.get(h).cloned())
@@ -457,16 +462,13 @@ pub fn find(sheet: &Sheet, mapping: Option<&Mapping>) -> Result<Columns, Problem
         })
         .unwrap_or_default();
     let message = if seen.is_empty() {
-        "the sheet is empty: no header row with column names".to_string()
+        msg!("import-sheet-empty")
     } else {
-        format!(
-            "no header row found: none of the first rows names the library and its place (the first row holds {})",
-            seen.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
-        )
+        let seen: Vec<String> = seen.iter().map(|s| format!("`{s}`")).collect();
+        msg!("import-no-header", first = seen.join(", "))
     };
-    Err(Problem::file(&sheet.label, message).with_help(
-        "the header row should name the columns, e.g. `Nama Perpustakaan`, `Provinsi`, `Kabupaten/Kota`, `Desa/Kelurahan`; \
-         for other headers write a mapping file (`Header: field`) and pass it with --map",
+    Err(Box::new(
+        Problem::file(&sheet.label, message).with_help(msg!("import-no-header-help")),
     ))
 }
 
@@ -529,10 +531,13 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].row, 2);
         assert_eq!(
-            e[0].message,
+            e[0].message.en(),
             "unknown field `vilage` for column `Desa Asal`"
         );
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `village`?"));
+        assert_eq!(
+            e[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `village`?")
+        );
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
@@ -558,7 +563,7 @@ mod tests {
         );
         assert_eq!(c.unknown, vec![(3, "Nama Kepala".to_string())]);
         let e = find(&sheet(&[&["Foo", "Bar"]]), None).unwrap_err();
-        assert!(e.message.contains("no header row"), "{}", e.message);
+        assert!(e.message.en().contains("no header row"), "{:?}", e.message);
         let m = Mapping::parse("m.yaml", "Foo: name\nBar: regency\n").unwrap();
         assert!(find(&sheet(&[&["Foo", "Bar"]]), Some(&m)).is_ok());
     }

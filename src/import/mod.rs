@@ -15,11 +15,15 @@ pub mod export;
 pub mod formula;
 pub mod merge;
 pub mod names;
+mod report;
 pub mod sheet;
 pub mod write;
 
-use crate::diag::{Diagnostic, SourceMap};
+pub use report::report;
+
+use crate::diag::{Catalog, Diagnostic, Message, SourceMap};
 use crate::load::{self, Loaded};
+use crate::msg;
 use merge::{Entry, Plan, Planner};
 use names::Regions;
 use std::collections::{BTreeSet, HashMap};
@@ -34,23 +38,23 @@ pub struct Problem {
     pub row: usize,
     /// Column letters (`C`), when one cell is at fault.
     pub col: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Problem {
     /// A problem with a file as a whole.
-    pub fn file(file: &str, message: impl Into<String>) -> Problem {
+    pub fn file(file: &str, message: Message) -> Problem {
         Problem {
             file: file.to_string(),
             row: 0,
             col: None,
-            message: message.into(),
+            message,
             help: None,
         }
     }
-    pub fn with_help(mut self, help: impl Into<String>) -> Problem {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Problem {
+        self.help = Some(help);
         self
     }
     /// `file:row:COL`, as far as it is known.
@@ -61,11 +65,12 @@ impl Problem {
             (r, Some(c)) => format!("{}:{r}:{c}", self.file),
         }
     }
-    /// `file:row:COL: <kind>: message` and a `help:` line.
-    pub fn render(&self, kind: &str) -> String {
-        let mut s = format!("{}: {kind}: {}\n", self.location(), self.message);
+    /// `file:row:COL: <kind>: message` and a `help:` line, in the
+    /// language of `cat`. `kind` is `error` or `warning`, as in `warta check`.
+    pub fn render(&self, kind: &str, cat: &Catalog) -> String {
+        let mut s = format!("{}: {kind}: {}\n", self.location(), cat.text(&self.message));
         if let Some(h) = &self.help {
-            let _ = writeln!(s, "  help: {h}");
+            let _ = writeln!(s, "  {}: {}", cat.text(&msg!("label-help")), cat.text(h));
         }
         s
     }
@@ -132,11 +137,9 @@ pub fn load(root: &Path) -> Result<(Loaded, SourceMap, Regions), Failure> {
     if regions.provinces.is_empty() || regions.regencies.is_empty() {
         return Err(Failure::Problems(vec![Problem::file(
             "data/",
-            "the site has no provinces or regencies to match names against",
+            msg!("import-no-regions"),
         )
-        .with_help(
-            "copy data/provinces.yaml and data/regencies.yaml from the example site",
-        )]));
+        .with_help(msg!("import-no-regions-help"))]));
     }
     Ok((loaded, files, regions))
 }
@@ -150,7 +153,7 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
             let text = std::fs::read_to_string(m).map_err(|e| {
                 Failure::Problems(vec![Problem::file(
                     &label,
-                    format!("cannot read the mapping file: {e}"),
+                    msg!("import-map-unreadable", error = e.to_string()),
                 )])
             })?;
             Some(columns::Mapping::parse(&label, &text).map_err(Failure::Problems)?)
@@ -167,14 +170,19 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
     let columns = columns::find(&sheet, mapping.as_ref()).map_err(|mut p| {
         if sheet.sheets.len() > 1 {
             let name = sheet.sheet_name.as_deref().unwrap_or_default();
-            p.message = format!("sheet `{name}`: {}", p.message);
-            p.help = Some(format!(
-                "this workbook has the sheets {}: choose the one holding the table with --sheet NAME; {}",
-                sheet.sheets.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
-                p.help.unwrap_or_default()
-            ));
+            p.message = msg!("import-in-sheet", sheet = name, message = p.message);
+            let sheets = sheet
+                .sheets
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>();
+            let sheets = sheets.join(", ");
+            p.help = Some(match p.help {
+                Some(help) => msg!("import-choose-sheet", sheets = sheets, help = help),
+                None => msg!("import-choose-sheet-only", sheets = sheets),
+            });
         }
-        Failure::Problems(vec![p])
+        Failure::Problems(vec![*p])
     })?;
 
     let mut notes = Vec::new();
@@ -189,10 +197,10 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
             file: sheet.label.clone(),
             row: header_number,
             col: None,
-            message: format!("not imported, header not recognised: {}", list.join(", ")),
-            help: Some(format!(
-                "if a column matters, map it in a file (`Header: field`, fields: {}) and pass --map FILE",
-                columns::FIELD_NAMES.join(", ")
+            message: msg!("import-header-unknown", headers = list.join(", ")),
+            help: Some(msg!(
+                "import-header-unknown-help",
+                fields = columns::FIELD_NAMES.join(", ")
             )),
         });
     }
@@ -212,7 +220,7 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
                         .unwrap_or_default(),
                     row: *line,
                     col: None,
-                    message: format!("the sheet has no column `{h}`"),
+                    message: msg!("import-map-no-column", header = h),
                     help: None,
                 });
             }
@@ -241,9 +249,13 @@ pub fn prepare(root: &Path, file: &Path, opts: &Options) -> Result<Import, Failu
                 out.plan.errors.push(
                     Problem::file(
                         path,
-                        format!("this file would be {} KB, over the {} KB warta reads", text.len() / 1024, write::MAX_FILE_BYTES / 1024),
+                        msg!(
+                            "import-file-too-big",
+                            kb = text.len() / 1024,
+                            limit = write::MAX_FILE_BYTES / 1024
+                        ),
                     )
-                    .with_help("split the province's libraries over several files in data/libraries/ (e.g. by regency) before importing"),
+                    .with_help(msg!("import-file-too-big-help")),
                 );
             }
         }
@@ -363,104 +375,6 @@ fn render_files(plan: &Plan, regions: &Regions, files: &SourceMap) -> Vec<(Strin
         .collect()
 }
 
-/// The report of a planned import, for people (stdout).
-pub fn report(import: &Import, dry_run: bool, verbose_unchanged: bool) -> String {
-    let (plan, sheet) = (&import.plan, &import.sheet);
-    let mut s = String::new();
-    let mut source = sheet.label.clone();
-    if let Some(name) = &sheet.sheet_name {
-        let _ = write!(source, ", sheet `{name}`");
-    }
-    if let Some((sep, enc)) = sheet.csv {
-        let sep = if sep == '\t' {
-            "tab".to_string()
-        } else {
-            format!("`{sep}`")
-        };
-        let _ = write!(source, ", {sep}-separated {enc}");
-    }
-    let _ = writeln!(
-        s,
-        "{source}: {} row{}: {} added, {} updated, {} unchanged",
-        plan.rows,
-        if plan.rows == 1 { "" } else { "s" },
-        plan.added.len(),
-        plan.updated.len(),
-        plan.unchanged.len()
-    );
-    if !plan.errors.is_empty() {
-        let _ = writeln!(
-            s,
-            "(once the problems below are fixed; nothing is written until then)"
-        );
-    }
-    let row = |e: &Entry| e.row.map(|r| format!("row {r}")).unwrap_or_default();
-    if !plan.added.is_empty() {
-        let _ = writeln!(s, "\nadded:");
-        for &i in &plan.added {
-            let e = &plan.entries[i];
-            let _ = writeln!(
-                s,
-                "  + {}  {} ({}, {})",
-                e.rec.id,
-                e.rec.name,
-                row(e),
-                e.dest
-            );
-        }
-    }
-    if !plan.updated.is_empty() {
-        let _ = writeln!(s, "\nupdated:");
-        for (i, changes) in &plan.updated {
-            let e = &plan.entries[*i];
-            let _ = writeln!(s, "  ~ {} ({}, {})", e.rec.id, row(e), e.dest);
-            for c in changes {
-                let old = if c.old.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    format!("{:?}", c.old)
-                };
-                let _ = writeln!(s, "      {}: {old} → {:?}", c.field, c.new);
-            }
-        }
-    }
-    if verbose_unchanged && !plan.unchanged.is_empty() {
-        let _ = writeln!(s, "\nunchanged:");
-        for &i in &plan.unchanged {
-            let e = &plan.entries[i];
-            let _ = writeln!(s, "  = {} ({})", e.rec.id, row(e));
-        }
-    }
-    if !plan.missing.is_empty() {
-        let _ = writeln!(s, "\nnot in the sheet (kept as they are):");
-        for &i in &plan.missing {
-            let e = &plan.entries[i];
-            let _ = writeln!(
-                s,
-                "  ? {}  {} ({})",
-                e.rec.id,
-                e.rec.name,
-                e.source.as_deref().unwrap_or("")
-            );
-        }
-    }
-    if plan.errors.is_empty() {
-        s.push('\n');
-        if import.files.is_empty() {
-            let _ = writeln!(s, "nothing to change");
-        } else {
-            let verb = if dry_run { "would write" } else { "wrote" };
-            for (path, _) in &import.files {
-                let _ = writeln!(s, "{verb} {path}");
-            }
-            if dry_run {
-                let _ = writeln!(s, "dry run: nothing was written");
-            }
-        }
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,16 +385,26 @@ mod tests {
             file: "libraries.csv".into(),
             row: 14,
             col: Some("C".into()),
-            message: "unknown regency or city `Kab. Kudsu` in Jawa Tengah".into(),
-            help: Some("did you mean `Kabupaten Kudus`?".into()),
+            message: msg!(
+                "import-in-sheet",
+                sheet = "Data",
+                message = msg!("import-report-none")
+            ),
+            help: Some(msg!("import-map-no-column", header = "Desa")),
         };
+        let en = Catalog::new(crate::diag::Lang::En);
         assert_eq!(
-            p.render("error"),
-            "libraries.csv:14:C: error: unknown regency or city `Kab. Kudsu` in Jawa Tengah\n  help: did you mean `Kabupaten Kudus`?\n"
+            p.render("error", &en),
+            "libraries.csv:14:C: error: sheet `Data`: (none)\n  help: the sheet has no column `Desa`\n"
+        );
+        let id = Catalog::new(crate::diag::Lang::Id);
+        assert_eq!(
+            p.render("error", &id),
+            "libraries.csv:14:C: error: lembar `Data`: (kosong)\n  saran: lembar ini tidak punya kolom `Desa`\n"
         );
         assert_eq!(
-            Problem::file("x.xlsx", "m").render("error"),
-            "x.xlsx: error: m\n"
+            Problem::file("x.xlsx", msg!("import-no-regions")).render("error", &en),
+            "x.xlsx: error: the site has no provinces or regencies to match names against\n"
         );
     }
 }

@@ -3,9 +3,11 @@
 //! does not match is an error with the closest candidates.
 
 use crate::diag::suggest::fold;
+use crate::diag::Message;
 use crate::load::Record;
 use crate::model::records::{ProvinceRecord, RegencyRecord};
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 use crate::site::index::{RegencyIndex, RegencyMatch};
 use std::collections::HashMap;
 
@@ -66,8 +68,8 @@ const PROVINCE_PREFIXES: &[&str] = &["provinsi", "prov"];
 /// A failed match: what is wrong and what would fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoMatch {
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
 }
 
 /// The official lists, indexed for matching.
@@ -177,11 +179,11 @@ impl Regions {
                 .map(|p| (fold(&p.name), p.name.as_str())),
         );
         Err(NoMatch {
-            message: format!("unknown province `{}`", text.trim()),
+            message: msg!("import-unknown-province", province = text.trim()),
             help: if near.is_empty() {
-                "write the province's name as in data/provinces.yaml, e.g. `Jawa Tengah`".into()
+                msg!("import-unknown-province-help")
             } else {
-                format!("did you mean {}?", or_list(&near))
+                msg!("import-did-you-mean", names = or_list(&near))
             },
         })
     }
@@ -198,14 +200,16 @@ impl Regions {
                 let r = &self.regencies[i];
                 let elsewhere = &self.provinces[r.province].name;
                 return Err(NoMatch {
-                    message: format!(
-                        "{} is in province {elsewhere}, not in {}",
-                        r.official,
-                        pname.unwrap_or_default()
+                    message: msg!(
+                        "import-regency-elsewhere",
+                        regency = &r.official,
+                        elsewhere = elsewhere,
+                        province = pname.unwrap_or_default()
                     ),
-                    help: format!(
-                        "fix the province to `{elsewhere}`, or name a regency or city of {}",
-                        pname.unwrap_or_default()
+                    help: msg!(
+                        "import-regency-elsewhere-help",
+                        elsewhere = elsewhere,
+                        province = pname.unwrap_or_default()
                     ),
                 });
             }
@@ -221,10 +225,12 @@ impl Regions {
                             .collect();
                         let code = &self.regencies[many[0]].code;
                         return Err(NoMatch {
-                            message: format!("`{text}` could be {}", or_list(&names)),
-                            help: format!(
-                                "write `Kabupaten …` or `Kota …` (or the code, e.g. `{code}`)"
+                            message: msg!(
+                                "import-regency-ambiguous",
+                                regency = text,
+                                names = or_list(&names)
                             ),
+                            help: msg!("import-regency-ambiguous-help", code = code),
                         });
                     }
                 }
@@ -252,9 +258,11 @@ impl Regions {
             .filter(|(i, _)| in_province(*i))
             .map(|(_, r)| (fold(&r.name), r.official.as_str()));
         let near = nearest(&typed, candidates);
-        let place = pname.map(|p| format!(" in {p}")).unwrap_or_default();
         Err(NoMatch {
-            message: format!("unknown regency or city `{text}`{place}"),
+            message: match pname {
+                Some(p) => msg!("import-unknown-regency-in", regency = text, province = p),
+                None => msg!("import-unknown-regency", regency = text),
+            },
             help: if near.is_empty() {
                 let example = self
                     .regencies
@@ -262,9 +270,16 @@ impl Regions {
                     .enumerate()
                     .find(|(i, _)| in_province(*i))
                     .map_or("Kabupaten …", |(_, r)| r.official.as_str());
-                format!("write the official name of a regency or city{place}, e.g. `{example}`")
+                match pname {
+                    Some(p) => msg!(
+                        "import-unknown-regency-in-help",
+                        province = p,
+                        example = example
+                    ),
+                    None => msg!("import-unknown-regency-help", example = example),
+                }
             } else {
-                format!("did you mean {}?", or_list(&near))
+                msg!("import-did-you-mean", names = or_list(&near))
             },
         })
     }
@@ -335,13 +350,19 @@ fn nearest<'a>(typed: &str, candidates: impl Iterator<Item = (String, &'a str)>)
         .collect()
 }
 
-/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
-pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("`{}`", s.as_ref())).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`", in the run's language.
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> Message {
+    match items.split_last() {
+        None => msg!("import-list-one", item = ""),
+        Some((last, [])) => msg!("import-list-one", item = last.as_ref()),
+        Some((last, rest)) => {
+            let quoted: Vec<String> = rest.iter().map(|s| format!("`{}`", s.as_ref())).collect();
+            msg!(
+                "import-list-or",
+                items = quoted.join(", "),
+                last = last.as_ref()
+            )
+        }
     }
 }
 
@@ -495,9 +516,14 @@ pub(crate) mod tests {
             assert_eq!(g.provinces[i].code, want, "{text}");
         }
         let e = g.province("Jawa Tegah").unwrap_err();
-        assert_eq!(e.message, "unknown province `Jawa Tegah`");
-        assert_eq!(e.help, "did you mean `Jawa Tengah`?");
-        assert!(g.province("Atlantis").unwrap_err().help.contains("e.g."));
+        assert_eq!(e.message.en(), "unknown province `Jawa Tegah`");
+        assert_eq!(e.help.en(), "did you mean `Jawa Tengah`?");
+        assert!(g
+            .province("Atlantis")
+            .unwrap_err()
+            .help
+            .en()
+            .contains("e.g."));
     }
 
     #[test]
@@ -536,20 +562,26 @@ pub(crate) mod tests {
         let jt = g.province("jawa-tengah").ok();
         let e = g.regency("Kab. Kudsu", jt).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message.en(),
             "unknown regency or city `Kab. Kudsu` in Jawa Tengah"
         );
-        assert_eq!(e.help, "did you mean `Kabupaten Kudus`?");
+        assert_eq!(e.help.en(), "did you mean `Kabupaten Kudus`?");
         let e = g.regency("Semarang", jt).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message.en(),
             "`Semarang` could be `Kabupaten Semarang` or `Kota Semarang`"
         );
         let e = g.regency("Kota Batam", jt).unwrap_err();
-        assert!(e.message.contains("is in province Kepulauan Riau"), "{e:?}");
+        assert!(
+            e.message.en().contains("is in province Kepulauan Riau"),
+            "{e:?}"
+        );
         let jatim = g.province("jatim").ok();
         let e = g.regency("Blitr", jatim).unwrap_err();
-        assert_eq!(e.help, "did you mean `Kabupaten Blitar` or `Kota Blitar`?");
+        assert_eq!(
+            e.help.en(),
+            "did you mean `Kabupaten Blitar` or `Kota Blitar`?"
+        );
         // A bare name that fits two regencies of other provinces is fine once
         // the province tells them apart.
         assert!(g.regency("Kota Blitar", jatim).is_ok());
@@ -581,6 +613,6 @@ pub(crate) mod tests {
         assert_eq!(kpi_category("kuning"), Some(KpiCategory::Sedang));
         assert_eq!(kpi_category("Rendah (Merah)"), Some(KpiCategory::Rendah));
         assert_eq!(kpi_category("biru"), None);
-        assert_eq!(or_list(&["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(or_list(&["a", "b", "c"]).en(), "`a`, `b` or `c`");
     }
 }

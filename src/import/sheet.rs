@@ -3,6 +3,8 @@
 //! encoding detected the way Indonesian Excel exports need.
 
 use super::formula::unmark;
+use crate::diag::Message;
+use crate::msg;
 use calamine::{Data, Reader};
 use std::io::Cursor;
 use std::path::Path;
@@ -107,15 +109,12 @@ pub fn column_letters(mut col: usize) -> String {
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
-fn fail(message: impl Into<String>, help: Option<&str>) -> ReadError {
-    ReadError {
-        message: message.into(),
-        help: help.map(Into::into),
-    }
+fn fail(message: Message, help: Option<Message>) -> ReadError {
+    ReadError { message, help }
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -128,8 +127,16 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(format!("cannot read {}: {e}", path.display()), None))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            msg!(
+                "import-cannot-read",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ),
+            None,
+        )
+    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -146,20 +153,24 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
             .to_string();
         return Err(if looks_text {
             fail(
-                format!("{label} is not an Excel workbook: it holds plain text (it starts `{}`)", first.chars().take(60).collect::<String>()),
-                Some("if it is a CSV file, rename it to end in .csv; otherwise open it in Excel and save it again as .xlsx"),
+                msg!(
+                    "import-workbook-is-text",
+                    file = &label,
+                    start = first.chars().take(60).collect::<String>()
+                ),
+                Some(msg!("import-workbook-is-text-help")),
             )
         } else {
             fail(
-                format!("{label} is not an Excel workbook (the file is damaged or of another kind)"),
-                Some("open it in Excel or LibreOffice and save it again as .xlsx, or export it as .csv"),
+                msg!("import-not-workbook", file = &label),
+                Some(msg!("import-save-again")),
             )
         });
     }
     if sheet.is_some() {
         return Err(fail(
-            format!("--sheet applies to workbooks, but {label} is a CSV file"),
-            Some("leave out --sheet"),
+            msg!("import-sheet-on-csv", file = &label),
+            Some(msg!("import-sheet-on-csv-help")),
         ));
     }
     read_csv(label, &bytes)
@@ -168,10 +179,12 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
 fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sheet, ReadError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         fail(
-            format!("{label} cannot be read as a workbook: {e}"),
-            Some(
-                "open it in Excel or LibreOffice and save it again as .xlsx, or export it as .csv",
+            msg!(
+                "import-workbook-unreadable",
+                file = &label,
+                error = e.to_string()
             ),
+            Some(msg!("import-save-again")),
         )
     })?;
     let names = book.sheet_names();
@@ -179,7 +192,7 @@ fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sh
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| fail(format!("{label} has no worksheet"), None))?,
+            .ok_or_else(|| fail(msg!("import-no-worksheet", file = &label), None))?,
         Some(w) => match names.iter().find(|n| n.as_str() == w).or_else(|| {
             let f = crate::diag::suggest::fold(w);
             names.iter().find(|n| crate::diag::suggest::fold(n) == f)
@@ -188,19 +201,27 @@ fn read_workbook(label: String, bytes: Vec<u8>, want: Option<&str>) -> Result<Sh
             None => {
                 let help = match crate::diag::suggest::closest(w, names.iter().map(String::as_str))
                 {
-                    Some(c) => format!("did you mean `--sheet \"{c}\"`?"),
-                    None => format!("its sheets are: {}", super::names::or_list(&names)),
+                    Some(c) => msg!("import-did-you-mean-sheet", sheet = c),
+                    None => msg!("import-sheets-are", sheets = super::names::or_list(&names)),
                 };
                 return Err(ReadError {
-                    message: format!("{label} has no sheet named `{w}`"),
+                    message: msg!("import-no-such-sheet", file = &label, sheet = w),
                     help: Some(help),
                 });
             }
         },
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| fail(format!("cannot read sheet `{name}` of {label}: {e}"), None))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        fail(
+            msg!(
+                "import-sheet-unreadable",
+                sheet = &name,
+                file = &label,
+                error = e.to_string()
+            ),
+            None,
+        )
+    })?;
     let (row0, col0) = range
         .start()
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
@@ -321,8 +342,13 @@ fn read_csv(label: String, bytes: &[u8]) -> Result<Sheet, ReadError> {
             Err(e) => {
                 let row = rows.last().map_or(1, |r: &Row| r.number + 1);
                 return Err(fail(
-                    format!("{label}:{row}: this is not valid CSV: {e}"),
-                    Some("a value holding the separator, a quote or a line break must be in double quotes (\"…\")"),
+                    msg!(
+                        "import-bad-csv",
+                        file = &label,
+                        row = row,
+                        error = e.to_string()
+                    ),
+                    Some(msg!("import-bad-csv-help")),
                 ));
             }
         }

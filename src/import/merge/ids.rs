@@ -5,9 +5,11 @@ use super::row::Incoming;
 use super::update::{apply, level_of};
 use super::Planner;
 use crate::diag::suggest::fold;
+use crate::diag::Message;
 use crate::import::columns::Field;
 use crate::model::records::LibraryRecord;
 use crate::model::slugify;
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 
 /// An id for a new library: from its name and village (`perpustakaan-desa-`
@@ -69,36 +71,38 @@ impl Planner<'_> {
         inc: &Incoming,
         by_id: &HashMap<String, usize>,
         reserved: &HashSet<String>,
-        err: &mut dyn FnMut(String, Option<String>),
+        err: &mut dyn FnMut(Message, Option<Message>),
     ) -> Option<LibraryRecord> {
         let regions = self.regions;
         let mut missing = Vec::new();
         if inc.name.is_none() {
-            missing.push(format!(
-                "the library's name (`{}`)",
-                self.header(&Field::Name)
+            missing.push(msg!(
+                "import-needs-name",
+                header = self.header(&Field::Name)
             ));
         }
         if inc.regency.is_none() {
-            missing.push(format!(
-                "its regency or city (`{}`)",
-                self.header(&Field::Regency)
+            missing.push(msg!(
+                "import-needs-regency",
+                header = self.header(&Field::Regency)
             ));
         }
         let level = level_of(inc, regions);
         if level.is_none() {
-            missing.push(format!(
-                "its level (`{}`: Desa, Kelurahan, Kabupaten, Kota or Provinsi)",
-                self.header(&Field::Level)
+            missing.push(msg!(
+                "import-needs-level",
+                header = self.header(&Field::Level)
             ));
         }
-        if !missing.is_empty() {
+        // "a, b, c": each comma joins the first part to a list of the rest.
+        if let Some(what) = missing
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| msg!("import-list-comma", first = first, rest = rest))
+        {
             err(
-                format!("a new library needs {}", missing.join(", ")),
-                Some(format!(
-                "fill in those cells, or give the `{}` of a library already in data/ to update it",
-                self.header(&Field::Id)
-            )),
+                msg!("import-new-needs", what = what),
+                Some(msg!("import-new-needs-help", id = self.header(&Field::Id))),
             );
             return None;
         }

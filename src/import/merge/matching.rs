@@ -6,9 +6,11 @@
 use super::row::Incoming;
 use super::{Entry, Planner};
 use crate::diag::suggest::fold;
+use crate::diag::Message;
 use crate::import::columns::Field;
 use crate::import::names::{self, Regions};
 use crate::model::records::LibraryRecord;
+use crate::msg;
 use std::collections::HashMap;
 
 /// The libraries known so far (those in `data/` and those the sheet adds),
@@ -116,14 +118,20 @@ pub(super) enum Miss {
 
 impl Planner<'_> {
     /// The message and help for a row that names no one library.
-    pub(super) fn miss(&self, miss: &Miss, inc: &Incoming, entries: &[Entry]) -> (String, String) {
+    pub(super) fn miss(
+        &self,
+        miss: &Miss,
+        inc: &Incoming,
+        entries: &[Entry],
+    ) -> (Message, Message) {
         let id = self.header(&Field::Id);
         match miss {
             Miss::Unnamed => (
-                "this row has neither a library name nor an id".into(),
-                format!(
-                    "fill in `{}` (or `{id}`), or delete the row",
-                    self.header(&Field::Name)
+                msg!("import-row-unnamed"),
+                msg!(
+                    "import-row-unnamed-help",
+                    name = self.header(&Field::Name),
+                    id = id
                 ),
             ),
             Miss::Ambiguous(many) => {
@@ -131,8 +139,13 @@ impl Planner<'_> {
                 let list = names::or_list(&ids);
                 let name = inc.name.as_deref().unwrap_or_default();
                 (
-                    format!("`{name}` matches {} libraries: {list}", ids.len()),
-                    self.fill_id(&format!("with the id of the library this row is: {list}")),
+                    msg!(
+                        "import-row-ambiguous",
+                        name = name,
+                        count = ids.len(),
+                        ids = list.clone()
+                    ),
+                    self.fill_id(msg!("import-fill-id-which", ids = list)),
                 )
             }
         }
@@ -140,30 +153,31 @@ impl Planner<'_> {
 
     /// The help for two rows that mean the same library (`by_id`: the
     /// second row gives its id).
-    pub(super) fn same_library(&self, by_id: bool) -> String {
+    pub(super) fn same_library(&self, by_id: bool) -> Message {
         if by_id {
-            return "keep one row per library".into();
+            return msg!("import-same-library-one-row");
         }
-        let place = [Field::District, Field::Village]
+        let place: Vec<String> = [Field::District, Field::Village]
             .iter()
-            .map(|f| format!("`{}`", self.header(f)))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        format!(
-            "if they are one library, keep one row; if they are two, fill in {place} so they can be told apart, or {}",
-            self.fill_id("with its own id on each row (lowercase words joined by hyphens)")
+            .map(|f| self.header(f))
+            .collect();
+        msg!(
+            "import-same-library-help",
+            place = names::or_list(&place),
+            fill = self.fill_id(msg!("import-fill-id-own"))
         )
     }
 
     /// "fill in the `ID` column (A) <what>", or how to add the column.
-    fn fill_id(&self, what: &str) -> String {
+    fn fill_id(&self, what: Message) -> Message {
         match self.column(&Field::Id) {
-            Some(j) => format!(
-                "fill in the `{}` column ({}) {what}",
-                self.header(&Field::Id),
-                crate::import::columns::letter(self.sheet, j)
+            Some(j) => msg!(
+                "import-fill-id",
+                header = self.header(&Field::Id),
+                column = crate::import::columns::letter(self.sheet, j),
+                what = what
             ),
-            None => format!("add a column `ID` and fill it in {what}"),
+            None => msg!("import-add-id", what = what),
         }
     }
 }

@@ -15,7 +15,9 @@ use super::columns::{self, Columns, Field};
 use super::names::Regions;
 use super::sheet::{Row, Sheet};
 use super::Problem;
+use crate::diag::Message;
 use crate::model::records::LibraryRecord;
+use crate::msg;
 use matching::Known;
 use row::Incoming;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -115,8 +117,8 @@ impl Planner<'_> {
         out: &mut Vec<Problem>,
         row: usize,
         j: Option<usize>,
-        message: String,
-        help: Option<String>,
+        message: Message,
+        help: Option<Message>,
     ) {
         let (row, col) = self.at(row, j);
         out.push(Problem {
@@ -147,18 +149,16 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
             if r.cells.len() != width {
                 let (sep, _) = p.sheet.csv.unwrap_or((',', ""));
                 let sep = if sep == '\t' {
-                    "tab".to_string()
+                    msg!("import-report-tab")
                 } else {
-                    format!("`{sep}`")
+                    msg!("import-list-one", item = sep.to_string())
                 };
                 out.errors.push(Problem {
                     file: p.sheet.label.clone(),
                     row: r.number,
                     col: None,
-                    message: format!("this row has {} cells but the header row has {width}", r.cells.len()),
-                    help: Some(format!(
-                        "a value holding the separator {sep} must be in double quotes (\"…\"); check this row for a missing or extra {sep}"
-                    )),
+                    message: msg!("import-row-width", cells = r.cells.len(), width = width),
+                    help: Some(msg!("import-row-width-help", separator = sep)),
                 });
             }
         }
@@ -190,7 +190,7 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
         if row_failed.contains(&n) {
             continue;
         }
-        let mut err = |message: String, help: Option<String>| {
+        let mut err = |message: Message, help: Option<Message>| {
             errors.push(Problem {
                 file: p.sheet.label.clone(),
                 row: n,
@@ -213,7 +213,7 @@ pub fn plan(p: &Planner, mut entries: Vec<Entry>) -> Plan {
                 if let Some(&first) = matched_by.get(&i) {
                     let id = entries[i].rec.id.clone();
                     err(
-                        format!("row {first} and this row are the same library `{id}`"),
+                        msg!("import-same-library", first = first, id = id),
                         Some(p.same_library(inc.id.is_some())),
                     );
                     continue;
@@ -397,7 +397,7 @@ mod tests {
         let msgs: Vec<String> = p
             .errors
             .iter()
-            .map(|e| format!("{}: {}", e.row, e.message))
+            .map(|e| format!("{}: {}", e.row, e.message.en()))
             .collect();
         assert_eq!(
             msgs,

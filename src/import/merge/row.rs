@@ -8,6 +8,7 @@ use crate::import::names::{self, LevelText};
 use crate::import::sheet::{Cell, Row};
 use crate::import::Problem;
 use crate::model::{is_slug, slugify, KpiCategory};
+use crate::msg;
 
 /// The values of one row, typed and matched to the official lists.
 #[derive(Debug, Default)]
@@ -50,8 +51,8 @@ impl Planner<'_> {
                     errors,
                     row.number,
                     Some(*j),
-                    format!("this cell holds the spreadsheet error `{e}`"),
-                    Some("fix the formula, or type the value itself".into()),
+                    msg!("import-cell-error", error = e),
+                    Some(msg!("import-cell-error-help")),
                 );
                 continue;
             }
@@ -65,15 +66,15 @@ impl Planner<'_> {
                         errors,
                         row.number,
                         Some(*j),
-                        format!(
-                            "columns {} and {} both give `{}`, with different values (`{}` and `{}`)",
-                            columns::letter(self.sheet, *j0),
-                            columns::letter(self.sheet, *j),
-                            field.name(),
-                            c0.text().trim(),
-                            cell.text().trim()
+                        msg!(
+                            "import-columns-disagree",
+                            first = columns::letter(self.sheet, *j0),
+                            second = columns::letter(self.sheet, *j),
+                            field = field.name(),
+                            one = c0.text().trim(),
+                            other = cell.text().trim()
                         ),
-                        Some("empty one of them, or map one column to `ignore` with --map".into()),
+                        Some(msg!("import-columns-disagree-help")),
                     );
                 }
                 Some(_) => {}
@@ -108,12 +109,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    format!("`{id}` is not a library id: an id is lowercase words joined by hyphens, e.g. `perpusdes-maju-jaya`"),
-                    Some(format!(
-                        "write `{}`, or leave the cell empty to have an id made from the name and village \
-                         (if this column holds another system's code, map it to `ignore` with --map)",
-                        slugify(&id)
-                    )),
+                    msg!("import-bad-id", id = &id),
+                    Some(msg!("import-bad-id-help", slug = slugify(&id))),
                 );
             }
         }
@@ -125,8 +122,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    format!("unknown library level `{t}`"),
-                    Some("write Desa, Kelurahan, Kabupaten, Kota or Provinsi (e.g. `Perpustakaan Desa`)".into()),
+                    msg!("import-unknown-level", level = &t),
+                    Some(msg!("import-unknown-level-help")),
                 );
             }
         }
@@ -163,8 +160,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    format!("`{}` is not a year", c.text().trim()),
-                    Some("write the year the library joined, e.g. 2019".into()),
+                    msg!("import-not-year", value = c.text().trim()),
+                    Some(msg!("import-not-year-help")),
                 ),
             }
         }
@@ -178,8 +175,8 @@ impl Planner<'_> {
                             file: self.sheet.label.clone(),
                             row,
                             col,
-                            message: format!("the phone number was stored as a number; written as `0{digits}`"),
-                            help: Some("format the column as Text in the spreadsheet so the leading 0 is kept".into()),
+                            message: msg!("import-phone-number", phone = format!("0{digits}")),
+                            help: Some(msg!("import-phone-number-help")),
                         });
                         Some(format!("0{digits}"))
                     } else {
@@ -201,8 +198,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    format!("`{t}` is not an e-mail address"),
-                    Some("write it like `perpus@example.id`".into()),
+                    msg!("import-not-email", value = &t),
+                    Some(msg!("import-not-email-help")),
                 );
             }
         }
@@ -263,7 +260,7 @@ impl Planner<'_> {
                 file: self.sheet.label.clone(),
                 row,
                 col,
-                message: format!("`{t}` has no `https://`; written as `{url}`"),
+                message: msg!("import-no-https", value = t, url = &url),
                 help: None,
             });
             return Some(url);
@@ -272,8 +269,8 @@ impl Planner<'_> {
             errors,
             n,
             Some(j),
-            format!("`{t}` is not a web address"),
-            Some("write the full address starting with https://, e.g. `https://perpusdes.example.id`".into()),
+            msg!("import-not-web", value = t),
+            Some(msg!("import-not-web-help")),
         );
         None
     }
@@ -292,8 +289,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    "a location needs both latitude and longitude".into(),
-                    Some("fill in both cells, or empty both".into()),
+                    msg!("import-location-half"),
+                    Some(msg!("import-location-half-help")),
                 );
                 return;
             }
@@ -303,24 +300,28 @@ impl Planner<'_> {
                 errors,
                 n,
                 Some(j),
-                "the coordinates are not numbers".into(),
-                Some("write decimal degrees, e.g. latitude -6.8 and longitude 110.8".into()),
+                msg!("import-location-not-numbers"),
+                Some(msg!("import-location-not-numbers-help")),
             );
             return;
         };
         let inside = |a: f64, b: f64| (-11.5..=6.5).contains(&a) && (94.5..=141.5).contains(&b);
         if !inside(lat, lon) {
             let help = if inside(lon, lat) {
-                "latitude and longitude look swapped: latitude is the small number (e.g. -6.8), longitude the large one (e.g. 110.8)"
+                msg!("import-location-swapped")
             } else {
-                "copy the coordinates from a map: latitude about -11 to 6, longitude about 95 to 141"
+                msg!("import-location-outside-help")
             };
             self.error(
                 errors,
                 n,
                 Some(j),
-                format!("location {lat}, {lon} is outside Indonesia"),
-                Some(help.into()),
+                msg!(
+                    "import-location-outside",
+                    lat = lat.to_string(),
+                    lon = lon.to_string()
+                ),
+                Some(help),
             );
             return;
         }
@@ -344,8 +345,8 @@ impl Planner<'_> {
                         errors,
                         n,
                         Some(j),
-                        format!("`{}` is not a count", c.text().trim()),
-                        Some("write a whole number of activities, e.g. 12".into()),
+                        msg!("import-not-count", value = c.text().trim()),
+                        Some(msg!("import-not-count-help")),
                     ),
                 }
             }
@@ -357,8 +358,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(*j),
-                    format!("unknown KPI category `{t}`"),
-                    Some("write Tinggi (hijau), Sedang (kuning) or Rendah (merah)".into()),
+                    msg!("import-unknown-kpi-category", category = t),
+                    Some(msg!("import-unknown-kpi-category-help")),
                 ),
             }
         }
@@ -369,8 +370,8 @@ impl Planner<'_> {
                     errors,
                     n,
                     Some(j),
-                    "KPI figures need their period".into(),
-                    Some("add a `Periode KPI` column (e.g. 2024 or 2024-S1) and fill it in on this row".into()),
+                    msg!("import-kpi-no-period"),
+                    Some(msg!("import-kpi-no-period-help")),
                 );
             }
         }

@@ -4,9 +4,11 @@
 use super::cells::clean;
 use super::row::Incoming;
 use super::Change;
+use crate::diag::Message;
 use crate::import::names::{LevelText, Regions};
 use crate::model::records::{KpiRecord, LibraryRecord, LocationRecord};
 use crate::model::{KpiCategory, LibraryLevel, RegencyKind};
+use crate::msg;
 
 pub(super) fn level_of(inc: &Incoming, regions: &Regions) -> Option<LibraryLevel> {
     match inc.level? {
@@ -25,7 +27,7 @@ pub(super) fn apply(
     inc: &Incoming,
     regions: &Regions,
     current_regency: Option<usize>,
-    err: &mut dyn FnMut(String, Option<String>),
+    err: &mut dyn FnMut(Message, Option<Message>),
 ) -> Option<Vec<Change>> {
     let mut changes = Vec::new();
     if let Some(name) = &inc.name {
@@ -53,11 +55,12 @@ pub(super) fn apply(
         if rec.province != *slug {
             if inc.regency.is_none() {
                 err(
-                    format!(
-                        "this row moves `{}` to {}, but gives no regency there",
-                        rec.id, regions.provinces[pr].name
+                    msg!(
+                        "import-move-no-regency",
+                        id = &rec.id,
+                        province = &regions.provinces[pr].name
                     ),
-                    Some("fill in `Kabupaten/Kota` for the new province".into()),
+                    Some(msg!("import-move-no-regency-help")),
                 );
                 return None;
             }
@@ -160,7 +163,7 @@ fn kpi_changes(
     period: &str,
     inc: &Incoming,
     changes: &mut Vec<Change>,
-    err: &mut dyn FnMut(String, Option<String>),
+    err: &mut dyn FnMut(Message, Option<Message>),
 ) -> Option<()> {
     let pos = rec.kpi.iter().position(|k| k.period == period);
     let k = match pos {
@@ -168,8 +171,8 @@ fn kpi_changes(
         None => {
             let Some(c) = inc.kpi_category else {
                 err(
-                    format!("the KPI of period {period} needs its category"),
-                    Some("fill in `Kategori KPI`: Tinggi, Sedang or Rendah".into()),
+                    msg!("import-kpi-no-category", period = period),
+                    Some(msg!("import-kpi-no-category-help")),
                 );
                 return None;
             };
