@@ -132,24 +132,38 @@ fn the_event_page_links_a_calendar_file_the_browser_can_fetch() {
     support::run_in(site.root(), &["build", "--out", out.to_str().unwrap()]).assert_ok();
     let port = static_server::serve(&out);
     let mut b = Browser::start(&chromium, 375, 800);
-    b.open(&format!("http://127.0.0.1:{port}/plm/plm-jawa-tengah-2022/"));
+    b.open(&format!(
+        "http://127.0.0.1:{port}/plm/plm-jawa-tengah-2022/"
+    ));
     let v = b.call_ok(
         "Runtime.evaluate",
         serde_json::json!({"expression": CALENDAR, "awaitPromise": true, "returnByValue": true}),
     );
     let got: serde_json::Value =
         serde_json::from_str(v["result"]["value"].as_str().expect("a JSON answer")).unwrap();
-    assert_eq!(got["href"], "/plm/plm-jawa-tengah-2022/kalender.ics", "{got}");
+    assert_eq!(
+        got["href"], "/plm/plm-jawa-tengah-2022/kalender.ics",
+        "{got}"
+    );
     assert_eq!(got["download"], true, "{got}");
     assert_eq!(got["type"], "text/calendar", "{got}");
     assert_eq!(got["status"], 200, "{got}");
     assert!(
-        got["contentType"].as_str().unwrap_or("").starts_with("text/calendar"),
+        got["contentType"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("text/calendar"),
         "{got}"
     );
     let text = got["text"].as_str().unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
-    assert!(text.contains("\r\nSUMMARY:PLM Provinsi Jawa Tengah 2022\r\n"), "{text}");
-    assert!(text.contains("\r\nDTSTART;VALUE=DATE:20220802\r\n"), "{text}");
+    assert!(
+        text.contains("\r\nSUMMARY:PLM Provinsi Jawa Tengah 2022\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\nDTSTART;VALUE=DATE:20220802\r\n"),
+        "{text}"
+    );
     assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
 }
