@@ -1,4 +1,8 @@
 //! The command line, as clap sees it. Commands live in `cmd/`.
+//!
+//! `--help` shows the catalogue's `cli-*` texts (`cli_lang`), in the run's
+//! language: the doc comments below are the English ones, kept in en.ftl;
+//! change both.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
