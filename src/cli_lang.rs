@@ -91,8 +91,15 @@ pub fn localise(cmd: Command, cat: &Catalog) -> Command {
             .short('V')
             .long("version")
             .action(ArgAction::Version)
+            .display_order(999)
             .help(cat.text(&msg!("cli-version"))),
     );
+    // A command's own options first, then the global ones (all of the
+    // root's), then `--version` and `--help`.
+    let cmd = cmd.mut_args(|arg| {
+        let order = 100 + arg.get_display_order();
+        arg.display_order(order)
+    });
     localise_at(cmd.disable_help_subcommand(true), "warta", cat)
 }
 
@@ -112,6 +119,7 @@ fn localise_at(cmd: Command, path: &str, cat: &Catalog) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
+                .display_order(1000)
                 .help(cat.text(&msg!("cli-help"))),
         )
         .mut_args(|arg| {

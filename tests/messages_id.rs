@@ -389,8 +389,13 @@ fn help_speaks_the_sites_language_and_english_with_lang_en() {
         "Terbitkan juga draf.",
         // Global flags keep their Indonesian help in a subcommand.
         "Bahasa pesan warta",
+        "[bawaan: public]",
+        "[nilai: id, en]",
     ] {
         assert!(build.stdout.contains(words), "{words}\n{build}");
+    }
+    for english in ["[default:", "possible values", "Print help"] {
+        assert!(!build.stdout.contains(english), "{english}\n{build}");
     }
     let new = run_as_officer(site.root(), &["new", "-h"]);
     assert!(new.stdout.contains("Argumen:"), "{new}");
@@ -455,6 +460,16 @@ fn usage_errors_speak_the_sites_language_and_exit_2() {
         flag.stderr.contains("argumen `--draft` tidak dikenal")
             && flag.stderr.contains("saran: maksud Anda `--drafts`?"),
         "{flag}"
+    );
+
+    let url = run_as_officer(site.root(), &["build", "--base-url", "pratinjau"]);
+    assert_eq!(url.code, 2, "{url}");
+    assert!(
+        url.stderr.starts_with(
+            "error[cli-bad-value]: nilai `pratinjau` untuk `--base-url <URL>` salah: \
+             `pratinjau` bukan alamat http(s)"
+        ),
+        "{url}"
     );
 
     let en = run_as_officer(site.root(), &["--lang", "en", "bulid"]);
