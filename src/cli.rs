@@ -1,4 +1,8 @@
 //! The command line, as clap sees it. Commands live in `cmd/`.
+//!
+//! `--help` shows the catalogue's `cli-*` texts (`cli_lang`), in the run's
+//! language: the doc comments below are the English ones, kept in en.ftl;
+//! change both.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -172,18 +176,27 @@ pub enum DevCommand {
 
 /// `--base-url`: an absolute `http(s)://` address; the trailing `/` is
 /// dropped, as in data/site.yaml.
-fn parse_base_url(s: &str) -> Result<String, String> {
+fn parse_base_url(s: &str) -> Result<String, BadValue> {
     let t = s.trim();
     let rest = t
         .strip_prefix("https://")
         .or_else(|| t.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("`{t}` is not an http(s) address; write it like `https://contoh.netlify.app`")
-        })?;
+        .ok_or_else(|| BadValue(crate::msg!("cli-base-url-not-http", value = t)))?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return Err(format!(
-            "`{t}` has no host name; write it like `https://contoh.netlify.app`"
-        ));
+        return Err(BadValue(crate::msg!("cli-base-url-no-host", value = t)));
     }
     Ok(t.trim_end_matches('/').to_string())
 }
+
+/// Why a flag's value is refused, as a catalogue message: `cli_lang`
+/// prints it in the run's language; clap's own text is the English one.
+#[derive(Debug)]
+pub struct BadValue(pub crate::diag::Message);
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl std::error::Error for BadValue {}

@@ -4,6 +4,7 @@
 //! → render → output. See ARCHITECTURE.md.
 
 pub mod cli;
+pub mod cli_lang;
 pub mod cmd;
 pub mod cms;
 pub mod diag;

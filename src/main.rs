@@ -1,13 +1,22 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use warta::cli::{Cli, Command, DevCommand, ExportCommand, ImportCommand, SheetFormat};
 use warta::cmd;
 
 fn main() {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // One catalogue per run, in the site's language unless `--lang` says;
+    // known before parsing so `--help` and usage errors speak it too.
+    let cat = warta::diag::Catalog::new(warta::cli_lang::lang_of(&args));
+    let mut command = warta::cli_lang::localise(Cli::command(), &cat);
+    let cli = match command
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => std::process::exit(warta::cli_lang::report(e, &args, &command, &cat)),
+    };
     let style = cmd::style(cli.messages);
     let lang = cli.lang.map(warta::diag::Lang::from);
-    // One catalogue per run, in the site's language unless `--lang` says.
-    let cat = warta::diag::Catalog::new(warta::diag::Lang::for_site(&cli.root, lang));
     let code = match cli.command {
         Command::Check { drafts } => cmd::check::run(&cli.root, drafts, style, &cat),
         Command::New { section, title } => cmd::new::run(&cli.root, section, &title, &cat),

@@ -351,3 +351,131 @@ fn import_problems_speak_indonesian_and_english_with_lang_en() {
     );
     assert_eq!(snapshot(&site.path("data")), before, "nothing is written");
 }
+
+#[test]
+fn help_speaks_the_sites_language_and_english_with_lang_en() {
+    let site = TestSite::minimal();
+    let help = run_as_officer(site.root(), &["--help"]);
+    assert_eq!(help.code, 0, "{help}");
+    for words in [
+        "Pembuat situs statis untuk program perpustakaan TPBIS",
+        "Penggunaan: warta [OPTIONS] <COMMAND>",
+        "Perintah:",
+        "Bangun situs ke folder keluaran.",
+        "Periksa situs dan laporkan setiap masalah",
+        "Pilihan:",
+        "Folder situs (berisi data/, content/, static/, themes/).",
+        "Tampilkan bantuan",
+        "Tampilkan versi",
+    ] {
+        assert!(help.stdout.contains(words), "{words}\n{help}");
+    }
+    for english in [
+        "Usage",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "Build the site",
+    ] {
+        assert!(!help.stdout.contains(english), "{english}\n{help}");
+    }
+
+    let build = run_as_officer(site.root(), &["build", "--help"]);
+    assert_eq!(build.code, 0, "{build}");
+    for words in [
+        "Penggunaan: warta build [OPTIONS]",
+        "Pilihan:",
+        "Folder keluaran, diganti seluruhnya hanya jika pembangunan berhasil.",
+        "Terbitkan juga draf.",
+        // Global flags keep their Indonesian help in a subcommand.
+        "Bahasa pesan warta",
+        "[bawaan: public]",
+        "[nilai: id, en]",
+    ] {
+        assert!(build.stdout.contains(words), "{words}\n{build}");
+    }
+    for english in ["[default:", "possible values", "Print help"] {
+        assert!(!build.stdout.contains(english), "{english}\n{build}");
+    }
+    let new = run_as_officer(site.root(), &["new", "-h"]);
+    assert!(new.stdout.contains("Argumen:"), "{new}");
+    assert!(new.stdout.contains("Judulnya;"), "{new}");
+
+    let en = run_as_officer(site.root(), &["--lang", "en", "--help"]);
+    assert_eq!(en.code, 0, "{en}");
+    for words in [
+        "Static site generator for the TPBIS library programme",
+        "Usage: warta [OPTIONS] <COMMAND>",
+        "Commands:",
+        "Build the site into the output folder.",
+        "Options:",
+        "Print help",
+    ] {
+        assert!(en.stdout.contains(words), "{words}\n{en}");
+    }
+    let version = run_as_officer(site.root(), &["--version"]);
+    assert_eq!(version.code, 0, "{version}");
+    assert!(version.stdout.starts_with("warta "), "{version}");
+}
+
+#[test]
+fn usage_errors_speak_the_sites_language_and_exit_2() {
+    let site = TestSite::minimal();
+    let typo = run_as_officer(site.root(), &["bulid"]);
+    assert_eq!(typo.code, 2, "{typo}");
+    assert_eq!(
+        typo.stderr,
+        "error[cli-unknown-subcommand]: perintah `bulid` tidak dikenal\n  \
+         saran: maksud Anda `build`?\n"
+    );
+
+    let no_value = run_as_officer(site.root(), &["build", "--out"]);
+    assert_eq!(no_value.code, 2, "{no_value}");
+    assert!(
+        no_value
+            .stderr
+            .starts_with("error[cli-missing-value]: `--out <OUT>` memerlukan nilai\n"),
+        "{no_value}"
+    );
+    assert!(
+        no_value
+            .stderr
+            .contains("saran: untuk keterangan lebih lanjut, coba `warta build --help`"),
+        "{no_value}"
+    );
+
+    let bad = run_as_officer(site.root(), &["new", "artikel", "Judul"]);
+    assert_eq!(bad.code, 2, "{bad}");
+    assert!(
+        bad.stderr
+            .contains("`artikel` bukan nilai yang sah untuk `<SECTION>`")
+            && bad
+                .stderr
+                .contains("saran: nilai yang bisa dipakai: `berita`, `kisah`, `plm`, `halaman`"),
+        "{bad}"
+    );
+    let flag = run_as_officer(site.root(), &["check", "--draft"]);
+    assert_eq!(flag.code, 2, "{flag}");
+    assert!(
+        flag.stderr.contains("argumen `--draft` tidak dikenal")
+            && flag.stderr.contains("saran: maksud Anda `--drafts`?"),
+        "{flag}"
+    );
+
+    let url = run_as_officer(site.root(), &["build", "--base-url", "pratinjau"]);
+    assert_eq!(url.code, 2, "{url}");
+    assert!(
+        url.stderr.starts_with(
+            "error[cli-bad-value]: nilai `pratinjau` untuk `--base-url <URL>` salah: \
+             `pratinjau` bukan alamat http(s)"
+        ),
+        "{url}"
+    );
+
+    let en = run_as_officer(site.root(), &["--lang", "en", "bulid"]);
+    assert_eq!(en.code, 2, "{en}");
+    assert_eq!(
+        en.stderr,
+        "error[cli-unknown-subcommand]: unknown command `bulid`\n  help: did you mean `build`?\n"
+    );
+}
