@@ -78,8 +78,28 @@ gate() {
 
 # --- setup: what the gates need ------------------------------------------
 
+# rust-toolchain.toml pins the Rust release. On a machine whose rustup has
+# that very release installed only as `stable` (and cannot download), name
+# it as pinned rather than let the first `cargo` try to fetch it. Runs
+# before any `cargo`, with the toolchain file bypassed.
+pin_toolchain() {
+    local want have host home
+    want=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+    command -v rustup >/dev/null && [[ -n $want ]] || return 0
+    have=$(RUSTUP_TOOLCHAIN=stable rustc -V 2>/dev/null | awk '{print $2}')
+    host=$(RUSTUP_TOOLCHAIN=stable rustc -vV 2>/dev/null | sed -n 's/^host: //p')
+    home=$(RUSTUP_TOOLCHAIN=stable rustup show home 2>/dev/null)
+    [[ -n $host && -n $home ]] || return 0
+    local dir=$home/toolchains
+    if [[ ! -e $dir/$want-$host && $have == "$want" && -d $dir/stable-$host ]]; then
+        echo "rust-toolchain.toml asks for $want: using the installed stable ($have)"
+        ln -s "$dir/stable-$host" "$dir/$want-$host"
+    fi
+}
+
 setup() {
     local sudo=() apt=()
+    pin_toolchain || return
     if ((EUID != 0)) && command -v sudo >/dev/null; then sudo=(sudo); fi
     [[ -x $CHROMIUM ]] || apt+=(chromium)
     command -v java >/dev/null || apt+=(default-jre-headless)
