@@ -13,13 +13,7 @@ use warta::model::records::*;
 use warta::model::{EventLevel, KpiCategory, LibraryLevel};
 
 fn build(site: &TestSite) -> (tempfile::TempDir, Value, String) {
-    let out = tempfile::tempdir().unwrap();
-    site.run(&["build", "--out", out.path().to_str().unwrap()])
-        .assert_ok();
-    let text = std::fs::read_to_string(out.path().join("admin/config.yml")).unwrap();
-    let config: Value = serde_yaml::from_str(&text).expect("config.yml is YAML");
-    let html = std::fs::read_to_string(out.path().join("admin/index.html")).unwrap();
-    (out, config, html)
+    support::build_admin(site)
 }
 
 fn collection<'a>(config: &'a Value, name: &str) -> &'a Value {

@@ -14,13 +14,7 @@ use support::{TestSite, SITE_YAML};
 use warta::cms::{DECAP, IDENTITY, JS_YAML, PINNED};
 
 fn build(site: &TestSite) -> (tempfile::TempDir, Value, String) {
-    let out = tempfile::tempdir().unwrap();
-    site.run(&["build", "--out", out.path().to_str().unwrap()])
-        .assert_ok();
-    let text = std::fs::read_to_string(out.path().join("admin/config.yml")).unwrap();
-    let config: Value = serde_yaml::from_str(&text).expect("config.yml is YAML");
-    let html = std::fs::read_to_string(out.path().join("admin/index.html")).unwrap();
-    (out, config, html)
+    support::build_admin(site)
 }
 
 fn with_cms(lines: &str) -> TestSite {

@@ -7,23 +7,11 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 use support::*;
 
 /// `warta --root SITE --messages plain ARGS…`, without `--lang`.
 fn run_as_officer(root: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .arg("--root")
-        .arg(root)
-        .args(["--messages", "plain"])
-        .args(args)
-        .output()
-        .expect("run warta");
-    Output {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    support::run_lang(root, None, args)
 }
 
 fn check(site: &TestSite) -> Output {

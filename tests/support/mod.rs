@@ -260,10 +260,21 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 /// `--lang id` in `args` overrides it); tests/messages_id.rs asserts the
 /// Indonesian, which a site gets by default.
 pub fn run_in(root: &Path, args: &[&str]) -> Output {
+    run_lang(root, Some("en"), args)
+}
+
+/// `warta --root root --messages plain [--lang lang] args…`; without a
+/// language, the site's own (as an officer runs it).
+pub fn run_lang(root: &Path, lang: Option<&str>, args: &[&str]) -> Output {
+    let lang: &[&str] = match &lang {
+        Some(l) => &["--lang", l],
+        None => &[],
+    };
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
         .arg("--root")
         .arg(root)
-        .args(["--messages", "plain", "--lang", "en"])
+        .args(["--messages", "plain"])
+        .args(lang)
         .args(args)
         .output()
         .expect("run warta");
@@ -396,4 +407,16 @@ impl std::fmt::Display for Output {
             self.code, self.stdout, self.stderr
         )
     }
+}
+
+/// Builds `site` and reads what the browser editor is made of:
+/// (output folder, `admin/config.yml` parsed, `admin/index.html`).
+pub fn build_admin(site: &TestSite) -> (tempfile::TempDir, serde_yaml::Value, String) {
+    let out = tempfile::tempdir().unwrap();
+    site.run(&["build", "--out", out.path().to_str().unwrap()])
+        .assert_ok();
+    let text = std::fs::read_to_string(out.path().join("admin/config.yml")).unwrap();
+    let config = serde_yaml::from_str(&text).expect("config.yml is YAML");
+    let html = std::fs::read_to_string(out.path().join("admin/index.html")).unwrap();
+    (out, config, html)
 }
