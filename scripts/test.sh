@@ -8,7 +8,7 @@
 #   1. cargo fmt --check         5. Nu HTML Checker over every page: 0 errors
 #   2. cargo clippy -D warnings  6. axe-core in headless Chromium (light and
 #                                   dark): 0 serious
-#   3. cargo test                7. internal links, feeds, sitemap (tests/links.rs)
+#   3. cargo test                7. internal links, feeds, sitemap (tests/it/links.rs)
 #                                8. warta check: 0 errors, 0 warnings
 #
 # Steps 0-4 stop the run at the first failure; 5-8 all run and are counted.
@@ -24,12 +24,11 @@ export CHROMIUM
 
 if [[ "${CI:-}" == true ]]; then
     # CI clones afresh each run: keep compiled dependencies outside the clone
-    # so the next run on this machine starts warm. No incremental state for
-    # one-off builds, and line tables only (backtraces keep file:line) rather
-    # than full debug info: faster to compile and much faster to link.
+    # so the next run on this machine starts warm, and no incremental state
+    # for one-off builds. (Cargo.toml keeps debug info to line tables: the
+    # test binaries stay small on a small disk.)
     export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/warta/target}"
     export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
-    export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}"
 fi
 BIN="${CARGO_TARGET_DIR:-target}/debug/warta"
 
@@ -115,7 +114,7 @@ setup() {
 
     # npm packages exactly as locked; install scripts off (vnu-jar's would
     # fetch a Java runtime; Debian's is used). Also Decap CMS, decap-server
-    # and js-yaml: tests/browser_cms.rs loads the editor from this copy, as
+    # and js-yaml: tests/it/browser_cms.rs loads the editor from this copy, as
     # pinned in src/cms (no CDN at test time). Skipped when already installed
     # from this very lock file. The npm cache (~/.npm) makes reinstalls offline.
     local want stamp=$GATES/node_modules/.installed-from-lock
@@ -187,7 +186,7 @@ axe() {
     return "$rc"
 }
 
-links() { cargo test --quiet --test links; }
+links() { cargo test --quiet --test it links::; }
 
 # warta check: exit 0, and not a single warning.
 check() {

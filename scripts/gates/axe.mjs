@@ -131,7 +131,7 @@ try {
     args: FLAGS,
     viewport: VIEWPORTS[0],
     // The pages' CSP <meta> refuses the injected axe script; the policy
-    // itself is checked by tests/netlify.rs.
+    // itself is checked by tests/it/netlify.rs.
     bypassCSP: true,
   });
 } catch (e) {

@@ -1,7 +1,7 @@
 // Reads the header and redirect rules of a built site the way Netlify does,
 // with Netlify's own parsers (the ones its CLI dev server uses), and prints,
 // as JSON, every header each published file is sent with under every URL it
-// answers to, and the redirects. tests/netlify.rs asserts on the result.
+// answers to, and the redirects. tests/it/netlify.rs asserts on the result.
 //
 //   node scripts/gates/netlify-rules.mjs <output folder> <netlify.toml>
 import { readdirSync, statSync } from 'node:fs';

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 /// A script of the editor page, pinned to one npm release: the page loads
 /// `<cdn><package>@<version>/<file>` with `integrity`, so a CDN that
-/// served anything else is refused by the browser. `tests/cms.rs`
+/// served anything else is refused by the browser. `tests/it/cms.rs`
 /// recomputes each hash from the installed package (scripts/gates, same
 /// versions in its package.json) and fails when they drift.
 #[derive(Debug, Clone, Copy)]

@@ -5,7 +5,7 @@
 //! ([`super::headers`], also sent by `warta serve`) sends the same policy
 //! as a header to every page ([`header`]: with `frame-ancestors`, which
 //! only a header can carry); the browser editor gets [`editor`]. A test
-//! (`tests/netlify.rs`) checks that they agree and that every built page
+//! (`tests/it/netlify.rs`) checks that they agree and that every built page
 //! satisfies its policy: no inline script (JSON-LD and JSON data blocks
 //! are never executed, so they are allowed), no `<style>`, no `style="…"`.
 

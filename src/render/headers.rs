@@ -12,7 +12,7 @@
 //! so the rules use no `*` but `/*` itself: a page rule is its first
 //! segment written out and `:placeholders` for the rest (one rule covers
 //! every post, `^/berita/([^/]+)/?$`), which match only whole segments.
-//! `tests/netlify.rs` checks the result with Netlify's own parser.
+//! `tests/it/netlify.rs` checks the result with Netlify's own parser.
 
 use super::csp;
 use crate::diag::Diagnostic;

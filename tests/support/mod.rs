@@ -257,7 +257,7 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 /// Runs the binary with `--root root --messages plain --lang en` before
 /// `args`: these tests assert the English wording of messages (a later
-/// `--lang id` in `args` overrides it); tests/messages_id.rs asserts the
+/// `--lang id` in `args` overrides it); tests/it/messages_id.rs asserts the
 /// Indonesian, which a site gets by default.
 pub fn run_in(root: &Path, args: &[&str]) -> Output {
     run_lang(root, Some("en"), args)

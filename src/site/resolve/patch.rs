@@ -7,7 +7,7 @@
 //! resolves the whole site again.
 //!
 //! The result equals a full resolve of the same loaded files (checked by
-//! the serve engine's verify mode and `tests/serve.rs`).
+//! the serve engine's verify mode and `tests/it/serve.rs`).
 
 use super::{content, Ctx, Refs, ResolveOptions};
 use crate::diag::{Diagnostics, FileId};
