@@ -6,7 +6,9 @@
 //! words each with headings, a list, a table and a code block; 38
 //! provinces; 10 per list page), written once for warta and once for Hugo
 //! (same posts, a minimal Hugo theme with the same lists: home, the news
-//! list, tags and provinces, all paginated by 10); then the realistic
+//! list, tags and provinces, all paginated by 10), warta cold (no image
+//! cache: a social card drawn for every post) and warm (the cache kept, as
+//! Netlify keeps it); then the realistic
 //! synthetic site (`warta dev synth --libraries 5000 --posts 10000
 //! --stories 1000`), cold (empty image cache) and warm.
 //!
@@ -17,6 +19,7 @@
 //! (as `cargo test --benches` runs it) it builds a 300-post site only.
 
 use std::fmt::Write as _;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -68,15 +71,22 @@ fn main() {
             "  (corpus of {n} posts written in {:.1} s)",
             t.elapsed().as_secs_f64()
         );
-        let w = run(
-            &format!("warta, {n} posts"),
-            Command::new(WARTA)
-                .args(["--root"])
-                .arg(dir.join("warta"))
-                .args(["build", "--out"])
-                .arg(dir.join("warta-out")),
-            &dir.join("warta-out"),
-        );
+        // Cold: no image cache, so a social card is drawn for every post
+        // (none has a photo). Warm: the cache of the cold run kept, as
+        // Netlify keeps it between builds, the former output replaced.
+        let warta = |name: &str| {
+            run(
+                name,
+                Command::new(WARTA)
+                    .args(["--root"])
+                    .arg(dir.join("warta"))
+                    .args(["build", "--out"])
+                    .arg(dir.join("warta-out")),
+                &dir.join("warta-out"),
+            )
+        };
+        let cold = warta(&format!("warta, {n} posts, cold"));
+        let warm = warta(&format!("warta, {n} posts, warm"));
         if let Some(h) = hugo.as_ref().filter(|_| n <= hugo_max) {
             let out = dir.join("hugo-out");
             let r = run(
@@ -89,13 +99,15 @@ fn main() {
                     .arg("--quiet"),
                 &out,
             );
-            println!(
-                "  warta / hugo at {n}: wall {:.2}, cpu {:.2}, peak RSS {:.2}, bytes {:.2}",
-                w.wall / r.wall,
-                w.cpu / r.cpu,
-                w.rss_mb / r.rss_mb,
-                w.bytes as f64 / r.bytes as f64
-            );
+            for (which, w) in [("cold", &cold), ("warm", &warm)] {
+                println!(
+                    "  warta {which} / hugo at {n}: wall {:.2}, cpu {:.2}, peak RSS {:.2}, bytes {:.2}",
+                    w.wall / r.wall,
+                    w.cpu / r.cpu,
+                    w.rss_mb / r.rss_mb,
+                    w.bytes as f64 / r.bytes as f64
+                );
+            }
         }
         if std::env::var_os("WARTA_BENCH_KEEP").is_none() {
             let _ = std::fs::remove_dir_all(&dir);
@@ -189,7 +201,8 @@ fn tv(t: libc::timeval) -> f64 {
     t.tv_sec as f64 + t.tv_usec as f64 / 1e6
 }
 
-/// Bytes and files under `dir`, and the largest list page (an
+/// Bytes written (files not linked from elsewhere) and files under `dir`,
+/// and the largest list page (an
 /// `index.html` under a `page/` folder or a section's first page).
 fn walk(dir: &Path) -> (u64, usize, u64) {
     let (mut bytes, mut files, mut max_list) = (0, 0, 0);
@@ -197,8 +210,12 @@ fn walk(dir: &Path) -> (u64, usize, u64) {
         if !e.file_type().is_file() {
             continue;
         }
-        let len = e.metadata().map_or(0, |m| m.len());
-        bytes += len;
+        // A file linked from elsewhere (warta's image cache) was not
+        // written by this build: its bytes are not counted.
+        let (len, links) = e.metadata().map_or((0, 1), |m| (m.len(), m.nlink()));
+        if links == 1 {
+            bytes += len;
+        }
         files += 1;
         let rel = e
             .path()

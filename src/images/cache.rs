@@ -130,7 +130,7 @@ fn parse_line(line: &str) -> Option<(String, (Stamp, Probe))> {
 
 /// Removes the pipeline's files in `dir` that are not in `wanted`, and
 /// unfinished temp files. Leaves anything else alone. Returns how many.
-pub fn prune(dir: &Path, wanted: &HashSet<String>) -> usize {
+pub fn prune(dir: &Path, wanted: &HashSet<&str>) -> usize {
     let Ok(rd) = fs::read_dir(dir) else {
         return 0;
     };
@@ -138,7 +138,7 @@ pub fn prune(dir: &Path, wanted: &HashSet<String>) -> usize {
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if is_pipeline_file(&name)
-            && !wanted.contains(&name)
+            && !wanted.contains(name.as_str())
             && e.file_type().is_ok_and(|t| t.is_file())
             && fs::remove_file(e.path()).is_ok()
         {
@@ -187,7 +187,7 @@ mod tests {
         ] {
             fs::write(dir.path().join(n), b"x").unwrap();
         }
-        let wanted = HashSet::from(["0123456789ab-480.webp".to_string()]);
+        let wanted = HashSet::from(["0123456789ab-480.webp"]);
         assert_eq!(prune(dir.path(), &wanted), 2);
         assert!(dir.path().join("0123456789ab-480.webp").exists());
         assert!(dir.path().join("notes.txt").exists());

@@ -286,28 +286,36 @@ impl Pipeline {
             return Err(diags);
         }
         let jobs = run::jobs(plan);
-        let run = |j: &Job| run::run_job(plan, j);
-        let results: Vec<JobResult> = match self.settings.pool() {
+        // A job's files are looked for in the cache on the worker that ran
+        // it (a large site has a hundred thousand cards to look for).
+        let run = |j: &Job| {
+            let r = run::run_job(plan, j);
+            let found: Vec<ImageFile> = j
+                .outs
+                .iter()
+                .filter_map(|o| {
+                    let path = self.cache_dir.join(&o.name);
+                    path.is_file().then(|| ImageFile {
+                        url: format!("{}{}", plan.settings.url_prefix, o.name),
+                        path,
+                    })
+                })
+                .collect();
+            (r, found)
+        };
+        let results: Vec<(JobResult, Vec<ImageFile>)> = match self.settings.pool() {
             Some(pool) => pool.install(|| jobs.par_iter().map(run).collect()),
             None => jobs.iter().map(run).collect(),
         };
         let mut out = Processed::default();
         let mut wanted = HashSet::new();
-        for (job, r) in jobs.iter().zip(results) {
+        for (job, (r, found)) in jobs.iter().zip(results) {
             out.processed += r.processed;
             out.cached += r.cached;
             out.decoded += usize::from(r.decoded);
             diags.extend(r.diag);
-            for o in &job.outs {
-                wanted.insert(o.name.clone());
-                let path = self.cache_dir.join(&o.name);
-                if path.is_file() {
-                    out.files.push(ImageFile {
-                        url: format!("{}{}", plan.settings.url_prefix, o.name),
-                        path,
-                    });
-                }
-            }
+            wanted.extend(job.outs.iter().map(|o| o.name.as_str()));
+            out.files.extend(found);
         }
         let aliases = plan.late.lock().unwrap().aliases.clone();
         for (url, name) in aliases {

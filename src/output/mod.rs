@@ -1,6 +1,7 @@
 //! Output: the only stage that writes. The site is written into a fresh
-//! hidden sibling folder (`.<out>.tmp-<pid>`), assets are copied in, and
-//! only when everything succeeded is it swapped in place of the old output.
+//! hidden sibling folder (`.<out>.tmp-<pid>`), assets are copied in (the
+//! image cache's files hard-linked where the file system allows), and only
+//! when everything succeeded is it swapped in place of the old output.
 //! A failed build leaves the previous output exactly as it was; no stale
 //! file of an earlier build survives a successful one. Every output carries
 //! [`guard::MARKER`], and [`guard::check`] refuses to replace anything else.
@@ -157,18 +158,19 @@ impl Staging {
         // Copied on all cores (thousands of image files on a large site);
         // the first failure in input order is the one reported.
         use rayon::prelude::*;
-        let sources: Vec<(PathBuf, &str)> = assets
+        // `(from, URL path, may be linked)`.
+        let sources: Vec<(PathBuf, &str, bool)> = assets
             .iter()
-            .map(|(source, url)| (root.join(source), url.as_str()))
+            .map(|(source, url)| (root.join(source), url.as_str(), false))
             .chain(
                 copied
                     .iter()
-                    .map(|(from, url)| (from.clone(), url.as_str())),
+                    .map(|(from, url)| (from.clone(), url.as_str(), true)),
             )
             .collect();
         let sizes: Vec<Result<u64, Error>> = sources
             .par_iter()
-            .map(|(from, url)| self.copy(from, url))
+            .map(|(from, url, link)| self.copy(from, url, *link))
             .collect();
         for size in sizes {
             w.bytes += size?;
@@ -194,10 +196,21 @@ impl Staging {
         Ok(w)
     }
 
-    fn copy(&self, from: &Path, url: &str) -> Result<u64, Error> {
+    /// Copies `from` to `url` in the new output, or with `link` makes a
+    /// hard link where the file system allows (none is written: tens of
+    /// thousands of cached cards on a large site). Only for files warta
+    /// made itself: the image cache replaces a file by renaming a new one
+    /// over it, never by writing into it, so a linked output file keeps
+    /// its bytes. A site's own files are always copied.
+    fn copy(&self, from: &Path, url: &str, link: bool) -> Result<u64, Error> {
         let to = self.tmp.join(safe_rel(url));
         if let Some(p) = to.parent() {
             fs::create_dir_all(p).map_err(err("create", p))?;
+        }
+        if link && fs::hard_link(from, &to).is_ok() {
+            return fs::metadata(&to)
+                .map(|m| m.len())
+                .map_err(err("copy", from));
         }
         fs::copy(from, &to).map_err(err("copy", from))
     }
@@ -360,6 +373,33 @@ mod tests {
         .unwrap();
         assert_eq!(w.copied, 1);
         assert_eq!(fs::read_to_string(out.join("img/a.webp")).unwrap(), "img");
+    }
+
+    /// Made files are linked (same file system), a site's own are copied:
+    /// writing into the output never changes a source.
+    #[test]
+    fn links_made_files_copies_the_sites_own() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let cached = dir.path().join("cache-a.jpg");
+        fs::write(&cached, "card").unwrap();
+        fs::create_dir(dir.path().join("static")).unwrap();
+        let own = dir.path().join("static/logo.svg");
+        fs::write(&own, "<svg/>").unwrap();
+        let out = dir.path().join("public");
+        let w = write_with(
+            &out,
+            dir.path(),
+            &[file("index.html", "x")],
+            &[("static/logo.svg".into(), "/logo.svg".into())],
+            &[(cached.clone(), "/img/a.jpg".into())],
+        )
+        .unwrap();
+        assert_eq!((w.assets, w.copied), (1, 1));
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&out.join("img/a.jpg")), ino(&cached));
+        assert_ne!(ino(&out.join("logo.svg")), ino(&own));
+        assert_eq!(fs::read_to_string(out.join("logo.svg")).unwrap(), "<svg/>");
     }
 
     #[test]

@@ -339,31 +339,44 @@ fn term_files(chunks: &[Chunk], files: &mut Vec<(String, Vec<u8>)>) -> Vec<Strin
 /// Ids shift whenever a document is added, so the record chunks are named
 /// by one hash of them all, which is returned.
 fn record_files(docs: &[docs::Doc], files: &mut Vec<(String, Vec<u8>)>) -> String {
-    let row = |d: &docs::Doc| {
-        json!([
-            short_slug(&d.slug, &d.title),
-            d.title,
-            d.excerpt,
-            d.date.map(|x| x.to_string()).unwrap_or_default()
-        ])
-    };
-    let by_id: Vec<&docs::Doc> = docs.iter().collect();
+    // Each document's row once, on all cores; both layouts share them.
+    let rows: Vec<Value> = docs
+        .par_iter()
+        .map(|d| {
+            json!([
+                short_slug(&d.slug, &d.title),
+                d.title,
+                d.excerpt,
+                d.date.map(|x| x.to_string()).unwrap_or_default()
+            ])
+        })
+        .collect();
+    let by_id: Vec<usize> = (0..docs.len()).collect();
     let firsts: Vec<Option<u32>> = docs
         .iter()
         .map(|d| d.date.and(d.provinces.first().copied().or(Some(u32::MAX))))
         .collect();
-    let by_prov: Vec<&docs::Doc> = province_order(&firsts)
+    let by_prov = province_order(&firsts);
+    let groups: Vec<(String, &[usize])> = [("", &by_id), ("p", &by_prov)]
         .into_iter()
-        .map(|i| &docs[i])
+        .flat_map(|(layout, order)| {
+            order
+                .chunks(RECORDS_PER_CHUNK)
+                .enumerate()
+                .map(move |(k, group)| (format!("{layout}{k}"), group))
+        })
         .collect();
-    let mut rec_chunks: Vec<(String, Vec<u8>)> = Vec::new();
-    for (layout, order) in [("", &by_id), ("p", &by_prov)] {
-        for (k, group) in order.chunks(RECORDS_PER_CHUNK).enumerate() {
-            let rows: Vec<Value> = group.iter().map(|d| row(d)).collect();
-            rec_chunks.push((format!("{layout}{k}"), inert_json(&rows)));
-        }
+    let rec_chunks: Vec<(String, Vec<u8>)> = groups
+        .into_par_iter()
+        .map(|(name, group)| {
+            let chunk: Vec<&Value> = group.iter().map(|&i| &rows[i]).collect();
+            (name, inert_json(&chunk))
+        })
+        .collect();
+    let mut all = Vec::with_capacity(rec_chunks.iter().map(|c| c.1.len()).sum());
+    for (_, bytes) in &rec_chunks {
+        all.extend_from_slice(bytes);
     }
-    let all: Vec<u8> = rec_chunks.iter().flat_map(|c| c.1.clone()).collect();
     let recs = content_hash(&all);
     for (name, bytes) in rec_chunks {
         files.push((format!("{DIR}i/{recs}-{name}.json"), bytes));
