@@ -260,19 +260,18 @@ fn is_sitemap(path: &str) -> bool {
 fn sitemaps(base_url: &str, pages: &[String], lastmod: &HashMap<String, Date>) -> Vec<OutFile> {
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
     const NS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+    use std::fmt::Write as _;
     let mut urls: Vec<&String> = pages.iter().collect();
-    urls.sort();
+    // Equal addresses are the same bytes, so an unstable sort is exact.
+    urls.par_sort_unstable();
     let urlset = |urls: &[&String]| {
         let mut x = String::with_capacity(urls.len() * 80 + 200);
         x.push_str(HEAD);
-        x.push_str(&format!("<urlset {NS}>\n"));
+        let _ = writeln!(x, "<urlset {NS}>");
         for u in urls {
-            x.push_str(&format!(
-                "  <url><loc>{}</loc>",
-                esc(&format!("{base_url}{u}"))
-            ));
+            let _ = write!(x, "  <url><loc>{}</loc>", esc(&format!("{base_url}{u}")));
             if let Some(d) = lastmod.get(u.as_str()) {
-                x.push_str(&format!("<lastmod>{d}</lastmod>"));
+                let _ = write!(x, "<lastmod>{d}</lastmod>");
             }
             x.push_str("</url>\n");
         }
@@ -286,17 +285,21 @@ fn sitemaps(base_url: &str, pages: &[String], lastmod: &HashMap<String, Date>) -
         }];
     }
     let mut index = format!("{HEAD}<sitemapindex {NS}>\n");
-    let mut out = Vec::new();
-    for (i, part) in urls.chunks(SITEMAP_MAX).enumerate() {
-        let path = format!("sitemap-{}.xml", i + 1);
-        index.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            esc(&format!("{base_url}/{path}"))
-        ));
-        out.push(OutFile {
-            path,
+    // The parts on all cores (50,000 addresses each).
+    let mut out: Vec<OutFile> = urls
+        .par_chunks(SITEMAP_MAX)
+        .enumerate()
+        .map(|(i, part)| OutFile {
+            path: format!("sitemap-{}.xml", i + 1),
             bytes: urlset(part),
-        });
+        })
+        .collect();
+    for part in &out {
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            esc(&format!("{base_url}/{}", part.path))
+        );
     }
     index.push_str("</sitemapindex>\n");
     out.push(OutFile {

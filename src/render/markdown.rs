@@ -296,13 +296,12 @@ fn aligned_by_class(html: String) -> String {
 mod tests {
     use super::*;
     use crate::diag::{FileId, Span};
-    use std::collections::BTreeMap;
 
     fn targets() -> LinkTargets {
-        let mut by_path = BTreeMap::new();
-        by_path.insert("berita/a.md".to_string(), "/berita/a/".to_string());
-        by_path.insert("tentang.md".to_string(), "/tentang/".to_string());
-        LinkTargets { by_path }
+        LinkTargets::from_targets(vec![
+            ("berita/a".into(), "/berita/a/".into()),
+            ("tentang".into(), "/tentang/".into()),
+        ])
     }
     fn src() -> BodySource {
         BodySource {
