@@ -10,7 +10,7 @@ pub mod emails;
 pub mod fields;
 pub mod schema;
 
-use crate::render::escape::html as esc;
+use crate::escape::html as esc;
 use crate::site::Site;
 use backend::Kind;
 use fields::Field;
@@ -118,7 +118,7 @@ pub fn policy(site: &Site) -> String {
             });
         }
     }
-    crate::render::csp::editor(&allowed, &backend::origins(&site.config.cms))
+    crate::csp::editor(&allowed, &backend::origins(&site.config.cms))
 }
 
 /// The editor page: no inline script or style (the CSP forbids them); the

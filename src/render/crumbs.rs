@@ -3,10 +3,10 @@
 //! Mawar), shown as a list of links and given to search engines as
 //! schema.org `BreadcrumbList` ([`super::seo::breadcrumb_list`]).
 
-use super::escape;
 use super::job::List;
 use super::urls;
 use super::view::{Cx, Link};
+use crate::escape;
 use crate::site::{LibraryId, ProvinceId, RegencyId};
 use serde::Serialize;
 

@@ -3,10 +3,10 @@
 
 use super::bodies::Kind;
 use super::dates;
-use super::escape::html as esc;
 use super::urls;
 use super::view::Cx;
 use super::OutFile;
+use crate::escape::html as esc;
 use crate::model::Date;
 use crate::site::{Post, PostId, Site, Story};
 use rayon::prelude::*;

@@ -1,7 +1,7 @@
 //! `_headers`: the HTTP headers Netlify sends with every file, written by
 //! `warta build` from the files the build made (as `_redirects` is made
 //! from the libraries), so every page — stand-alone pages and `404.html`
-//! included — gets the Content-Security-Policy of [`super::csp`] from this
+//! included — gets the Content-Security-Policy of [`crate::csp`] from this
 //! one place. `warta serve` reads the file back and sends the same headers
 //! ([`Rules`]).
 //!
@@ -14,7 +14,7 @@
 //! every post, `^/berita/([^/]+)/?$`), which match only whole segments.
 //! `tests/it/netlify.rs` checks the result with Netlify's own parser.
 
-use super::csp;
+use crate::csp;
 use crate::diag::Diagnostic;
 use std::collections::BTreeSet;
 

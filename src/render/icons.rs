@@ -161,7 +161,7 @@ pub fn build(cx: &Cx, plan: Option<&Plan>, draw: bool) -> Result<Icons, String> 
         path: MANIFEST[1..].to_string(),
         // `<`, `>`, `&` as `\u` escapes: the same JSON, and no text from
         // site.yaml looks like markup to anything that sniffs the file.
-        bytes: super::escape::json_for_script(&manifest).into_bytes(),
+        bytes: crate::escape::json_for_script(&manifest).into_bytes(),
     });
     Ok(Icons {
         links,

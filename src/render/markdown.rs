@@ -11,8 +11,8 @@ mod links;
 mod picture;
 mod video;
 
-use super::escape;
 use crate::diag::Diagnostic;
+use crate::escape;
 use crate::site::BodySource;
 use headings::add_heading_ids;
 use link_safety::{

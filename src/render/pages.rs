@@ -89,7 +89,7 @@ pub fn common(cx: &Cx, stylesheet: &str, icons: &super::icons::Icons) -> Context
                 .collect(),
             stylesheet,
             feed_url: "/atom.xml",
-            csp: super::csp::SITE,
+            csp: crate::csp::SITE,
             icons: &icons.links,
             manifest: super::icons::MANIFEST,
             theme_color: &icons.theme_color,

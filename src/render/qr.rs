@@ -95,7 +95,7 @@ impl Qr {
              <title>{}</title>\
              <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
              <path fill=\"#000\" d=\"{}\"/></svg>\n",
-            super::escape::html(title),
+            crate::escape::html(title),
             self.path()
         )
     }

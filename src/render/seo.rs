@@ -1,9 +1,9 @@
 //! What a page says about itself to browsers, search engines and link
 //! previews: title, description, canonical URL, Open Graph, JSON-LD.
 
-use super::escape;
 use super::urls;
 use super::view::{Cx, Link};
+use crate::escape;
 use crate::site::{EventId, LibraryId, PostId};
 use serde::Serialize;
 use serde_json::{json, Value};

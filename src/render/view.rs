@@ -1,6 +1,6 @@
 //! The small serializable views templates see. Every text in them is plain
 //! text that Tera escapes, except the `body` fields (Markdown rendered by
-//! [`super::markdown`]) and `json_ld` (see [`super::escape`]).
+//! [`super::markdown`]) and `json_ld` (see [`crate::escape`]).
 
 use super::dates;
 use super::i18n::I18n;

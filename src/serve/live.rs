@@ -11,7 +11,7 @@
 //! [...] | null}`; a tab whose page is older than `version` reloads.
 
 use super::engine::{DiagView, ErrorReport};
-use crate::render::escape::html as esc;
+use crate::escape::html as esc;
 use bytes::Bytes;
 use std::sync::Mutex;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};

@@ -89,7 +89,7 @@ fn search_page_in_chromium() {
     wire_page(out.path());
     // Served under the site's Content-Security-Policy, as published.
     let port = StaticServer::new(out.path())
-        .header("Content-Security-Policy", warta::render::csp::SITE)
+        .header("Content-Security-Policy", warta::csp::SITE)
         .start();
     let base = format!("http://127.0.0.1:{port}/cari/");
 
@@ -260,7 +260,7 @@ fn phone_layout_keyboard_and_no_layout_shift() {
     };
     let out = static_server::build_example();
     let port = StaticServer::new(out.path())
-        .header("Content-Security-Policy", warta::render::csp::SITE)
+        .header("Content-Security-Policy", warta::csp::SITE)
         .start();
     let base = format!("http://127.0.0.1:{port}/cari/");
     let shots = std::env::var_os("WARTA_SHOTS").map(std::path::PathBuf::from);

@@ -260,7 +260,7 @@ fn check_published(out: &Path) -> usize {
         serde_json::json!([]),
         "Netlify's parsers refuse a rule"
     );
-    let site_header = format!("{}; frame-ancestors 'self'", warta::render::csp::SITE);
+    let site_header = format!("{}; frame-ancestors 'self'", warta::csp::SITE);
     let mut bad = Vec::new();
     let mut pages = 0;
     let mut hashed = 0;
@@ -270,7 +270,7 @@ fn check_published(out: &Path) -> usize {
         let page_policy = if html && !editor {
             let text = std::fs::read_to_string(out.join(rel)).unwrap();
             let meta = meta_policy(&text).unwrap_or_else(|| panic!("{rel} has no CSP <meta>"));
-            assert_eq!(meta, warta::render::csp::SITE, "{rel}");
+            assert_eq!(meta, warta::csp::SITE, "{rel}");
             bad.extend(violations(rel, &text, &policy(&meta)));
             Some(meta)
         } else {

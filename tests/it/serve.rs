@@ -680,7 +680,7 @@ fn every_page_kind_runs_under_the_sites_headers_without_a_violation() {
     assert!(urls.len() >= 12, "{urls:?}");
 
     let server = Server::start(site.root(), &[]);
-    let policy = format!("{}; frame-ancestors 'self'", warta::render::csp::SITE);
+    let policy = format!("{}; frame-ancestors 'self'", warta::csp::SITE);
     for url in &urls {
         let r = server.get(url);
         assert_eq!(

@@ -3,7 +3,7 @@
 //! ("Tinggi: 24"), so nothing is told by colour alone. Horizontal bars with
 //! labels above them fit a phone's width whatever the label length.
 
-use crate::render::escape::html as esc;
+use crate::escape::html as esc;
 use std::fmt::Write;
 
 /// One kind of bar: its CSS class (the colour) and its label.

@@ -8,7 +8,7 @@
 
 use super::geo::{self, Projection};
 use super::topojson;
-use crate::render::escape::html as esc;
+use crate::escape::html as esc;
 use std::fmt::Write;
 use std::sync::OnceLock;
 

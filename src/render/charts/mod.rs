@@ -4,7 +4,7 @@
 //! a table of the same numbers for screen readers (see docs/charts.md).
 //!
 //! The SVG is markup warta writes itself: every text in it goes through
-//! [`super::escape::html`], it has no `style` attribute or element (the
+//! [`crate::escape::html`], it has no `style` attribute or element (the
 //! colours are classes in the theme's style.css), and its numbers are
 //! written the site's way ([`super::i18n::I18n::number`]).
 

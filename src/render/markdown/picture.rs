@@ -1,6 +1,6 @@
 //! A Markdown image the image pipeline planned, written as `<picture>`.
 
-use crate::render::escape;
+use crate::escape;
 
 /// The `<picture>` of a Markdown image (see docs/images.md).
 pub(super) fn picture_html(

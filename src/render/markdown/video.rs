@@ -4,14 +4,14 @@
 //! the video (what readers without JavaScript follow), and the theme's
 //! `video.js` turns it into a button that swaps in the host's privacy-mode
 //! player (`youtube-nocookie.com`, Vimeo with `dnt=1`), the only frames the
-//! site's Content-Security-Policy allows (`super::super::csp`).
+//! site's Content-Security-Policy allows (`super::crate::csp`).
 //!
 //! A link to a video host that names a video (`watch?v=`, `youtu.be/`,
 //! `/shorts/`, `/live/`, `/embed/`, `vimeo.com/<number>`) with an id or
 //! start time that cannot be right is an error at the link.
 
 use crate::diag::{Diagnostic, Span};
-use crate::render::escape;
+use crate::escape;
 use crate::site::BodySource;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;

@@ -7,7 +7,7 @@
 //! to the same width and never overflows the frame. Only presentation
 //! attributes, no `style` (the site's CSP forbids inline styles).
 
-use super::super::escape::html as esc;
+use crate::escape::html as esc;
 use crate::images::text::{fit, width as text_width, wrap};
 use crate::model::KpiCategory;
 use ab_glyph::FontRef;

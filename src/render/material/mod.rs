@@ -9,13 +9,13 @@
 
 pub mod badge;
 
-use super::escape::html as esc;
 use super::job::{self as pages, Page};
 use super::qr::Qr;
 use super::seo::Meta;
 use super::urls;
 use super::view::Cx;
 use super::OutFile;
+use crate::escape::html as esc;
 use crate::site::LibraryId;
 use badge::{AwardLine, Badge, BadgeInput, KpiLine};
 use rayon::prelude::*;

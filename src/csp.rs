@@ -1,8 +1,10 @@
-//! The Content-Security-Policy of the published site, in one place.
+//! The Content-Security-Policy of the published site and of the editor,
+//! in one place (shared by `render` and `cms`, so neither reaches into
+//! the other for it).
 //!
 //! Every page the theme renders carries [`SITE`] in a `<meta
 //! http-equiv>` (so it holds on any host), and `_headers`
-//! ([`super::headers`], also sent by `warta serve`) sends the same policy
+//! ([`crate::render::headers`], also sent by `warta serve`) sends the same policy
 //! as a header to every page ([`header`]: with `frame-ancestors`, which
 //! only a header can carry); the browser editor gets [`editor`]. A test
 //! (`tests/it/netlify.rs`) checks that they agree and that every built page
