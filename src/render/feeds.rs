@@ -52,26 +52,38 @@ pub fn all(cx: &Cx, pages: &[String]) -> Vec<OutFile> {
         )
         .into_bytes(),
     });
-    for (i, p) in site.provinces.iter().enumerate() {
-        let name = cx.province_name(crate::site::ProvinceId(i as u32));
-        let title = format!("{} — {}", site.config.title, name);
-        let posts: Vec<PostId> = p.posts.iter().take(FEED_LEN).copied().collect();
-        let feed = urls::province_feed(&p.slug);
-        out.push(OutFile {
-            path: feed.trim_start_matches('/').to_string(),
-            bytes: atom(
-                cx,
-                &bodies,
-                &title,
-                &feed,
-                &urls::province(&p.slug),
-                &posts,
-                &newest,
-            )
-            .into_bytes(),
-        });
-    }
-    out.extend(sitemaps(&site.config.base_url, pages, &lastmods(site)));
+    // The province feeds and the sitemap side by side, each feed on its
+    // own task (`warta serve` makes them again on every save).
+    let (provinces, sitemaps) = rayon::join(
+        || {
+            site.provinces
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let name = cx.province_name(crate::site::ProvinceId(i as u32));
+                    let title = format!("{} — {}", site.config.title, name);
+                    let posts: Vec<PostId> = p.posts.iter().take(FEED_LEN).copied().collect();
+                    let feed = urls::province_feed(&p.slug);
+                    OutFile {
+                        path: feed.trim_start_matches('/').to_string(),
+                        bytes: atom(
+                            cx,
+                            &bodies,
+                            &title,
+                            &feed,
+                            &urls::province(&p.slug),
+                            &posts,
+                            &newest,
+                        )
+                        .into_bytes(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+        || sitemaps(&site.config.base_url, pages, &lastmods(site)),
+    );
+    out.extend(provinces);
+    out.extend(sitemaps);
     out.push(OutFile {
         path: "robots.txt".into(),
         bytes: format!(
