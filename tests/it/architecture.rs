@@ -33,6 +33,30 @@ fn no_circle_between_top_level_modules() {
     );
 }
 
+#[test]
+fn the_code_map_names_every_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let code_map = text
+        .split("## Code map")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("ARCHITECTURE.md has a `## Code map`");
+    let modules: Vec<String> = module_graph(&root.join("src")).into_keys().collect();
+    let missing: Vec<&String> = modules
+        .iter()
+        .filter(|m| {
+            !code_map.contains(&format!("`src/{m}.rs`"))
+                && !code_map.contains(&format!("`src/{m}/`"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md's code map names no `src/<module>.rs` or `src/<module>/` for {missing:?}: \
+         say there what each does"
+    );
+}
+
 /// Every top-level module of `src` (`x.rs` or `x/`; not `lib.rs` or
 /// `main.rs`) and the modules its non-test code names.
 fn module_graph(src: &Path) -> Graph {
