@@ -39,7 +39,7 @@ pub fn lang_of(args: &[OsString]) -> Lang {
             };
         }
     }
-    Lang::for_site(&root, flag)
+    crate::load::message_language(&root, flag)
 }
 
 /// Help texts: (command path, argument id or "" for the command's about,
@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(lang_of(&args(&["warta", "--root=/nonexistent"])), Lang::Id);
         assert_eq!(
             lang_of(&args(&["warta", "--", "--lang", "en"])),
-            Lang::for_site(std::path::Path::new("."), None)
+            crate::load::message_language(std::path::Path::new("."), None)
         );
     }
 }

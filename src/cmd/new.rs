@@ -3,9 +3,9 @@
 use super::EXIT_SITE_ERRORS;
 use crate::cli::NewSection;
 use crate::diag::{shorten, Catalog, Message};
+use crate::load::invisible;
 use crate::model::{limits, slug_from_title, Date};
 use crate::msg;
-use crate::validate::invisible;
 use std::path::{Path, PathBuf};
 
 pub fn run(root: &Path, section: NewSection, title: &str, cat: &Catalog) -> i32 {

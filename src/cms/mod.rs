@@ -12,7 +12,6 @@ pub mod schema;
 
 use crate::escape::html as esc;
 use crate::site::Site;
-use backend::Kind;
 use fields::Field;
 use serde::Serialize;
 
@@ -75,7 +74,7 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
         ("/admin/config.yml".into(), config_yml(site).into_bytes()),
         ("/admin/index.html".into(), index_html(site).into_bytes()),
     ];
-    if Kind::of(&site.config.cms).uses_identity() {
+    if backend::uses_identity(&site.config.cms) {
         files.extend(emails::files(site));
     }
     files
@@ -95,7 +94,7 @@ fn cdn(site: &Site) -> String {
 /// for `git-gateway` only, Decap), with their URLs.
 pub fn scripts(site: &Site) -> Vec<(String, Script)> {
     let cdn = cdn(site);
-    let identity = Kind::of(&site.config.cms).uses_identity();
+    let identity = backend::uses_identity(&site.config.cms);
     PINNED
         .into_iter()
         .filter(|s| identity || s.package != IDENTITY.package)
@@ -136,7 +135,7 @@ fn index_html(site: &Site) -> String {
     }
     let cms = &site.config.cms;
     let no_repo =
-        !Kind::of(cms).uses_identity() && cms.repo.as_deref().is_none_or(|r| r.trim().is_empty());
+        !backend::uses_identity(cms) && cms.repo.as_deref().is_none_or(|r| r.trim().is_empty());
     format!(
         "<!doctype html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\

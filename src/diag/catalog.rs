@@ -5,7 +5,6 @@
 use super::message::{Arg, Message};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::path::Path;
 
 /// The language messages are written in: Indonesian unless the site says
 /// `language: en` or the command line `--lang en`.
@@ -36,20 +35,6 @@ impl Lang {
         } else {
             Lang::Id
         }
-    }
-    /// The language of a run: `flag` (`--lang`) when given, else the site's
-    /// `language` in data/site.yaml, read on its own before anything else
-    /// so even a broken site gets its messages in its language.
-    pub fn for_site(root: &Path, flag: Option<Lang>) -> Lang {
-        flag.unwrap_or_else(|| {
-            std::fs::read_to_string(root.join("data/site.yaml"))
-                .ok()
-                .and_then(|text| {
-                    let doc = crate::yaml::parse(&text, super::FileId(0), 0).ok()?;
-                    doc.value.get("language")?.as_str().map(Lang::from_code)
-                })
-                .unwrap_or_default()
-        })
     }
 }
 

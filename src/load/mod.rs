@@ -1,4 +1,6 @@
-//! Load: the site's files into typed records. Knows files, not rules.
+//! Load: the site's files into typed records. Knows files, not rules;
+//! the one check it makes is [`invisible`], on each file's text as written
+//! (nothing later sees that text).
 //!
 //! Files are discovered in a sorted walk, so each gets a stable [`FileId`]
 //! (its position), then read and parsed in parallel; results are assembled
@@ -6,11 +8,14 @@
 
 pub mod cache;
 mod frontmatter;
+pub mod invisible;
+mod language;
 mod read;
 pub mod records;
 pub mod theme;
 
 pub use frontmatter::Body;
+pub use language::message_language;
 pub use records::Record;
 
 use crate::diag::{suggest, Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span};
@@ -365,7 +370,7 @@ fn load_file(
     // Needs the text as written: done here, once per file, for every field.
     let body = matches!(kind, Kind::Markdown(_))
         .then(|| frontmatter::split(&file.text).map_or(0, |s| s.body.start));
-    diags.extend(crate::validate::invisible::in_file(&file.text, id, body));
+    diags.extend(invisible::in_file(&file.text, id, body));
     let parsed = match kind {
         Kind::Markdown(section) => markdown(&file, rel, section, id, &mut diags),
         _ => match yaml::parse(&file.text, id, 0) {

@@ -150,6 +150,36 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where the browser editor signs in and commits: `cms.backend` of
+    /// `data/site.yaml`. The name is also Decap's.
+    CmsBackend {
+        GitHub = "github",
+        GitLab = "gitlab",
+        Gitea = "gitea",
+        GitGateway = "git-gateway",
+    }
+);
+
+impl CmsBackend {
+    /// The backend the site chose; an unknown name (refused by `check`)
+    /// counts as the default, GitHub.
+    pub fn of(cms: &records::CmsRecord) -> CmsBackend {
+        cms.backend
+            .as_deref()
+            .and_then(CmsBackend::parse)
+            .unwrap_or(CmsBackend::GitHub)
+    }
+}
+
+/// A `cms:` setting as the editor uses it: trimmed, without a trailing
+/// `/`, and `None` when nothing is left.
+pub fn cms_setting(v: &Option<String>) -> Option<&str> {
+    v.as_deref()
+        .map(|s| s.trim().trim_end_matches('/'))
+        .filter(|s| !s.is_empty())
+}
+
 /// Whether `s` is a URL slug: lowercase ASCII letters and digits in
 /// hyphen-separated words (`jawa-tengah`, `perpusdes-loram-wetan`).
 pub fn is_slug(s: &str) -> bool {
@@ -241,6 +271,29 @@ mod tests {
         }
         assert_eq!(KpiCategory::parse("hijau"), None);
         assert_eq!(EventLevel::NAMES, ["provinsi", "regional", "nasional"]);
+    }
+
+    #[test]
+    fn the_cms_backend_is_the_one_named_or_github() {
+        let cms = |backend: Option<&str>| records::CmsRecord {
+            backend: backend.map(str::to_string),
+            ..Default::default()
+        };
+        assert_eq!(CmsBackend::of(&cms(None)), CmsBackend::GitHub);
+        assert_eq!(CmsBackend::of(&cms(Some("gitea"))), CmsBackend::Gitea);
+        // As `check` reads it: spaces around the name do not change it.
+        assert_eq!(CmsBackend::of(&cms(Some(" gitlab "))), CmsBackend::GitLab);
+        assert_eq!(CmsBackend::of(&cms(Some("bitbucket"))), CmsBackend::GitHub);
+        assert_eq!(
+            CmsBackend::NAMES,
+            ["github", "gitlab", "gitea", "git-gateway"]
+        );
+        assert_eq!(
+            cms_setting(&Some(" https://git.example.id/ ".into())),
+            Some("https://git.example.id")
+        );
+        assert_eq!(cms_setting(&Some(" / ".into())), None);
+        assert_eq!(cms_setting(&None), None);
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl Engine {
             defer_search: false,
             search_due: false,
             search_job: None,
-            catalog: Arc::new(crate::diag::Catalog::new(crate::diag::Lang::for_site(
+            catalog: Arc::new(crate::diag::Catalog::new(crate::load::message_language(
                 root, None,
             ))),
             generation: 0,

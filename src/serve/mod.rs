@@ -91,7 +91,7 @@ impl Running {
 /// Builds the site, starts watching and serving (on threads of their own)
 /// and prints the URL; `Err` holds the exit status when it cannot.
 pub fn start(opts: Options) -> Result<Running, i32> {
-    let cat = Catalog::new(Lang::for_site(&opts.root, opts.lang));
+    let cat = Catalog::new(crate::load::message_language(&opts.root, opts.lang));
     let say = |m: crate::diag::Message| cat.text(&m);
     let ip: IpAddr = match opts.bind.as_str() {
         "localhost" => IpAddr::V4(Ipv4Addr::LOCALHOST),

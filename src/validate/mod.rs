@@ -1,11 +1,11 @@
 //! Validate: the rules a record must follow on its own or against its peers
 //! (slugs, duplicates, safe URLs, allowed keys, alt text, text lengths).
-//! [`invisible`] is the one rule `load` applies, to each file as it is
-//! read (it needs the text as written). Knows rules, not
-//! the programme's structure: references between records are resolved, and
+//! Invisible characters are found by `load::invisible`, in each file as it
+//! is read (it needs the text as written). Knows rules, not the
+//! programme's structure: references between records are resolved, and
 //! reported, by `site::resolve`.
 
-pub mod invisible;
+mod cms;
 mod lengths;
 mod rules;
 mod walk;

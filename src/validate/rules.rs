@@ -1,8 +1,7 @@
 //! The individual rules, one function per record family.
 
-use super::invisible;
 use crate::diag::{shorten, suggest, Diagnostic, Diagnostics, Message, Span};
-use crate::load::{Content, Loaded};
+use crate::load::{invisible, Content, Loaded};
 use crate::model::limits::{self, ID, PAGE_NAME, TITLE_SLUG_CHARS};
 use crate::model::records::{FIGURE_KEYS, PARTICIPANT_KEYS};
 use crate::model::{cap_slug, is_slug, slugify};
@@ -212,7 +211,7 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
             web_url(url, o.value(&format!("cms/{field}")), field, diags);
         }
     }
-    crate::cms::backend::check(&d.cms, o, diags);
+    super::cms::check(&d.cms, o, diags);
 }
 
 pub fn regions(site: &Loaded, diags: &mut Diagnostics) {

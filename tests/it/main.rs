@@ -14,6 +14,7 @@ mod static_server;
 #[path = "../support/mod.rs"]
 mod support;
 
+mod architecture;
 mod browser_charts;
 mod browser_cms;
 mod browser_material;
