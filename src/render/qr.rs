@@ -7,7 +7,6 @@
 //! lost): posters get scuffed, folded and photographed at an angle.
 
 use fast_qr::{QRBuilder, ECL};
-use std::fmt::Write;
 
 /// Light modules around the symbol, as the standard asks (4).
 pub const QUIET: usize = 4;
@@ -71,12 +70,30 @@ impl Qr {
                 }
                 let len = x - start;
                 let (px, py) = ((start + QUIET) as i64, (y + QUIET) as i64);
-                // Writing to a String cannot fail.
-                let _ = match pen {
-                    None => write!(d, "M{px} {py}"),
-                    Some((ox, oy)) => write!(d, "m{} {}", px - ox, py - oy),
-                };
-                let _ = write!(d, "h{len}v1h-{len}z");
+                // Numbers pushed through `itoa` rather than `write!`: a
+                // library's code has hundreds of runs, a site thousands of
+                // libraries.
+                let mut num = itoa::Buffer::new();
+                match pen {
+                    None => {
+                        d.push('M');
+                        d.push_str(num.format(px));
+                        d.push(' ');
+                        d.push_str(num.format(py));
+                    }
+                    Some((ox, oy)) => {
+                        d.push('m');
+                        d.push_str(num.format(px - ox));
+                        d.push(' ');
+                        d.push_str(num.format(py - oy));
+                    }
+                }
+                let len = num.format(len);
+                d.push('h');
+                d.push_str(len);
+                d.push_str("v1h-");
+                d.push_str(len);
+                d.push('z');
                 pen = Some((px, py));
             }
         }
