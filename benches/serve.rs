@@ -190,11 +190,15 @@ fn main() {
             ms(*v.last().unwrap())
         );
     }
-    // The server's threads run until the process ends: end it before the
-    // site is deleted under the watcher.
+    // The server's threads run until the process ends (there is no stop):
+    // the site is deleted by a child that outlives this process, so the
+    // watcher never sees it go (it would report every file as missing).
     drop(running);
     let root = dir.keep();
-    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::process::Command::new("rm")
+        .arg("-rf")
+        .arg(&root)
+        .spawn();
     std::process::exit(0);
 }
 
