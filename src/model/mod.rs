@@ -224,9 +224,36 @@ pub fn slug_from_title(title: &str) -> String {
     cap_slug(&slugify(title), limits::TITLE_SLUG_CHARS).to_string()
 }
 
+/// `#rgb` or `#rrggbb` as lower-case `#rrggbb` (validate reports others; resolve
+/// keeps this form).
+pub fn hex_color(s: &str) -> Option<String> {
+    let hex = s.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    match hex.len() {
+        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
+        3 => Some(hex.chars().fold(String::from("#"), |mut s, c| {
+            s.push(c.to_ascii_lowercase());
+            s.push(c.to_ascii_lowercase());
+            s
+        })),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_colours_are_normalised_or_refused() {
+        assert_eq!(hex_color("#0B5563").as_deref(), Some("#0b5563"));
+        assert_eq!(hex_color(" #AbC ").as_deref(), Some("#aabbcc"));
+        for bad in ["0b5563", "#0b556", "#ggg", "#", "#0b55630", ""] {
+            assert_eq!(hex_color(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn dates_parse_and_explain() {

@@ -6,7 +6,7 @@
 pub(crate) mod index;
 mod resolve;
 
-pub use resolve::{hex_color, patch, resolve, ResolveOptions};
+pub use resolve::{patch, resolve, ResolveOptions};
 
 use crate::diag::Span;
 use crate::model::{Date, EventLevel, KpiCategory, LibraryLevel, RegencyKind};

@@ -184,7 +184,7 @@ pub fn config(site: &Loaded, diags: &mut Diagnostics) {
         ("background_color", &d.background_color),
     ] {
         let Some(v) = value else { continue };
-        if crate::site::hex_color(v).is_none() {
+        if crate::model::hex_color(v).is_none() {
             diags.push(
                 Diagnostic::error(
                     o.value(key),

@@ -11,7 +11,7 @@ use super::index::{Lookup, RegencyIndex};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
-use crate::model::Date;
+use crate::model::{hex_color, Date};
 use crate::yaml::Origin;
 use std::collections::HashSet;
 
@@ -438,23 +438,6 @@ fn config(loaded: &Loaded) -> SiteConfig {
             icon: None,
             icon_at: None,
         },
-    }
-}
-
-/// `#rgb` or `#rrggbb` as lower-case `#rrggbb` (validate reports others).
-pub fn hex_color(s: &str) -> Option<String> {
-    let hex = s.trim().strip_prefix('#')?;
-    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    match hex.len() {
-        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
-        3 => Some(hex.chars().fold(String::from("#"), |mut s, c| {
-            s.push(c.to_ascii_lowercase());
-            s.push(c.to_ascii_lowercase());
-            s
-        })),
-        _ => None,
     }
 }
 
