@@ -129,14 +129,6 @@ pub fn run(
             ms = started.elapsed().as_millis() as u64
         ))
     );
-    exit_without_freeing(made);
+    super::exit_without_freeing(made);
     0
-}
-
-/// Leaves the site model (and all it owns) for the operating system to
-/// free when the process exits, which it does right after: freeing a
-/// 100,000-post model piece by piece takes the one thread about a second.
-/// Only for the command line (`main` exits after `run`).
-pub(super) fn exit_without_freeing<T>(made: T) {
-    std::mem::forget(made);
 }

@@ -48,6 +48,6 @@ pub fn run(root: &Path, drafts: bool, style: Style, cat: &Catalog) -> i32 {
             ms = started.elapsed().as_millis() as u64
         ))
     );
-    super::build::exit_without_freeing(made);
+    super::exit_without_freeing(made);
     0
 }

@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 pub struct Written {
     pub files: usize,
     pub assets: usize,
-    /// Files copied from elsewhere (the image cache), see [`write_with`].
+    /// Files from elsewhere (the image cache), linked or copied, see
+    /// [`write_with`].
     pub copied: usize,
     pub bytes: u64,
 }

@@ -42,8 +42,15 @@ pub struct Built {
 /// A content hash for a search file name: 10 hex digits (40 bits) of
 /// [`crate::hash::hex`].
 pub fn content_hash(bytes: &[u8]) -> String {
-    crate::hash::hex(bytes, 10)
+    crate::hash::hex(bytes, HASH_DIGITS)
 }
+
+/// [`content_hash`] of files one after the other.
+fn content_hash_of<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> String {
+    crate::hash::hex_of_parts(files, HASH_DIGITS)
+}
+
+const HASH_DIGITS: usize = 10;
 
 pub fn chunk_url(hash: &str, ext: &str) -> String {
     format!("{DIR}i/{hash}.{ext}")
@@ -373,11 +380,7 @@ fn record_files(docs: &[docs::Doc], files: &mut Vec<(String, Vec<u8>)>) -> Strin
             (name, inert_json(&chunk))
         })
         .collect();
-    let mut all = Vec::with_capacity(rec_chunks.iter().map(|c| c.1.len()).sum());
-    for (_, bytes) in &rec_chunks {
-        all.extend_from_slice(bytes);
-    }
-    let recs = content_hash(&all);
+    let recs = content_hash_of(rec_chunks.iter().map(|c| c.1.as_slice()));
     for (name, bytes) in rec_chunks {
         files.push((format!("{DIR}i/{recs}-{name}.json"), bytes));
     }
