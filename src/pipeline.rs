@@ -71,6 +71,9 @@ const MAX_NAME_BYTES: usize = 255;
 /// room for the folder itself within the usual 4,096.
 const MAX_PATH_BYTES: usize = 3_000;
 
+/// Where `build` keeps the QR masks of the libraries' codes between builds.
+const QR_MASKS: &str = ".warta-cache/qr-masks";
+
 /// A sink that keeps nothing (`warta check`, and a build that already
 /// failed: its pages are rendered for their problems only).
 pub struct Discard;
@@ -149,9 +152,11 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
         sink: if failed { &Discard } else { sink },
         too_long: Default::default(),
     };
+    let qr_file = root.join(QR_MASKS);
+    let qr = render::QrMasks::read(&qr_file);
     let rendered = theme.as_ref().and_then(|theme| {
         stage("stage-rendering");
-        match render::render_into(&site, theme, Some(&plan), &limits, stage) {
+        match render::render_into(&site, theme, Some(&plan), &qr, &limits, stage) {
             Ok(r) => Some(r),
             Err(ds) => {
                 // Two pages at one address follow from an error already
@@ -172,6 +177,9 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
     diags.extend(too_long.iter().map(|p| path_too_long(p)));
     let fine = !diags.iter().any(Diagnostic::is_error);
     let processed = if opts.process_images && fine {
+        // A memo only: a build that cannot save it is no worse than the
+        // first build of a site (every mask scored again next time).
+        let _ = qr.save(&qr_file);
         stage("stage-images");
         match images.process(&plan) {
             Ok(done) => Some(done),

@@ -113,6 +113,7 @@ mod tests {
                 language: "id",
             },
             bodies: crate::render::bodies::Html::Kept(&bodies),
+            qr: &Default::default(),
         };
         let mut kinds = BTreeMap::new();
         for job in pages::jobs(site) {

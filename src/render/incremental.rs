@@ -25,6 +25,9 @@ pub struct Prepared {
     theme: Theme,
     static_files: Vec<OutFile>,
     stylesheet: String,
+    /// Kept between saves: a save that remakes the side files places the
+    /// libraries' QR codes without scoring masks again.
+    qr: super::qr_masks::QrMasks,
 }
 
 impl Prepared {
@@ -42,6 +45,7 @@ impl Prepared {
             theme,
             static_files,
             stylesheet,
+            qr: Default::default(),
         })
     }
 
@@ -62,6 +66,7 @@ impl Prepared {
                 language: &site.config.language,
             },
             bodies: super::bodies::Html::Kept(bodies),
+            qr: &self.qr,
         }
     }
 }

@@ -25,6 +25,7 @@ mod markdown;
 mod material;
 mod pages;
 mod qr;
+mod qr_masks;
 mod redirects;
 mod related;
 mod seo;
@@ -60,6 +61,7 @@ pub struct Rendered {
 }
 
 pub use bodies::Bodies;
+pub use qr_masks::QrMasks;
 
 /// Where rendered files go as they are made: a folder being filled
 /// (`build`), nowhere (`check`), or memory ([`render`]: `serve`, tests).
@@ -86,7 +88,7 @@ pub struct Summary {
 /// variants.
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let memory = Memory::default();
-    let summary = render_into(site, theme, None, &memory, &|_| {})?;
+    let summary = render_into(site, theme, None, &QrMasks::default(), &memory, &|_| {})?;
     Ok(Rendered {
         files: memory.into_files(),
         pages_by_kind: summary.pages_by_kind,
@@ -127,16 +129,19 @@ impl Sink for Memory {
 /// [`crate::images::Pipeline::process`], which must run after this).
 /// Every problem is collected; on error the sink may hold part of the site.
 /// `stage` is told when each part starts (pages, feeds, search index).
+/// `qr` gives the QR masks remembered from earlier builds, and learns the
+/// masks of new codes (the caller saves them).
 pub fn render_into(
     site: &Site,
     theme: &Theme,
     images: Option<&crate::images::Plan>,
+    qr: &QrMasks,
     sink: &dyn Sink,
     stage: &dyn Fn(&'static str),
 ) -> Result<Summary, Vec<Diagnostic>> {
     let Some(plan) = images else {
         let tera = templates::compile(theme)?;
-        return render_pages(site, theme, tera, None, sink, stage);
+        return render_pages(site, theme, tera, None, qr, sink, stage);
     };
     // Tera's functions must be `'static`, the plan is borrowed: `resize`
     // sends its requests to a thread of this scope that holds the plan. It
@@ -149,7 +154,7 @@ pub fn render_into(
             }
         });
         let tera = templates::compile_with(theme, Some(tx))?;
-        render_pages(site, theme, tera, Some(plan), sink, stage)
+        render_pages(site, theme, tera, Some(plan), qr, sink, stage)
     })
 }
 
@@ -235,6 +240,7 @@ fn render_pages(
     theme: &Theme,
     tera: tera::Tera,
     images: Option<&crate::images::Plan>,
+    qr: &QrMasks,
     sink: &dyn Sink,
     stage: &dyn Fn(&'static str),
 ) -> Result<Summary, Vec<Diagnostic>> {
@@ -248,6 +254,7 @@ fn render_pages(
             language: &site.config.language,
         },
         bodies: bodies::Html::Fresh(&fresh),
+        qr,
     };
     let (static_files, stylesheet) = theme_static(theme);
     let icons = icons::build(&cx, images, true).map_err(|e| {

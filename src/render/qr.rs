@@ -1,12 +1,19 @@
 //! QR codes of library profile URLs, written as small, crisp SVG.
 //!
-//! `fast_qr` makes the module matrix; the SVG is ours: one white square
+//! The module matrix: the first time a text is encoded, `fast_qr` scores
+//! the eight masks and places the modules with the best; the mask is then
+//! remembered ([`QrMasks`]) and later builds place the modules with
+//! `qrcodegen`, which takes a given mask without scoring any (~10× less
+//! work). Given one mask the two make the same symbol (a test checks it),
+//! so a build's bytes do not depend on what was remembered. The SVG is ours: one white square
 //! (so the quiet zone survives a dark background) and one `<path>` holding
 //! every dark module, merged into horizontal runs, with relative moves to
 //! keep it short. Error correction is Q (a quarter of the symbol may be
 //! lost): posters get scuffed, folded and photographed at an angle.
 
+use super::qr_masks::QrMasks;
 use fast_qr::{QRBuilder, ECL};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
 /// Light modules around the symbol, as the standard asks (4).
 pub const QUIET: usize = 4;
@@ -23,14 +30,48 @@ pub struct Qr {
 pub const MAX_BYTES: usize = 1663;
 
 impl Qr {
-    /// Encodes `text` at error correction level Q; `None` if it is longer
-    /// than [`MAX_BYTES`] (never a profile URL).
-    pub fn encode(text: &str) -> Option<Qr> {
+    /// Encodes `text` at error correction level Q, with the mask `masks`
+    /// remembers for it or the best of the eight (then remembered); `None`
+    /// if it is longer than [`MAX_BYTES`] (never a profile URL).
+    pub fn encode(text: &str, masks: &QrMasks) -> Option<Qr> {
+        match masks.get(text) {
+            Some(mask) => Qr::with_mask(text, mask),
+            None => {
+                let (qr, mask) = Qr::best(text)?;
+                masks.learn(text, mask);
+                Some(qr)
+            }
+        }
+    }
+
+    /// The symbol with the best-scored mask, and that mask.
+    fn best(text: &str) -> Option<(Qr, u8)> {
         let code = QRBuilder::new(text).ecl(ECL::Q).build().ok()?;
+        let mask = code.mask? as u8;
         let size = code.size;
         let dark = (0..size)
             .flat_map(|y| (0..size).map(move |x| (x, y)))
             .map(|(x, y)| code[y][x].value())
+            .collect();
+        Some((Qr { size, dark }, mask))
+    }
+
+    /// The symbol with `mask` (0–7), none scored.
+    fn with_mask(text: &str, mask: u8) -> Option<Qr> {
+        let segments = QrSegment::make_segments(text);
+        let code = QrCode::encode_segments_advanced(
+            &segments,
+            QrCodeEcc::Quartile,
+            Version::MIN,
+            Version::MAX,
+            Some(qrcodegen::Mask::new(mask)),
+            false,
+        )
+        .ok()?;
+        let size = code.size() as usize;
+        let dark = (0..size as i32)
+            .flat_map(|y| (0..size as i32).map(move |x| (x, y)))
+            .map(|(x, y)| code.get_module(x, y))
             .collect();
         Some(Qr { size, dark })
     }
@@ -154,8 +195,42 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_mask_gives_the_symbol_scoring_chose() {
+        // Byte, alphanumeric and numeric texts, at versions 1 to 40.
+        let mut texts: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "https://uji.example.id/perpustakaan/perpusdes-{}/",
+                    "a".repeat(i * 7)
+                )
+            })
+            .collect();
+        texts.extend(["HTTPS://A.ID/X", "0123456789", &"a".repeat(MAX_BYTES)].map(String::from));
+        let masks = QrMasks::default();
+        for text in &texts {
+            let (best, mask) = Qr::best(text).unwrap();
+            assert_eq!(Qr::with_mask(text, mask).as_ref(), Some(&best), "{text}");
+            assert_eq!(
+                Qr::encode(text, &masks).as_ref(),
+                Some(&best),
+                "first: {text}"
+            );
+            assert_eq!(masks.get(text), Some(mask));
+            assert_eq!(
+                Qr::encode(text, &masks).as_ref(),
+                Some(&best),
+                "remembered: {text}"
+            );
+        }
+    }
+
+    #[test]
     fn the_path_draws_exactly_the_dark_modules() {
-        let qr = Qr::encode("https://uji.example.id/perpustakaan/perpusdes-loram-wetan/").unwrap();
+        let qr = Qr::encode(
+            "https://uji.example.id/perpustakaan/perpusdes-loram-wetan/",
+            &QrMasks::default(),
+        )
+        .unwrap();
         let side = qr.side();
         let grid = fill(&qr.path(), side);
         for y in 0..side {
@@ -170,7 +245,7 @@ mod tests {
 
     #[test]
     fn symbols_have_finder_patterns_and_a_quiet_zone() {
-        let qr = Qr::encode("https://a.example/perpustakaan/x/").unwrap();
+        let qr = Qr::encode("https://a.example/perpustakaan/x/", &QrMasks::default()).unwrap();
         assert_eq!((qr.size() - 17) % 4, 0, "size is 17 + 4 × version");
         // Finder pattern corners: dark 7×7 rings at three corners.
         for (x, y) in [(0, 0), (qr.size() - 7, 0), (0, qr.size() - 7)] {
@@ -181,14 +256,15 @@ mod tests {
 
     #[test]
     fn max_bytes_is_the_capacity() {
-        assert!(Qr::encode(&"a".repeat(MAX_BYTES)).is_some());
-        assert!(Qr::encode(&"a".repeat(MAX_BYTES + 1)).is_none());
+        assert!(Qr::encode(&"a".repeat(MAX_BYTES), &QrMasks::default()).is_some());
+        assert!(Qr::encode(&"a".repeat(MAX_BYTES + 1), &QrMasks::default()).is_none());
     }
 
     #[test]
     fn svg_is_small_escaped_and_deterministic() {
         let qr = Qr::encode(
             "https://tpbis-warta.netlify.app/perpustakaan/perpustakaan-kabupaten-kudus/",
+            &QrMasks::default(),
         )
         .unwrap();
         let svg = qr.svg("QR <a&b>", 8);

@@ -19,6 +19,8 @@ pub struct Cx<'a> {
     pub site: &'a Site,
     pub i18n: I18n<'a>,
     pub bodies: super::bodies::Html<'a>,
+    /// QR masks remembered between builds (see [`super::qr_masks`]).
+    pub qr: &'a super::qr_masks::QrMasks,
 }
 
 impl Cx<'_> {

@@ -438,3 +438,62 @@ fn material_is_the_same_at_any_thread_count() {
     assert!(fa.keys().any(|k| k.ends_with("poster/index.html")));
     assert_eq!(fa, fb);
 }
+
+/// The masks remembered in `.warta-cache/qr-masks` change no byte of the
+/// output; a damaged or stale memo only costs time, and never makes a code
+/// that reads wrong. `check` writes no memo.
+#[test]
+fn remembered_qr_masks_change_nothing_but_time() {
+    let site = site();
+    let memo = site.root().join(".warta-cache/qr-masks");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["--messages", "plain", "check"])
+        .output()
+        .expect("run warta");
+    assert!(o.status.success());
+    assert!(!memo.exists(), "check writes nothing");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = |name: &str| tmp.path().join(name);
+    build(&site, &out("first"), "2");
+    let saved = std::fs::read(&memo).expect("build saves the masks");
+    let codes = snapshot(&out("first").join("perpustakaan"))
+        .keys()
+        .filter(|k| k.ends_with("qr.svg"))
+        .count();
+    assert!(codes > 1);
+    assert_eq!(saved.len(), b"warta-qr-masks 1\n".len() + 9 * codes);
+
+    build(&site, &out("remembered"), "2");
+    assert_eq!(
+        std::fs::read(&memo).unwrap(),
+        saved,
+        "unchanged, not rewritten"
+    );
+    let first = snapshot(&out("first"));
+    assert_eq!(first, snapshot(&out("remembered")));
+
+    std::fs::write(&memo, b"not a memo").unwrap();
+    build(&site, &out("damaged"), "2");
+    assert_eq!(first, snapshot(&out("damaged")));
+    assert_eq!(std::fs::read(&memo).unwrap(), saved, "made again");
+
+    // Every entry made to say mask 0: other symbols, each still the URL.
+    let mut stale = saved.clone();
+    for entry in stale[b"warta-qr-masks 1\n".len()..].chunks_exact_mut(9) {
+        entry[8] = 0;
+    }
+    std::fs::write(&memo, &stale).unwrap();
+    build(&site, &out("stale"), "2");
+    let mut differ = 0;
+    for (path, bytes) in snapshot(&out("stale").join("perpustakaan")) {
+        if let Some(id) = path.strip_suffix("/qr.svg") {
+            differ += usize::from(first[&format!("perpustakaan/{path}")] != bytes);
+            let svg = String::from_utf8(bytes).unwrap();
+            assert_eq!(decode_qr(&svg), format!("{BASE}/perpustakaan/{id}/"));
+        }
+    }
+    assert!(differ > 0, "the stale masks were used");
+}

@@ -40,7 +40,7 @@ pub fn files(cx: &Cx) -> Vec<OutFile> {
 fn library_files(cx: &Cx, id: LibraryId) -> Vec<OutFile> {
     let l = cx.site.library(id);
     let mut out = Vec::with_capacity(2);
-    if let Some(qr) = Qr::encode(&cx.absolute(&urls::library(&l.id))) {
+    if let Some(qr) = Qr::encode(&cx.absolute(&urls::library(&l.id)), cx.qr) {
         out.push(OutFile {
             path: rel(&urls::library_qr(&l.id)),
             bytes: qr.svg(&qr_alt(cx, &l.name), QR_PX).into_bytes(),
