@@ -271,27 +271,32 @@ fn render_pages(
     };
 
     // Pages go to the sink as they are rendered; only what the sitemap and
-    // the summary need is kept.
+    // the summary need is kept. The side files and the search index need
+    // no page: they are made beside the pages, on the same threads, so
+    // their serial parts fill the cores' gaps; they are written after the
+    // pages, as before (the first file of a path wins).
     let jobs = pages::jobs(site);
-    let results: Vec<Result<(String, &'static str, bool), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = view::with_images(index, || pages::build(&cx, job));
-            let mut ctx = common.clone();
-            ctx.extend(page.context);
-            let html = tera
-                .render(page.template, &ctx)
-                .map_err(|e| templates::diagnostic(&e, theme))?;
-            if !out.put(&urls::file_path(&page.url), html.as_bytes())? {
-                return Err(Diagnostic::global(crate::msg!(
-                    "page-address-collision",
-                    url = crate::diag::shorten(&page.url)
-                ))
-                .with_help(crate::msg!("page-address-collision-help")));
-            }
-            Ok((page.url, page.template, page.in_sitemap))
-        })
-        .collect();
+    let render_page = |job: &job::Job| {
+        let page = view::with_images(index, || pages::build(&cx, job));
+        let mut ctx = common.clone();
+        ctx.extend(page.context);
+        let html = tera
+            .render(page.template, &ctx)
+            .map_err(|e| templates::diagnostic(&e, theme))?;
+        if !out.put(&urls::file_path(&page.url), html.as_bytes())? {
+            return Err(Diagnostic::global(crate::msg!(
+                "page-address-collision",
+                url = crate::diag::shorten(&page.url)
+            ))
+            .with_help(crate::msg!("page-address-collision-help")));
+        }
+        Ok((page.url, page.template, page.in_sitemap))
+    };
+    let (results, (side, search)) = rayon::join(
+        || jobs.par_iter().map(render_page).collect::<Vec<_>>(),
+        || rayon::join(|| side_files(&cx), || search_files(site, &theme.strings)),
+    );
+    let results: Vec<Result<(String, &'static str, bool), Diagnostic>> = results;
 
     // The bodies' problems first, then each template error once.
     let mut diags = fresh.take_diagnostics();
@@ -319,11 +324,11 @@ fn render_pages(
     }
     stage("stage-feeds");
     diags.extend(out.put_all(view::with_images(index, || feeds::all(&cx, &sitemap_urls))));
-    diags.extend(out.put_all(side_files(&cx)));
+    diags.extend(out.put_all(side));
     diags.extend(out.put_all(icons.files));
     diags.extend(out.put_all(static_files));
     stage("stage-search");
-    diags.extend(out.put_all(search_files(site, &theme.strings)));
+    diags.extend(out.put_all(search));
     if !diags.is_empty() {
         return Err(diags);
     }
