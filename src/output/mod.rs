@@ -159,19 +159,18 @@ impl Staging {
         // Copied on all cores (thousands of image files on a large site);
         // the first failure in input order is the one reported.
         use rayon::prelude::*;
-        // `(from, URL path, may be linked)`.
-        let sources: Vec<(PathBuf, &str, bool)> = assets
+        let sources: Vec<(PathBuf, &str, Bring)> = assets
             .iter()
-            .map(|(source, url)| (root.join(source), url.as_str(), false))
+            .map(|(source, url)| (root.join(source), url.as_str(), Bring::Copy))
             .chain(
                 copied
                     .iter()
-                    .map(|(from, url)| (from.clone(), url.as_str(), true)),
+                    .map(|(from, url)| (from.clone(), url.as_str(), Bring::LinkOrCopy)),
             )
             .collect();
         let sizes: Vec<Result<u64, Error>> = sources
             .par_iter()
-            .map(|(from, url, link)| self.copy(from, url, *link))
+            .map(|(from, url, how)| self.bring(from, url, *how))
             .collect();
         for size in sizes {
             w.bytes += size?;
@@ -197,24 +196,34 @@ impl Staging {
         Ok(w)
     }
 
-    /// Copies `from` to `url` in the new output, or with `link` makes a
-    /// hard link where the file system allows (none is written: tens of
-    /// thousands of cached cards on a large site). Only for files warta
-    /// made itself: the image cache replaces a file by renaming a new one
-    /// over it, never by writing into it, so a linked output file keeps
-    /// its bytes. A site's own files are always copied.
-    fn copy(&self, from: &Path, url: &str, link: bool) -> Result<u64, Error> {
+    /// Puts `from` at `url` in the new output, as `how` says; returns its
+    /// size.
+    fn bring(&self, from: &Path, url: &str, how: Bring) -> Result<u64, Error> {
         let to = self.tmp.join(safe_rel(url));
         if let Some(p) = to.parent() {
             fs::create_dir_all(p).map_err(err("create", p))?;
         }
-        if link && fs::hard_link(from, &to).is_ok() {
+        if how == Bring::LinkOrCopy && fs::hard_link(from, &to).is_ok() {
             return fs::metadata(&to)
                 .map(|m| m.len())
                 .map_err(err("copy", from));
         }
         fs::copy(from, &to).map_err(err("copy", from))
     }
+}
+
+/// How a file from outside the staging folder gets into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bring {
+    /// A site's own file (`static/`, a photo): always copied, so the
+    /// output never shares a file with a source someone may edit.
+    Copy,
+    /// A file warta made (the image cache's): a hard link where the file
+    /// system allows, else a copy — nothing is written for tens of
+    /// thousands of cached cards. Safe because the image cache replaces a
+    /// file by renaming a new one over it, never by writing into it, so a
+    /// linked output file keeps its bytes.
+    LinkOrCopy,
 }
 
 impl crate::render::Sink for Staging {

@@ -256,16 +256,6 @@ fn lastmods(site: &Site) -> HashMap<String, Date> {
 /// URLs in one sitemap file: the protocol's limit (sitemaps.org).
 const SITEMAP_MAX: usize = 50_000;
 
-/// Whether `path` is one of the sitemap files [`all`] makes.
-#[cfg(test)]
-fn is_sitemap(path: &str) -> bool {
-    path == "sitemap.xml"
-        || path
-            .strip_prefix("sitemap-")
-            .and_then(|p| p.strip_suffix(".xml"))
-            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// `sitemap.xml` listing `pages`, sorted; above [`SITEMAP_MAX`] pages, a
 /// sitemap index naming `sitemap-1.xml`, `sitemap-2.xml`, … of that many
 /// each (a larger file is ignored by search engines).
@@ -324,6 +314,15 @@ fn sitemaps(base_url: &str, pages: &[String], lastmod: &HashMap<String, Date>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `path` is one of the sitemap files [`all`] makes.
+    fn is_sitemap(path: &str) -> bool {
+        path == "sitemap.xml"
+            || path
+                .strip_prefix("sitemap-")
+                .and_then(|p| p.strip_suffix(".xml"))
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    }
 
     fn count(bytes: &[u8], what: &str) -> usize {
         String::from_utf8_lossy(bytes).matches(what).count()
