@@ -16,7 +16,13 @@
 //! of pages changed). A build with errors changes nothing that is served:
 //! the last good site stays, and the errors are kept for the browser
 //! overlay.
+//!
+//! Here the steps in order; `check` (patch or check), `make` (the
+//! files of a plan), `publish`, the deferred `search` index, `verify`
+//! mode and the [`Outcome`] live beside.
 
+mod check;
+mod make;
 mod outcome;
 mod publish;
 mod search;
@@ -27,14 +33,17 @@ use super::plan::{self, JobKey, Plan};
 use crate::diag::{Diagnostic, Diagnostics, SourceMap};
 use crate::load::cache::LoadCache;
 use crate::load::theme;
-use crate::render::incremental::{self, BodyCache, Prepared, RenderedPage};
-use crate::site::patch::{self, Touched};
+use crate::render::incremental::{BodyCache, Prepared};
+use crate::site::patch::Touched;
 use crate::site::{ResolveOptions, Site};
 use bytes::Bytes;
-use std::collections::{BTreeMap, BTreeSet};
+use check::Checked;
+use make::Made;
+use publish::Remade;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub use outcome::{DiagView, ErrorReport, Outcome, OverlayWords, Served, Timings};
 
@@ -45,11 +54,8 @@ struct Good {
     site: Arc<Site>,
     /// URL paths of the pages listed in the sitemap.
     sitemap_urls: Vec<String>,
-    /// URL path of each asset → its source path relative to the root.
-    assets: BTreeMap<String, String>,
-    /// Output paths of the search index files (their names change with
-    /// their content, so stale ones must go).
-    search: BTreeSet<String>,
+    /// Its feeds, search index files and assets.
+    remade: Remade,
 }
 
 /// Builds and rebuilds one site into a [`Served`] map.
@@ -201,79 +207,14 @@ impl Engine {
         });
 
         // Check: patch the last good site, or the whole site.
-        let t = Instant::now();
-        let mut touched: Option<Vec<Touched>> = None;
-        let mut same_card: Vec<(bool, usize)> = Vec::new();
-        let mut new_site: Option<Site> = None;
-        let attempt = match &self.good {
-            Some(_) if !self.structural && !theme_paths => front::edits(&self.cache, &self.pending),
-            Some(_) => Err("files came or went, or the theme changed".to_string()),
-            None => Err("first build".to_string()),
+        let Some(Checked {
+            touched,
+            same_card,
+            new_site,
+        }) = self.check(&mut out, theme_paths)
+        else {
+            return self.fail(out, started);
         };
-        let mut why_full = None;
-        match attempt {
-            Ok((edits, paths)) => {
-                let good = self.good.as_mut().expect("checked above");
-                let (planned, diags) =
-                    front::patch(&good.site, &self.cache, self.opts, &edits, &paths);
-                if diags.iter().any(Diagnostic::is_error) {
-                    out.timings.check = t.elapsed();
-                    out.diags.push(self.site_diags(diags));
-                    return self.fail(out, started);
-                }
-                match planned {
-                    Ok(p) => {
-                        // What the lists show of each record, before and after.
-                        let targets = p.targets();
-                        let cards = |site: &Site| -> Vec<String> {
-                            match (&self.prepared, self.bodies.bodies()) {
-                                (Some(pr), Some(b)) => targets
-                                    .iter()
-                                    .map(|&(story, i)| incremental::card(site, pr, b, story, i))
-                                    .collect(),
-                                _ => Vec::new(),
-                            }
-                        };
-                        let before = cards(&good.site);
-                        touched = Some(patch::apply(Arc::make_mut(&mut good.site), p));
-                        let after = cards(&good.site);
-                        same_card = targets
-                            .iter()
-                            .zip(before.iter().zip(&after))
-                            .filter(|(_, (a, b))| a == b)
-                            .map(|(t, _)| *t)
-                            .collect();
-                        for p in &paths {
-                            self.pending.remove(p);
-                        }
-                        if !diags.is_empty() {
-                            out.diags.push(self.site_diags(diags));
-                        }
-                    }
-                    Err(why) => why_full = Some(why),
-                }
-            }
-            Err(why) => why_full = Some(why),
-        }
-        if touched.is_none() {
-            let (site, diags) = front::full(&self.cache, self.opts);
-            let errors = diags.iter().any(Diagnostic::is_error);
-            if !diags.is_empty() {
-                out.diags.push(self.site_diags(diags));
-            }
-            if errors {
-                out.timings.check = t.elapsed();
-                return self.fail(out, started);
-            }
-            new_site = Some(site);
-        }
-        out.timings.check = t.elapsed();
-        out.patched = touched.is_some();
-        out.full_check = why_full;
-        if let (true, Some(g)) = (self.verify && out.patched, &self.good) {
-            out.mismatches
-                .extend(front::verify(&g.site, &self.cache, self.opts));
-        }
 
         let site: &Site = match (&new_site, &self.good) {
             (Some(s), _) => s,
@@ -362,199 +303,60 @@ impl Engine {
             return self.fail(out, started);
         };
 
-        let t = Instant::now();
-        let jobs = match &plan {
-            Plan::Full(_) => incremental::jobs(site),
-            Plan::Some(keys) => plan::jobs_of(site, keys),
-        };
-        let full = matches!(plan, Plan::Full(_));
         // A news post added: the set of pages grew, and the sitemap with it.
         let grew = match (&new_site, &self.good) {
             (Some(n), Some(g)) => n.posts.len() != g.site.posts.len(),
             _ => false,
         };
-        // A partial build makes its feeds beside the pages (a full one
-        // needs the pages' URLs for the sitemap first). The sitemap is made
-        // again too: its `lastmod`s follow the records' dates.
-        let tf = Instant::now();
-        let (pages, partial_feeds) = if full || grew {
-            (
-                incremental::render_jobs(site, prepared, bodies, &jobs),
-                None,
-            )
-        } else {
-            let kept: &[String] = self.good.as_ref().map_or(&[], |g| &g.sitemap_urls);
-            let (pages, feeds) = rayon::join(
-                || incremental::render_jobs(site, prepared, bodies, &jobs),
-                || {
-                    let f = incremental::feeds(site, prepared, bodies, kept);
-                    (f, tf.elapsed())
-                },
-            );
-            (pages, Some(feeds))
-        };
-        let pages = match pages {
-            Ok(p) => p,
-            Err(ds) => {
-                out.diags.push((ds, self.theme_files.clone()));
-                return self.fail(out, started);
-            }
-        };
-        out.pages = pages.len();
-        if !full {
-            let mut slow: Vec<(String, Duration)> =
-                pages.iter().map(|p| (p.url.clone(), p.took)).collect();
-            slow.sort_by_key(|p| std::cmp::Reverse(p.1));
-            slow.truncate(8);
-            out.slowest = slow;
-        }
-        // A partial build keeps the set of pages, so the sitemap too.
-        let sitemap_urls = match (&plan, &self.good) {
-            (Plan::Some(_), Some(g)) if grew => {
-                let mut urls = g.sitemap_urls.clone();
-                urls.extend(sitemap_of(&pages));
-                urls.sort();
-                urls.dedup();
-                urls
-            }
-            (Plan::Some(_), Some(g)) => g.sitemap_urls.clone(),
-            _ => sitemap_of(&pages),
-        };
-        let mut new_files: Vec<(String, Bytes)> = pages
-            .into_iter()
-            .map(|p| (p.path, Bytes::from(p.html.into_bytes())))
-            .collect();
-        let feeds = match partial_feeds {
-            Some((feeds, took)) => {
-                out.timings.feeds = took;
-                feeds
-            }
-            None => {
-                let tf = Instant::now();
-                let feeds = incremental::feeds(site, prepared, bodies, &sitemap_urls);
-                out.timings.feeds = tf.elapsed();
-                feeds
-            }
-        };
-        new_files.extend(feeds.into_iter().map(|f| (f.path, Bytes::from(f.bytes))));
-        let search: Option<BTreeSet<String>> = if self.defer_search {
-            self.search_due = true;
-            None
-        } else {
-            let ts = Instant::now();
-            let search_files = incremental::model_files(site, prepared.strings());
-            out.timings.search = ts.elapsed();
-            let set = search_files.iter().map(|f| f.path.clone()).collect();
-            new_files.extend(
-                search_files
-                    .into_iter()
-                    .map(|f| (f.path, Bytes::from(f.bytes))),
-            );
-            Some(set)
-        };
-        if full {
-            let side = incremental::side_files(site, prepared, bodies);
-            new_files.extend(side.into_iter().map(|f| (f.path, Bytes::from(f.bytes))));
-            new_files.extend(
-                prepared
-                    .static_files()
-                    .iter()
-                    .map(|f| (f.path.clone(), Bytes::from(f.bytes.clone()))),
-            );
-        }
-        // Assets: all on a full build; else the new and the changed ones.
-        let assets: BTreeMap<String, String> = site
-            .assets
-            .iter()
-            .map(|(src, url)| (url.trim_start_matches('/').to_string(), src.clone()))
-            .collect();
-        let mut read_errors = Vec::new();
-        for (path, src) in &assets {
-            let known = self
-                .good
-                .as_ref()
-                .is_some_and(|g| g.assets.get(path) == Some(src));
-            if full || !known || self.pending.contains(src) {
-                match std::fs::read(self.root.join(src)) {
-                    Ok(b) => {
-                        out.assets += 1;
-                        new_files.push((path.clone(), Bytes::from(b)));
-                    }
-                    Err(e) => read_errors.push(Diagnostic::global(crate::msg!(
-                        "cannot-read",
-                        path = src,
-                        error = e.to_string()
-                    ))),
-                }
-            }
-        }
-        if !read_errors.is_empty() {
-            out.diags.push((read_errors, Arc::new(SourceMap::new())));
+        let Some(mut made) = self.make(site, prepared, bodies, &plan, grew, &mut out) else {
             return self.fail(out, started);
-        }
-        // `_headers` follows the pages (a partial build may add a kind of
-        // page, the second news page say); the site's own files are not
-        // part of it, as in `build`. Only pages shape it.
-        let headers = {
-            let served = self.served.read().unwrap_or_else(|e| e.into_inner());
-            let is_page = |p: &str| p.ends_with(".html") && !assets.contains_key(p);
-            // A partial build that adds no page leaves the set of pages, and
-            // so `_headers`, as it was (saves tens of milliseconds a save).
-            let adds_page = full
-                || new_files
-                    .iter()
-                    .any(|(p, _)| is_page(p) && !served.files.contains_key(p));
-            adds_page.then(|| {
-                let kept = served.files.keys().filter(|_| !full);
-                let pages: BTreeSet<&str> = new_files
-                    .iter()
-                    .map(|(p, _)| p)
-                    .chain(kept)
-                    .map(String::as_str)
-                    .filter(|p| is_page(p))
-                    .collect();
-                incremental::headers_file(site, pages)
-            })
         };
-        match headers {
-            None => {}
-            Some(Ok(f)) => new_files.push((f.path, Bytes::from(f.bytes))),
-            Some(Err(d)) => {
-                out.diags.push((vec![d], Arc::new(SourceMap::new())));
-                return self.fail(out, started);
-            }
-        }
-        out.timings.render = t.elapsed();
+        self.search_due |= self.defer_search;
+        let full = matches!(plan, Plan::Full(_));
 
         if self.verify && !full {
             out.mismatches
-                .extend(self.verify_against_full(site, &new_files));
+                .extend(self.verify_against_full(site, &made.files));
         }
 
         // Publish.
         let t = Instant::now();
-        out.changed += self.publish(full, new_files, search.as_ref(), &assets);
+        out.changed += self.publish(full, &mut made);
         out.timings.publish = t.elapsed();
         out.full = match plan {
             Plan::Full(why) => Some(why),
             Plan::Some(_) => None,
         };
+        let Made {
+            sitemap_urls,
+            feeds,
+            search,
+            assets,
+            ..
+        } = made;
         let search = search
-            .or_else(|| self.good.as_ref().map(|g| g.search.clone()))
+            .or_else(|| {
+                self.good
+                    .as_mut()
+                    .map(|g| std::mem::take(&mut g.remade.search))
+            })
             .unwrap_or_default();
+        let remade = Remade {
+            feeds,
+            search,
+            assets,
+        };
         match (new_site, self.good.as_mut()) {
             (Some(site), _) => {
                 self.good = Some(Good {
                     site: Arc::new(site),
                     sitemap_urls,
-                    assets,
-                    search,
+                    remade,
                 })
             }
             (None, Some(g)) => {
                 g.sitemap_urls = sitemap_urls;
-                g.assets = assets;
-                g.search = search;
+                g.remade = remade;
             }
             (None, None) => {}
         }
@@ -578,12 +380,4 @@ impl Engine {
         out.timings.total = started.elapsed();
         out
     }
-}
-
-fn sitemap_of(pages: &[RenderedPage]) -> Vec<String> {
-    pages
-        .iter()
-        .filter(|p| p.in_sitemap)
-        .map(|p| p.url.clone())
-        .collect()
 }

@@ -402,4 +402,34 @@ fn drafts_are_served_with_drafts() {
     assert!(o.mismatches.is_empty(), "{:?}", o.mismatches);
     let html = drafts.get("berita/draf-uji/index.html").unwrap();
     assert!(String::from_utf8_lossy(&html).contains("Draf Disunting"));
+    assert_served_as_built(&drafts, root, "draft edited");
+
+    // A published post made a draft stays served but leaves the sitemap;
+    // published again, it comes back. Both are patched.
+    let post = first_file(&root.join("content/berita"));
+    let text = std::fs::read_to_string(&post).unwrap();
+    let url = format!("/berita/{}/", post.file_stem().unwrap().to_string_lossy());
+    let in_sitemap = |e: &Engine| {
+        let xml = e.get("sitemap.xml").expect("a sitemap");
+        String::from_utf8_lossy(&xml).contains(&format!("{url}</loc>"))
+    };
+    assert!(in_sitemap(&drafts), "{url} in the sitemap");
+    std::fs::write(&post, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+    step(
+        &mut drafts,
+        root,
+        "post drafted (--drafts)",
+        &post,
+        Some(true),
+    );
+    assert!(!in_sitemap(&drafts), "a draft leaves the sitemap");
+    std::fs::write(&post, &text).unwrap();
+    step(
+        &mut drafts,
+        root,
+        "published again (--drafts)",
+        &post,
+        Some(true),
+    );
+    assert!(in_sitemap(&drafts), "published again, back in the sitemap");
 }

@@ -80,13 +80,13 @@ impl Engine {
         };
         let set: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
         let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
-        for gone in good.search.iter().filter(|k| !set.contains(*k)) {
+        for gone in good.remade.search.iter().filter(|k| !set.contains(*k)) {
             served.files.remove(gone);
         }
         for f in files {
             served.files.insert(f.path, Bytes::from(f.bytes));
         }
-        good.search = set;
+        good.remade.search = set;
         self.search_due = false;
         true
     }

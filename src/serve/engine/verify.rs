@@ -1,7 +1,8 @@
 //! Verify mode (`WARTA_SERVE_VERIFY=1`, and the tests): a partial build
 //! compared with a full render of the same site.
 
-use super::{sitemap_of, Engine};
+use super::make::sitemap_of;
+use super::Engine;
 use crate::render::incremental;
 use crate::site::Site;
 use bytes::Bytes;

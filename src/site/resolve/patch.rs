@@ -300,7 +300,7 @@ pub fn apply(site: &mut Site, patch: Patch) -> Vec<Touched> {
                         .iter()
                         .flat_map(|p| site.posts[p.index()].libraries.iter().copied())
                         .collect();
-                    super::dedup_sorted(&mut libs);
+                    super::link::dedup_sorted(&mut libs);
                     site.events[e.index()].libraries = libs;
                 }
                 for l in before.libraries.iter().chain(&after.libraries) {
@@ -309,7 +309,7 @@ pub fn apply(site: &mut Site, patch: Patch) -> Vec<Touched> {
                         .iter()
                         .filter_map(|p| site.posts[p.index()].event)
                         .collect();
-                    super::dedup_sorted(&mut events);
+                    super::link::dedup_sorted(&mut events);
                     site.libraries[l.index()].events = events;
                 }
                 out.push(Touched::Post { id, before, after });
