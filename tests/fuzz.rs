@@ -119,7 +119,10 @@ impl Config {
                 slow_cpu_ms: env_u64("WARTA_FUZZ_SLOW_MS").unwrap_or(8_000),
                 peak_kb: mb("WARTA_FUZZ_MEMORY_MB", 300) / 1024,
                 worker_as: mb("WARTA_FUZZ_WORKER_AS_MB", 2_048),
-                binary_as: mb("WARTA_FUZZ_BINARY_AS_MB", 512),
+                // The binary's allocator (mimalloc) reserves 1 GiB of
+                // address space at start, before it uses any: the limit
+                // only stops a runaway; real memory is `peak_kb`'s oracle.
+                binary_as: mb("WARTA_FUZZ_BINARY_AS_MB", 2_048),
             },
         }
     }

@@ -279,9 +279,9 @@ impl Runner {
         cmd.arg("--root")
             .arg(site)
             .args(["--messages", "plain", "check"]);
-        // The binary's allocator is mimalloc, which reserves address space
-        // as it needs it: the limit is about real memory. (glibc's malloc,
-        // used before, needed MALLOC_ARENA_MAX=2 for that.)
+        // The binary's allocator is mimalloc, which reserves a 1 GiB arena
+        // of address space up front: the limit (2 GB by default) only
+        // stops a runaway, real memory is the peak-RSS oracle's.
         if case.drafts {
             cmd.arg("--drafts");
         }
