@@ -1,7 +1,7 @@
 //! The term chunk format (docs/search.md, "Term chunk"): written by
 //! [`super::index`], read back by [`super::reader`] as `client.js` reads it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// LEB128: 7 bits a byte, low first.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {

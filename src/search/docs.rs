@@ -6,9 +6,9 @@ use super::index::{BODY, PLACE, TITLE};
 use super::text;
 use crate::model::{Date, LibraryLevel};
 use crate::site::{Event, Library, Post, Province, ProvinceId, Site, Story, TagId};
+use foldhash::{HashMap, HashMapExt};
 use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Kinds of document, in the order of the `jenis` facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

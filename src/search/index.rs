@@ -11,9 +11,10 @@ use super::docs;
 use super::text::{self, Analysis, Analyzer};
 use crate::site::Site;
 use entry::entry;
+use foldhash::HashMap;
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use terms::{dictionary, number_stems, postings, site_words, term_chunks, term_files};
 
 /// A term chunk is closed once it holds about this many bytes, where the

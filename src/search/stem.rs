@@ -13,7 +13,7 @@
 //! (`text::Analyzer`), or else the first. `stem-id.txt` lists roots never to
 //! cut and a few surface → stem pairs.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 const STEM_DATA: &str = include_str!("stem-id.txt");

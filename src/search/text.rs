@@ -11,8 +11,8 @@
 //! never stemmed (`Kediri` is not `diri`).
 
 use super::stem;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("stopwords-id.txt");

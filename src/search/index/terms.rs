@@ -5,8 +5,9 @@ use super::{chunk_url, content_hash, encode_postings, SHORT_BOUNDARY, TERM_CHUNK
 use crate::search::chunk::{Chunk, Target};
 use crate::search::docs;
 use crate::search::text::{self, Analysis};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The shortest prefix of `first` that sorts after `prev_last`.
 fn boundary(prev_last: &str, first: &str) -> String {
