@@ -2,7 +2,7 @@
 //!
 //! `--help` shows the catalogue's `cli-*` texts (`cli_lang`), in the run's
 //! language: the doc comments below are the English ones, kept in en.ftl;
-//! change both.
+//! change both (a test in `cli_lang` fails when they differ).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -76,8 +76,10 @@ pub enum Command {
     },
     /// Build, serve on 127.0.0.1, rebuild and reload on change.
     Serve {
+        /// The port to serve on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// The address to serve on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         /// Open the site in the browser.

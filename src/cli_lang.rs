@@ -321,6 +321,43 @@ mod tests {
         list.iter().map(OsString::from).collect()
     }
 
+    /// `cli.rs`'s doc comments are the English help texts, and en.ftl
+    /// holds them too (it is what `--help` shows): the two must not drift.
+    #[test]
+    fn doc_comments_say_what_en_ftl_says() {
+        use clap::CommandFactory;
+        let cat = Catalog::new(Lang::En);
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let root = crate::cli::Cli::command();
+        let mut differ = Vec::new();
+        for (path, arg, id) in TEXTS {
+            let cmd = if *path == "warta" {
+                &root
+            } else {
+                path.split(' ').fold(&root, |c, name| {
+                    c.find_subcommand(name)
+                        .unwrap_or_else(|| panic!("no command `{path}`"))
+                })
+            };
+            let doc = if arg.is_empty() {
+                cmd.get_about().map(|a| a.to_string())
+            } else {
+                let a = cmd
+                    .get_arguments()
+                    .find(|a| a.get_id().as_str() == *arg)
+                    .unwrap_or_else(|| panic!("no argument `{arg}` in `{path}`"));
+                a.get_long_help().or(a.get_help()).map(|h| h.to_string())
+            };
+            let ftl = cat.text(&Message::new(id));
+            // clap drops the full stop of a one-paragraph doc comment.
+            let (doc, ftl) = (words(&doc.unwrap_or_default()), words(&ftl));
+            if doc.trim_end_matches('.') != ftl.trim_end_matches('.') {
+                differ.push(format!("{id}:\n  cli.rs: {doc}\n  en.ftl: {ftl}"));
+            }
+        }
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
+
     #[test]
     fn the_last_lang_flag_wins_and_root_is_read() {
         let dir = tempfile::tempdir().unwrap();
