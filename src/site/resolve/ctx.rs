@@ -10,6 +10,7 @@ use crate::site::index::Lookup;
 use crate::site::Image;
 use crate::yaml::Origin;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 pub(super) struct Ctx<'a> {
     pub(super) loaded: &'a Loaded,
@@ -17,9 +18,10 @@ pub(super) struct Ctx<'a> {
     pub(super) opts: ResolveOptions,
     /// Records that exist but failed to resolve (already reported), as
     /// `what:key`: references to them stay quiet instead of cascading.
-    pub(super) broken: HashSet<String>,
+    /// Shared (`Arc`) with the contexts [`Ctx::fork`] makes.
+    broken: Arc<HashSet<String>>,
     /// Unpublished records (`event:slug`), to explain a reference to one.
-    pub(super) drafts: HashSet<String>,
+    drafts: Arc<HashSet<String>>,
     /// Set while resolving an unpublished draft: its problems are warnings
     /// until it is published.
     in_draft: bool,
@@ -36,10 +38,39 @@ impl<'a> Ctx<'a> {
             loaded,
             diags,
             opts,
-            broken: loaded.unloaded.iter().cloned().collect(),
-            drafts: HashSet::new(),
+            broken: Arc::new(loaded.unloaded.iter().cloned().collect()),
+            drafts: Arc::default(),
             in_draft: false,
         }
+    }
+
+    /// A context for resolving records on another thread: the same loaded
+    /// files, options, broken and draft records, its problems in `diags`
+    /// (the caller appends them in record order).
+    pub(super) fn fork<'b>(&'b self, diags: &'b mut Diagnostics) -> Ctx<'b> {
+        Ctx {
+            loaded: self.loaded,
+            diags,
+            opts: self.opts,
+            broken: Arc::clone(&self.broken),
+            drafts: Arc::clone(&self.drafts),
+            in_draft: false,
+        }
+    }
+
+    /// Appends the problems a forked context collected.
+    pub(super) fn append(&mut self, diags: Diagnostics) {
+        self.diags.extend(diags.into_vec());
+    }
+
+    /// `what:key` exists but did not resolve (its problem is reported).
+    pub(super) fn mark_broken(&mut self, key: String) {
+        Arc::make_mut(&mut self.broken).insert(key);
+    }
+
+    /// `what:key` is an unpublished draft.
+    pub(super) fn mark_draft(&mut self, key: String) {
+        Arc::make_mut(&mut self.drafts).insert(key);
     }
 }
 

@@ -43,12 +43,9 @@ impl Default for ResolveOptions {
 pub fn resolve(loaded: &Loaded, opts: ResolveOptions, diags: &mut Diagnostics) -> Site {
     let mut cx = Ctx::new(loaded, opts, diags);
     if !opts.include_drafts {
-        cx.drafts = loaded
-            .events
-            .iter()
-            .filter(|c| c.front.draft)
-            .map(|c| format!("event:{}", c.slug))
-            .collect();
+        for c in loaded.events.iter().filter(|c| c.front.draft) {
+            cx.mark_draft(format!("event:{}", c.slug));
+        }
     }
     let (provinces, regencies) = regions::provinces_and_regencies(&mut cx);
     let refs = Refs::new(&provinces, &regencies);

@@ -74,10 +74,10 @@ pub fn plan(
     // can be, in a site without errors), and draft events.
     for c in &loaded.events {
         if EventLevel::parse(&c.front.level).is_none() || Date::parse(&c.front.start).is_err() {
-            cx.broken.insert(format!("event:{}", c.slug));
+            cx.mark_broken(format!("event:{}", c.slug));
         }
         if !opts.include_drafts && c.front.draft {
-            cx.drafts.insert(format!("event:{}", c.slug));
+            cx.mark_draft(format!("event:{}", c.slug));
         }
     }
     let refs = Refs::new(&site.provinces, &site.regencies)

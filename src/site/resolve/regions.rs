@@ -113,7 +113,7 @@ pub(super) fn libraries(
             .and_then(|p| cx.image(p, &d.photo_alt, "static", o, "photo"));
         let (Some(province), Some(regency), Some(level)) = (province, regency, level) else {
             for id in std::iter::once(&d.id).chain(&d.aliases) {
-                cx.broken.insert(format!("library:{id}"));
+                cx.mark_broken(format!("library:{id}"));
             }
             continue;
         };
