@@ -3,6 +3,7 @@
 //! The pipeline runs one way: [`load`] → [`validate`] → [`site`] (resolve)
 //! → render → output. See ARCHITECTURE.md.
 
+pub mod atomic_file;
 pub mod cli;
 pub mod cli_lang;
 pub mod cmd;

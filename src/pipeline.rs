@@ -71,8 +71,35 @@ const MAX_NAME_BYTES: usize = 255;
 /// room for the folder itself within the usual 4,096.
 const MAX_PATH_BYTES: usize = 3_000;
 
-/// Where `build` keeps the QR masks of the libraries' codes between builds.
-const QR_MASKS: &str = ".warta-cache/qr-masks";
+/// Where `build` keeps the QR masks of the libraries' codes between builds
+/// (`render::QrMasks`): folder and file name.
+const QR_MASKS: (&str, &str) = (".warta-cache", "qr-masks");
+
+/// The QR masks of the last build; none when the file is missing, larger
+/// than any warta writes, or not warta's.
+fn read_qr_masks(root: &Path) -> render::QrMasks {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let path = root.join(QR_MASKS.0).join(QR_MASKS.1);
+    let read = std::fs::File::open(path).and_then(|f| {
+        f.take(render::QR_MASKS_MAX_FILE + 1)
+            .read_to_end(&mut bytes)
+    });
+    match read {
+        Ok(n) if n as u64 <= render::QR_MASKS_MAX_FILE => render::QrMasks::parse(&bytes),
+        _ => render::QrMasks::default(),
+    }
+}
+
+/// Saves the masks when they changed. A memo only: a build that cannot
+/// save it is no worse than a site's first (every mask scored again).
+fn save_qr_masks(root: &Path, qr: &render::QrMasks) {
+    if let Some(bytes) = qr.to_bytes() {
+        let dir = root.join(QR_MASKS.0);
+        let _ = std::fs::create_dir_all(&dir)
+            .and_then(|()| crate::atomic_file::write(&dir, QR_MASKS.1, &bytes));
+    }
+}
 
 /// A sink that keeps nothing (`warta check`, and a build that already
 /// failed: its pages are rendered for their problems only).
@@ -152,8 +179,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
         sink: if failed { &Discard } else { sink },
         too_long: Default::default(),
     };
-    let qr_file = root.join(QR_MASKS);
-    let qr = render::QrMasks::read(&qr_file);
+    let qr = read_qr_masks(root);
     let rendered = theme.as_ref().and_then(|theme| {
         stage("stage-rendering");
         match render::render_into(&site, theme, Some(&plan), &qr, &limits, stage) {
@@ -177,9 +203,7 @@ pub fn make(root: &Path, opts: &Options, sink: &dyn Sink, stage: &dyn Fn(&'stati
     diags.extend(too_long.iter().map(|p| path_too_long(p)));
     let fine = !diags.iter().any(Diagnostic::is_error);
     let processed = if opts.process_images && fine {
-        // A memo only: a build that cannot save it is no worse than the
-        // first build of a site (every mask scored again next time).
-        let _ = qr.save(&qr_file);
+        save_qr_masks(root, &qr);
         stage("stage-images");
         match images.process(&plan) {
             Ok(done) => Some(done),

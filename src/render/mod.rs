@@ -61,7 +61,7 @@ pub struct Rendered {
 }
 
 pub use bodies::Bodies;
-pub use qr_masks::QrMasks;
+pub use qr_masks::{QrMasks, MAX_FILE as QR_MASKS_MAX_FILE};
 
 /// Where rendered files go as they are made: a folder being filled
 /// (`build`), nowhere (`check`), or memory ([`render`]: `serve`, tests).

@@ -48,12 +48,7 @@ impl Qr {
     fn best(text: &str) -> Option<(Qr, u8)> {
         let code = QRBuilder::new(text).ecl(ECL::Q).build().ok()?;
         let mask = code.mask? as u8;
-        let size = code.size;
-        let dark = (0..size)
-            .flat_map(|y| (0..size).map(move |x| (x, y)))
-            .map(|(x, y)| code[y][x].value())
-            .collect();
-        Some((Qr { size, dark }, mask))
+        Some((Qr::from_fn(code.size, |x, y| code[y][x].value()), mask))
     }
 
     /// The symbol with `mask` (0–7), none scored.
@@ -68,12 +63,18 @@ impl Qr {
             false,
         )
         .ok()?;
-        let size = code.size() as usize;
-        let dark = (0..size as i32)
-            .flat_map(|y| (0..size as i32).map(move |x| (x, y)))
-            .map(|(x, y)| code.get_module(x, y))
+        Some(Qr::from_fn(code.size() as usize, |x, y| {
+            code.get_module(x as i32, y as i32)
+        }))
+    }
+
+    /// A symbol of `size` modules a side, `dark(x, y)` for each.
+    fn from_fn(size: usize, dark: impl Fn(usize, usize) -> bool) -> Qr {
+        let dark = (0..size)
+            .flat_map(|y| (0..size).map(move |x| (x, y)))
+            .map(|(x, y)| dark(x, y))
             .collect();
-        Some(Qr { size, dark })
+        Qr { size, dark }
     }
 
     /// Modules per side of the symbol, without the quiet zone.

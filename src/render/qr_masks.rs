@@ -4,7 +4,8 @@
 //! ~0.1 ms a code); placing the modules with a known mask takes ~0.01 ms
 //! (qrcodegen). A site of 5,000 libraries spent ~10 % of a warm build
 //! scoring masks it had scored the build before. `warta build` keeps the
-//! chosen masks in `.warta-cache/qr-masks`; `warta serve` keeps them in
+//! chosen masks in `.warta-cache/qr-masks` (`pipeline` reads and writes
+//! the file: render never touches the disk); `warta serve` keeps them in
 //! memory between saves.
 //!
 //! A remembered mask can never make a wrong code: every mask gives a valid
@@ -14,7 +15,7 @@
 //! the same as no file.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError, RwLock};
 
 /// The first line of the file; a new layout gets a new number.
@@ -22,7 +23,7 @@ const HEADER: &[u8] = b"warta-qr-masks 1\n";
 /// 8 bytes of key, 1 byte of mask.
 const ENTRY: usize = 9;
 /// The file is not read above this size (a million URLs).
-const MAX_FILE: u64 = (HEADER.len() + ENTRY * 1_000_000) as u64;
+pub const MAX_FILE: u64 = (HEADER.len() + ENTRY * 1_000_000) as u64;
 
 /// Masks by a hash of the encoded text (xxh3).
 #[derive(Debug, Default)]
@@ -32,7 +33,7 @@ pub struct QrMasks {
     /// saves, so entries of URLs that are gone are dropped.
     used: Mutex<Vec<u64>>,
     /// Whether a mask was learnt that the file did not hold.
-    learnt: Mutex<bool>,
+    learnt: AtomicBool,
     /// How many masks the file held.
     loaded: usize,
 }
@@ -42,16 +43,9 @@ fn key(text: &str) -> u64 {
 }
 
 impl QrMasks {
-    /// The masks saved at `path`; none when it is missing or not warta's.
-    pub fn read(path: &Path) -> QrMasks {
-        let bytes = match std::fs::metadata(path) {
-            Ok(m) if m.len() <= MAX_FILE => std::fs::read(path).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        QrMasks::parse(&bytes)
-    }
-
-    fn parse(bytes: &[u8]) -> QrMasks {
+    /// The masks of a saved file; none when it is not warta's (a file
+    /// over [`MAX_FILE`] is not to be read at all).
+    pub fn parse(bytes: &[u8]) -> QrMasks {
         let mut memo = QrMasks::default();
         let Some(body) = bytes.strip_prefix(HEADER) else {
             return memo;
@@ -88,21 +82,21 @@ impl QrMasks {
     pub fn learn(&self, text: &str, mask: u8) {
         let mut known = self.known.write().unwrap_or_else(PoisonError::into_inner);
         if known.insert(key(text), mask) != Some(mask) {
-            *self.learnt.lock().unwrap_or_else(PoisonError::into_inner) = true;
+            self.learnt.store(true, Ordering::Relaxed);
         }
     }
 
     /// The file's bytes: the masks of the texts asked for, sorted by key
     /// (the same memo gives the same bytes). `None` when that is what the
     /// file already holds (nothing learnt, nothing dropped).
-    fn to_bytes(&self) -> Option<Vec<u8>> {
+    pub fn to_bytes(&self) -> Option<Vec<u8>> {
         let mut used =
             std::mem::take(&mut *self.used.lock().unwrap_or_else(PoisonError::into_inner));
         used.sort_unstable();
         used.dedup();
         let known = self.known.read().unwrap_or_else(PoisonError::into_inner);
         used.retain(|k| known.contains_key(k));
-        let learnt = *self.learnt.lock().unwrap_or_else(PoisonError::into_inner);
+        let learnt = self.learnt.load(Ordering::Relaxed);
         if !learnt && used.len() == self.loaded {
             return None;
         }
@@ -123,23 +117,6 @@ impl QrMasks {
             .unwrap_or_else(PoisonError::into_inner)
             .len()
     }
-
-    /// Saves the masks asked for since [`QrMasks::read`] to `path`, through a temporary file renamed over
-    /// it, so a reader never sees half a file. Nothing is written when the
-    /// file would not change.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let Some(bytes) = self.to_bytes() else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
-    }
 }
 
 #[cfg(test)]
@@ -148,22 +125,18 @@ mod tests {
 
     #[test]
     fn saved_masks_are_read_back_and_unused_ones_dropped() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cache/qr-masks");
-        let memo = QrMasks::read(&path);
+        let memo = QrMasks::parse(&[]);
         assert_eq!(memo.len(), 0, "no file, no masks");
         for (i, text) in ["a", "b", "c"].iter().enumerate() {
             assert_eq!(memo.get(text), None);
             memo.learn(text, i as u8 + 5);
         }
-        memo.save(&path).unwrap();
+        let before = memo.to_bytes().unwrap();
 
-        let again = QrMasks::read(&path);
+        let again = QrMasks::parse(&before);
         assert_eq!(again.len(), 3);
         assert_eq!((again.get("a"), again.get("c")), (Some(5), Some(7)));
-        let before = std::fs::read(&path).unwrap();
-        again.save(&path).unwrap();
-        let after = std::fs::read(&path).unwrap();
+        let after = again.to_bytes().unwrap();
         assert_eq!(
             after.len(),
             HEADER.len() + 2 * ENTRY,
@@ -171,7 +144,7 @@ mod tests {
         );
         assert_ne!(before, after);
 
-        let third = QrMasks::read(&path);
+        let third = QrMasks::parse(&after);
         assert_eq!(
             (third.get("a"), third.get("b"), third.get("c")),
             (Some(5), None, Some(7))
@@ -200,20 +173,12 @@ mod tests {
 
     #[test]
     fn nothing_is_written_when_nothing_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("qr-masks");
         let memo = QrMasks::default();
         memo.get("a");
         memo.learn("a", 2);
-        memo.save(&path).unwrap();
-        let same = QrMasks::read(&path);
+        let bytes = memo.to_bytes().expect("a mask was learnt");
+        let same = QrMasks::parse(&bytes);
         assert_eq!(same.get("a"), Some(2));
-        std::fs::write(&path, b"changed by hand").unwrap();
-        same.save(&path).unwrap();
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            b"changed by hand",
-            "no write"
-        );
+        assert_eq!(same.to_bytes(), None, "no write");
     }
 }
