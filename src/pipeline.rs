@@ -356,3 +356,46 @@ fn sort(diags: &mut Vec<Diagnostic>, files: &SourceMap) {
     v.dedup();
     *diags = v;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memo file is read without trust: too large, a folder, or not
+    /// warta's is the same as none; a saved one is read back.
+    #[test]
+    fn qr_masks_are_read_only_from_a_file_warta_could_have_written() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(QR_MASKS.0);
+        let learnt = render::QrMasks::default();
+        assert_eq!(learnt.get("https://a.id/"), None);
+        learnt.learn("https://a.id/", 6);
+        save_qr_masks(root.path(), &learnt);
+        assert_eq!(read_qr_masks(root.path()).get("https://a.id/"), Some(6));
+        let leftovers = std::fs::read_dir(&dir).unwrap().count();
+        assert_eq!(leftovers, 1, "no temp file left beside the memo");
+
+        let saved = std::fs::read(dir.join(QR_MASKS.1)).unwrap();
+        // Well formed, one entry more than the bound allows.
+        let entry = saved[saved.len() - 9..].to_vec();
+        let mut huge = saved.clone();
+        while huge.len() as u64 <= render::QR_MASKS_MAX_FILE {
+            huge.extend_from_slice(&entry);
+        }
+        assert_eq!(render::QrMasks::parse(&huge).get("https://a.id/"), Some(6));
+        std::fs::write(dir.join(QR_MASKS.1), &huge).unwrap();
+        assert_eq!(
+            read_qr_masks(root.path()).get("https://a.id/"),
+            None,
+            "too large"
+        );
+
+        std::fs::remove_file(dir.join(QR_MASKS.1)).unwrap();
+        std::fs::create_dir(dir.join(QR_MASKS.1)).unwrap();
+        assert_eq!(
+            read_qr_masks(root.path()).get("https://a.id/"),
+            None,
+            "a folder"
+        );
+    }
+}

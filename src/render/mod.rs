@@ -292,11 +292,10 @@ fn render_pages(
         }
         Ok((page.url, page.template, page.in_sitemap))
     };
-    let (results, (side, search)) = rayon::join(
-        || jobs.par_iter().map(render_page).collect::<Vec<_>>(),
+    let (results, (side, search)): (Vec<Result<_, Diagnostic>>, _) = rayon::join(
+        || jobs.par_iter().map(render_page).collect(),
         || rayon::join(|| side_files(&cx), || search_files(site, &theme.strings)),
     );
-    let results: Vec<Result<(String, &'static str, bool), Diagnostic>> = results;
 
     // The bodies' problems first, then each template error once.
     let mut diags = fresh.take_diagnostics();
